@@ -1,17 +1,117 @@
 using System.CommandLine;
+using System.Text.Json;
+using Ferret.Content;
+using Ferret.Content.Validation;
+using Ferret.Events;
 
 namespace Ferret.Cli.Commands;
 
+/// <summary><c>ferret validate --content DIR [--format text|json]</c>: expands and parses every detection's search and
+/// reports each problem as <c>path:line:col: error SPLnnnn: message</c>. Exit code 1 when any detection has errors.</summary>
 internal static class ValidateCommand
 {
     public static Command Create()
     {
-        var command = new Command("validate", "Parse and expand every detection's search; report each problem with its file, line and column.");
-        command.SetAction(_ =>
+        var content = new Option<DirectoryInfo>("--content")
         {
-            Console.Error.WriteLine("ferret validate: not available in this build yet");
-            return 2;
-        });
+            Description = "The content folder (ESCU layout: detections/, macros/, lookups/...).",
+            Required = true,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: text (one line per problem, then a summary) or json (one array).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("validate", "Parse and expand every detection's search; report each problem with its file, line and column.");
+        command.Options.Add(content);
+        command.Options.Add(format);
+        command.SetAction(parseResult => Run(parseResult.GetValue(content)!, parseResult.GetValue(format) ?? "text"));
         return command;
+    }
+
+    private static int Run(DirectoryInfo contentFolder, string format)
+    {
+        if (!contentFolder.Exists)
+        {
+            Console.Error.WriteLine($"ferret validate: content folder not found: {contentFolder.FullName}");
+            return 2;
+        }
+
+        var problems = new ProblemCollector();
+        var repository = ContentRepository.Load(contentFolder.FullName, problems);
+        var results = ContentValidator.Validate(repository);
+        var displayRoot = contentFolder.ToString();
+        string Display(string path) => Path.Combine(displayRoot, Path.GetRelativePath(repository.Root, path));
+
+        if (format == "json")
+        {
+            WriteJson(results, Display);
+        }
+        else
+        {
+            WriteText(results, problems, Display);
+        }
+
+        return results.Any(r => !r.IsOk) ? 1 : 0;
+    }
+
+    private static void WriteText(IReadOnlyList<DetectionValidation> results, ProblemCollector problems, Func<string, string> display)
+    {
+        foreach (var problem in problems.Problems)
+        {
+            Console.Error.WriteLine(problem.ToString());
+        }
+
+        foreach (var result in results)
+        {
+            foreach (var placed in result.Problems)
+            {
+                Console.WriteLine(placed.Format(display(placed.FilePath)));
+            }
+        }
+
+        var failed = results.Count(r => !r.IsOk);
+        var active = results.Where(r => !r.Detection.IsDeprecated).ToList();
+        var deprecated = results.Where(r => r.Detection.IsDeprecated).ToList();
+        Console.WriteLine(
+            $"{results.Count} detections: {results.Count - failed} ok, {failed} with errors "
+            + $"(active: {active.Count(r => r.IsOk)}/{active.Count} ok; deprecated: {deprecated.Count(r => r.IsOk)}/{deprecated.Count} ok)");
+    }
+
+    private static void WriteJson(IReadOnlyList<DetectionValidation> results, Func<string, string> display)
+    {
+        using var stream = Console.OpenStandardOutput();
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        writer.WriteStartArray();
+        foreach (var result in results)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", display(result.Detection.FilePath));
+            writer.WriteString("name", result.Detection.Name);
+            writer.WriteString("status", result.Detection.Status);
+            writer.WriteBoolean("deprecated", result.Detection.IsDeprecated);
+            writer.WriteBoolean("ok", result.IsOk);
+            writer.WriteStartArray("diagnostics");
+            foreach (var placed in result.Problems)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("code", placed.Diagnostic.Code);
+                writer.WriteString("severity", placed.Severity);
+                writer.WriteNumber("line", placed.Line);
+                writer.WriteNumber("column", placed.Column);
+                writer.WriteNumber("offset", placed.Diagnostic.Span.Start);
+                writer.WriteNumber("length", placed.Diagnostic.Span.Length);
+                writer.WriteString("message", placed.Diagnostic.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.Flush();
+        stream.WriteByte((byte)'\n');
     }
 }

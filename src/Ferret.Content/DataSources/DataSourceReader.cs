@@ -1,0 +1,47 @@
+using Ferret.Content.Yaml;
+using Ferret.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace Ferret.Content.DataSources;
+
+internal static class DataSourceReader
+{
+    public static DataSourceDefinition? Read(string path, IProblemSink problems)
+    {
+        if (YamlFile.Load(path, problems) is not { } root)
+        {
+            return null;
+        }
+
+        if (root is not YamlMappingNode mapping || mapping.GetString("name") is not { Length: > 0 } name)
+        {
+            problems.Report(new InputProblem(path, $"line {root.Start.Line}", "a data source needs a name: skipped"));
+            return null;
+        }
+
+        var source = mapping.GetString("source")?.Trim() ?? string.Empty;
+        return new DataSourceDefinition
+        {
+            Name = name.Trim(),
+            Id = mapping.GetString("id") ?? string.Empty,
+            Description = mapping.GetString("description")?.Trim() ?? string.Empty,
+            Source = source,
+            SourceType = mapping.GetString("sourcetype")?.Trim() ?? string.Empty,
+            Platform = mapping.GetString("platform")?.Trim() ?? PlatformOf(source),
+            Separator = mapping.GetString("separator"),
+            Configuration = mapping.GetString("configuration"),
+            SupportedAddOns = [.. mapping.GetMappings("supported_TA").Select(ta => new SupportedAddOn(
+                ta.GetString("name") ?? string.Empty, ta.GetString("url") ?? string.Empty, ta.GetString("version") ?? string.Empty))],
+            Fields = mapping.GetStrings("fields"),
+            ExampleLog = mapping.GetString("example_log"),
+            FilePath = path,
+        };
+    }
+
+    /// <summary>This snapshot's data sources carry no platform; a Windows event log source says it is Windows.</summary>
+    private static string PlatformOf(string source) =>
+        source.StartsWith("XmlWinEventLog:", StringComparison.OrdinalIgnoreCase)
+        || source.StartsWith("WinEventLog:", StringComparison.OrdinalIgnoreCase)
+            ? "Windows"
+            : "N/A";
+}

@@ -1,0 +1,68 @@
+using Ferret.Spl.Macros;
+
+namespace Ferret.Content.Validation;
+
+/// <summary>Expands and parses every detection's search of a content repository (the <c>ferret validate</c> checks).</summary>
+public static class ContentValidator
+{
+    /// <summary>The macro table a repository's searches run with: the CIM built-ins, the content's macros, then
+    /// environment defaults and local overrides (which replace anything).</summary>
+    public static MacroTable MacroTableOf(ContentRepository repository)
+    {
+        var table = MacroTable.WithBuiltIns();
+        foreach (var macro in repository.MacroDefinitions)
+        {
+            var definition = new MacroDefinition(macro.Name, macro.Arguments, macro.Definition);
+            if (macro.Origin == MacroOrigin.Content)
+            {
+                table.Add(definition);
+            }
+            else
+            {
+                table.Override(definition);
+            }
+        }
+
+        return table;
+    }
+
+    public static IReadOnlyList<DetectionValidation> Validate(ContentRepository repository)
+    {
+        var macros = MacroTableOf(repository);
+        var fileTexts = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+        return repository.Detections
+            .AsParallel().AsOrdered()
+            .Select(detection => Validate(detection, macros, path => fileTexts.GetOrAdd(path, ReadOrNull)))
+            .ToList();
+    }
+
+    public static DetectionValidation Validate(DetectionDefinition detection, MacroTable macros, Func<string, string?> readFile)
+    {
+        var search = SearchValidation.Validate(detection.Search, macros);
+        var placed = new List<PlacedDiagnostic>();
+        var fileText = search.Diagnostics.Count > 0 ? readFile(detection.FilePath) : null;
+        foreach (var diagnostic in search.Diagnostics)
+        {
+            var (line, column) = SearchPositionMapper.ToFilePosition(detection, fileText, diagnostic.Span.Start);
+            placed.Add(new PlacedDiagnostic(diagnostic, detection.FilePath, line, column));
+        }
+
+        return new DetectionValidation(detection, search, placed);
+    }
+
+    private static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

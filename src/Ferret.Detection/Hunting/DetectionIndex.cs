@@ -1,0 +1,114 @@
+using Ferret.Engine.DataModels;
+using Ferret.Events;
+
+namespace Ferret.Detection.Hunting;
+
+/// <summary>
+/// Detections indexed by what their leading command needs (a <c>field=value</c>, a data model dataset, or
+/// nothing), so one pass over the events routes each event only to the detections that could match it
+/// (see <see cref="LeadingFilter"/>). Not thread-safe: one instance per reading pass.
+/// </summary>
+internal sealed class DetectionIndex
+{
+    private readonly Dictionary<string, Dictionary<string, List<int>>> _byField = new(StringComparer.Ordinal);
+    private readonly List<(IDataModelView View, List<int> Detections)> _byDataset = [];
+    private readonly List<int> _everyEvent = [];
+    private readonly int[] _stamp;
+    private int _eventNumber;
+
+    public DetectionIndex(IReadOnlyList<CompiledDetection> detections, Func<string, IDataModelView?> resolveDataset)
+    {
+        _stamp = new int[detections.Count];
+        var datasets = new Dictionary<string, (IDataModelView View, List<int> Detections)>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < detections.Count; i++)
+        {
+            var filter = detections[i].Filter;
+            switch (filter.Kind)
+            {
+                case LeadingFilterKind.FieldValues:
+                    foreach (var key in filter.Keys)
+                    {
+                        if (!_byField.TryGetValue(key.Field, out var byValue))
+                        {
+                            byValue = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                            _byField[key.Field] = byValue;
+                        }
+
+                        if (!byValue.TryGetValue(key.Value, out var list))
+                        {
+                            list = [];
+                            byValue[key.Value] = list;
+                        }
+
+                        if (list.Count == 0 || list[^1] != i)
+                        {
+                            list.Add(i);
+                        }
+                    }
+
+                    break;
+                case LeadingFilterKind.DataModel when resolveDataset(filter.Dataset!) is { } view:
+                    if (!datasets.TryGetValue(filter.Dataset!, out var entry))
+                    {
+                        entry = (view, []);
+                        datasets[filter.Dataset!] = entry;
+                    }
+
+                    entry.Detections.Add(i);
+                    break;
+                case LeadingFilterKind.NoEvents:
+                case LeadingFilterKind.DataModel:
+                    break;
+                default:
+                    _everyEvent.Add(i);
+                    break;
+            }
+        }
+
+        _byDataset.AddRange(datasets.Values);
+    }
+
+    /// <summary>Adds <paramref name="e"/> to the buffer of every detection that could match it.</summary>
+    public void Route(Event e, List<Event>[] buffers)
+    {
+        var number = ++_eventNumber;
+        foreach (var (field, byValue) in _byField)
+        {
+            var value = e[field];
+            if (value.IsNull)
+            {
+                continue;
+            }
+
+            foreach (var scalar in value.Values)
+            {
+                if (byValue.TryGetValue(LeadingFilter.Normalize(scalar.ToString()), out var detections))
+                {
+                    Add(detections, e, buffers, number);
+                }
+            }
+        }
+
+        foreach (var (view, detections) in _byDataset)
+        {
+            if (view.TryProject(e, out _))
+            {
+                Add(detections, e, buffers, number);
+            }
+        }
+
+        Add(_everyEvent, e, buffers, number);
+    }
+
+    private void Add(List<int> detections, Event e, List<Event>[] buffers, int number)
+    {
+        foreach (var detection in detections)
+        {
+            if (_stamp[detection] != number)
+            {
+                _stamp[detection] = number;
+                buffers[detection].Add(e);
+            }
+        }
+    }
+}

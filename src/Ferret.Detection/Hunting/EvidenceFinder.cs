@@ -1,0 +1,81 @@
+using Ferret.Engine;
+using Ferret.Events;
+using Ferret.Spl;
+using Ferret.Spl.Syntax;
+
+namespace Ferret.Detection.Hunting;
+
+/// <summary>
+/// Finds the raw events behind a result row: the detection's events that pass its leading search command
+/// (for tstats: those its data model dataset accepts) and agree with the row, i.e. for every field the row
+/// and the event both have, share a value (case-insensitively). A row of counts with no field in common
+/// with the events gets all of them, up to the limit.
+/// </summary>
+internal sealed class EvidenceFinder
+{
+    /// <summary>Rows beyond this many get no evidence: matching is rows × events, kept bounded.</summary>
+    private const int MaxRowsWithEvidence = 200;
+
+    private static readonly HashSet<string> StatisticFields = new(StringComparer.Ordinal) { "count", "firstTime", "lastTime", "_time" };
+
+    private readonly IReadOnlyList<Event> _candidates;
+
+    private EvidenceFinder(IReadOnlyList<Event> candidates)
+    {
+        _candidates = candidates;
+    }
+
+    public static EvidenceFinder For(CompiledDetection detection, IReadOnlyList<Event> events, SearchContext context, int rowCount)
+    {
+        if (rowCount == 0 || events.Count == 0)
+        {
+            return new EvidenceFinder([]);
+        }
+
+        var pipeline = SplParser.Parse(detection.ExpandedSearch).Pipeline;
+        if (pipeline.Commands.Count > 0 && pipeline.Commands[0] is SearchCommandNode { Span: var span } && span.Length > 0)
+        {
+            var leading = SearchEngine.Compile("search " + detection.ExpandedSearch.Substring(span.Start, span.Length).TrimStart('|', ' '));
+            if (!leading.HasErrors)
+            {
+                return new EvidenceFinder(leading.Run(events, context).ToList());
+            }
+        }
+
+        return new EvidenceFinder(events);
+    }
+
+    public IReadOnlyList<Event> For(Event row, int limit, int rowNumber)
+    {
+        if (rowNumber >= MaxRowsWithEvidence)
+        {
+            return [];
+        }
+
+        return [.. _candidates.Where(e => Agrees(e, row)).Take(limit)];
+    }
+
+    private static bool Agrees(Event evidence, Event row)
+    {
+        foreach (var (name, value) in row.Fields)
+        {
+            if (StatisticFields.Contains(name))
+            {
+                continue;
+            }
+
+            var other = evidence[name];
+            if (other.IsNull)
+            {
+                continue;
+            }
+
+            if (!value.Texts.Any(v => other.Texts.Any(o => string.Equals(v, o, StringComparison.OrdinalIgnoreCase))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

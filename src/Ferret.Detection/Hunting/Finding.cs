@@ -1,0 +1,74 @@
+using System.Globalization;
+using Ferret.Content;
+using Ferret.Detection.Notables;
+using Ferret.Detection.Risk;
+using Ferret.Events;
+
+namespace Ferret.Detection.Hunting;
+
+/// <summary>
+/// One result row of one detection, with what ES would have made of it (a notable, risk events) and the
+/// raw events behind it (those that passed the detection's search and agree with the row's values).
+/// </summary>
+public sealed record Finding(
+    DetectionDefinition Detection,
+    Event Result,
+    NotableEvent? Notable,
+    IReadOnlyList<RiskEvent> RiskEvents,
+    IReadOnlyList<Event> Evidence)
+{
+    private static readonly string[] HostFields = ["dest", "Computer", "ComputerName", "dest_host", "dvc", "host", "src", "src_host"];
+
+    private static readonly string[] TimeFormats = ["yyyy-MM-dd'T'HH:mm:ss", "MM/dd/yyyy HH:mm:ss", "yyyy-MM-dd HH:mm:ss"];
+
+    /// <summary>The host the finding is about: the row's <c>dest</c> (ESCU's convention), else another host field.</summary>
+    public string Host
+    {
+        get
+        {
+            foreach (var hostField in HostFields)
+            {
+                if (Result[hostField].Text is { Length: > 0 } value)
+                {
+                    return value;
+                }
+            }
+
+            return Evidence.Select(e => e.Host).FirstOrDefault(h => !string.IsNullOrEmpty(h)) ?? "(unknown)";
+        }
+    }
+
+    /// <summary>When it happened: the row's <c>_time</c>, else the earliest evidence event, else the row's
+    /// <c>firstTime</c> (ESCU's searches format it with <c>security_content_ctime</c>).</summary>
+    public double? Time
+    {
+        get
+        {
+            if (Result.Time is { } time)
+            {
+                return time;
+            }
+
+            var evidence = Evidence.Select(e => e.Time).Where(t => t.HasValue).Min();
+            if (evidence is { } earliest)
+            {
+                return earliest;
+            }
+
+            var first = Result["firstTime"];
+            if (first.First.TryGetNumber(out var epoch))
+            {
+                return epoch;
+            }
+
+            return first.Text is { } text
+                && DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
+                ? EpochTime.FromDateTimeOffset(new DateTimeOffset(parsed, TimeSpan.Zero))
+                : null;
+        }
+    }
+
+    public string Severity => Notable?.Severity ?? Notables.Severity.FromRiskScore(Detection.RiskScore);
+
+    public IReadOnlyList<string> Tactics => Annotations.From(Detection).MitreTactics;
+}

@@ -1,0 +1,41 @@
+using Ferret.Content;
+using Ferret.Engine.Lookups;
+using Ferret.Ingest;
+
+namespace Ferret.Detection.Hunting;
+
+/// <summary>What to hunt with and over: the content (overrides applied), the detections chosen from it, the
+/// input paths, and how to ingest them.</summary>
+public sealed record HuntRequest
+{
+    public required ContentRepository Content { get; init; }
+
+    public required IReadOnlyList<DetectionDefinition> Detections { get; init; }
+
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    public IngestOptions Ingest { get; init; } = new();
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public ILookupResolver? Lookups { get; init; }
+
+    /// <summary>Told how far the hunt is (events read, detections run); called from several threads.</summary>
+    public IProgress<HuntProgress>? Progress { get; init; }
+
+    /// <summary>How many raw events at most are kept as the evidence of one finding.</summary>
+    public int MaxEvidencePerFinding { get; init; } = 50;
+}
+
+/// <summary>A progress report: which stage, how much of it is done, and of how much (0 when unknown).</summary>
+public sealed record HuntProgress(HuntStage Stage, long Done, long Total);
+
+public enum HuntStage
+{
+    Compiling,
+    Reading,
+    Running,
+}
+
+/// <summary>A hunt's findings and its summary.</summary>
+public sealed record HuntResult(IReadOnlyList<Finding> Findings, HuntSummary Summary);

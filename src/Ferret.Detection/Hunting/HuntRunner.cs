@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Ferret.Engine;
+using Ferret.Engine.DataModels;
+using Ferret.Events;
+using Ferret.Ingest;
+using Ferret.Knowledge;
+
+namespace Ferret.Detection.Hunting;
+
+/// <summary>
+/// Runs detections over inputs: compile every detection once; read the inputs in one pass (files in
+/// parallel), normalizing each event once (knowledge) and routing it only to the detections whose leading
+/// command could match it (<see cref="DetectionIndex"/>); then run each detection over its events, detections
+/// in parallel; and turn each result row into a finding with its notable, risk events and evidence.
+/// Nothing is dropped in silence: detections that cannot compile or fail while running are listed with the
+/// reason, input problems are counted with where and what.
+/// </summary>
+public static partial class HuntRunner
+{
+    public static HuntResult Run(HuntRequest request, KnowledgeBase knowledge)
+    {
+        var clock = Stopwatch.StartNew();
+        var macros = DetectionCompiler.MacroTableOf(request.Content);
+        var compiled = new ConcurrentBag<(int Order, CompiledDetection Detection)>();
+        var notRun = new ConcurrentBag<DetectionIssue>();
+        var compiledCount = 0;
+        Parallel.ForEach(request.Detections.Select((d, i) => (d, i)), item =>
+        {
+            var (detection, issue) = DetectionCompiler.Compile(item.d, macros);
+            if (detection is not null)
+            {
+                compiled.Add((item.i, detection));
+            }
+            else
+            {
+                notRun.Add(issue!);
+            }
+
+            request.Progress?.Report(new HuntProgress(HuntStage.Compiling, Interlocked.Increment(ref compiledCount), request.Detections.Count));
+        });
+
+        var detections = compiled.OrderBy(c => c.Order).Select(c => c.Detection).ToList();
+        IDataModelCatalog catalog = knowledge.DataModels;
+        var runnable = new List<CompiledDetection>();
+        foreach (var detection in detections)
+        {
+            if (detection.Filter is { Kind: LeadingFilterKind.DataModel, Dataset: { } dataset } && catalog.Resolve(dataset) is null)
+            {
+                notRun.Add(new DetectionIssue(detection.Detection.Name, $"data model dataset {dataset} is not defined in the knowledge base", detection.Detection.FilePath));
+            }
+            else
+            {
+                runnable.Add(detection);
+            }
+        }
+
+        var inputProblems = new ProblemCollector();
+        var read = ReadAndRoute(request, knowledge, runnable, catalog, inputProblems);
+        var runProblems = new ConcurrentBag<DetectionIssue>();
+        var findings = RunDetections(request, knowledge, runnable, read, notRun, runProblems);
+        var summary = new HuntSummary
+        {
+            FilesRead = read.Files,
+            EventsRead = read.Events,
+            InputProblems = inputProblems.Problems,
+            DetectionsRun = runnable.Count - notRun.Count(n => runnable.Any(r => r.Detection.Name == n.Detection)),
+            NotRun = [.. notRun.OrderBy(n => n.Detection, StringComparer.Ordinal)],
+            RunProblems = [.. runProblems.OrderBy(n => n.Detection, StringComparer.Ordinal).ThenBy(n => n.Reason, StringComparer.Ordinal)],
+            Findings = findings.Count,
+            Notables = findings.Count(f => f.Notable is not null),
+            RiskEvents = findings.Sum(f => f.RiskEvents.Count),
+            Elapsed = clock.Elapsed,
+            EarliestEvent = read.Earliest,
+            LatestEvent = read.Latest,
+        };
+        return new HuntResult(findings, summary);
+    }
+
+    private sealed record ReadPass(List<Event>[] Buffers, int Files, long Events, double? Earliest, double? Latest);
+
+    private static ReadPass ReadAndRoute(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections, IDataModelCatalog catalog, IProblemSink problems)
+    {
+        var buffers = detections.Select(_ => new List<Event>()).ToArray();
+        var index = new DetectionIndex(detections, catalog.Resolve);
+        var files = InputReader.ExpandPaths(request.Inputs, problems);
+        long events = 0;
+        double? earliest = null;
+        double? latest = null;
+        foreach (var normalized in knowledge.Accelerate(InputReader.Read(files, request.Ingest, problems)))
+        {
+            events++;
+            if (normalized.Time is { } time)
+            {
+                earliest = earliest is null ? time : Math.Min(earliest.Value, time);
+                latest = latest is null ? time : Math.Max(latest.Value, time);
+            }
+
+            index.Route(normalized, buffers);
+            if (events % 1000 == 0)
+            {
+                request.Progress?.Report(new HuntProgress(HuntStage.Reading, events, 0));
+            }
+        }
+
+        request.Progress?.Report(new HuntProgress(HuntStage.Reading, events, events));
+        return new ReadPass(buffers, files.Count, events, earliest, latest);
+    }
+}

@@ -1,0 +1,10 @@
+using Ferret.Content;
+
+namespace Ferret.Detection.Publishing;
+
+/// <summary>The names Enterprise Security knows a detection by.</summary>
+public static class SavedSearchNames
+{
+    /// <summary>The saved search (correlation search) stanza: <c>ESCU - Name - Rule</c>, contentctl's convention.</summary>
+    public static string Rule(string prefix, DetectionDefinition detection) => $"{prefix} - {detection.Name} - Rule";
+}

@@ -1,0 +1,46 @@
+using Ferret.Engine.Functions;
+using Ferret.Events;
+
+namespace Ferret.Engine.Execution;
+
+/// <summary>The state of one run: the caller's context, the events the search reads, per-run caches.</summary>
+public sealed class RunContext
+{
+    private readonly Dictionary<object, object> _cache = [];
+
+    public RunContext(SearchContext search, IEnumerable<Event> source)
+    {
+        Search = search;
+        Source = source;
+        Runtime = new EvalRuntime(search.Clock, search.RegexTimeout, search.Problems, search.Label) { Run = this };
+    }
+
+    public SearchContext Search { get; }
+
+    /// <summary>The events of the "index": what the leading search and every subsearch read.</summary>
+    public IEnumerable<Event> Source { get; }
+
+    public EvalRuntime Runtime { get; }
+
+    public T GetOrAdd<T>(object key, Func<T> create)
+        where T : class
+    {
+        lock (_cache)
+        {
+            if (_cache.TryGetValue(key, out var existing))
+            {
+                return (T)existing;
+            }
+        }
+
+        var created = create();
+        lock (_cache)
+        {
+            _cache[key] = created;
+        }
+
+        return created;
+    }
+
+    public void Report(string message, ProblemSeverity severity = ProblemSeverity.Warning) => Runtime.Report(message, severity);
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Ferret.Events;
+using Ferret.Engine.Values;
+
+namespace Ferret.Engine.Functions;
+
+public static partial class FunctionLibrary
+{
+    private const string Conversion = "Conversion";
+
+    private static void AddConversion(Register add)
+    {
+        add("tonumber", 1, 2, Conversion, (a, _) =>
+        {
+            if (Text(a[0]) is not { } text)
+            {
+                return Value.Null;
+            }
+
+            var numberBase = a.Length > 1 && Number(a[1]) is { } b ? (int)b : 10;
+            return ToNumber(text.Trim(), numberBase) is { } n ? Value.Of(n) : Value.Null;
+        });
+        add("tostring", 1, 2, Conversion, (a, _) =>
+        {
+            if (a[0].IsNull)
+            {
+                return Value.Null;
+            }
+
+            var format = a.Length > 1 ? Text(a[1]) : null;
+            return Value.Of(ToStringFormatted(a[0], format));
+        });
+        add("printf", 1, -1, Conversion, (a, _) => Text(a[0]) is { } format ? Value.Of(Printf.Format(format, a.AsSpan(1))) : Value.Null);
+        add("ipmask", 2, 2, Conversion, (a, _) =>
+            Text(a[0]) is { } mask && Text(a[1]) is { } ip && IPAddress.TryParse(mask, out var m) && IPAddress.TryParse(ip, out var i)
+                && m.AddressFamily == i.AddressFamily
+                ? Value.Of(new IPAddress(m.GetAddressBytes().Zip(i.GetAddressBytes(), (x, y) => (byte)(x & y)).ToArray()).ToString())
+                : Value.Null);
+    }
+
+    /// <summary><c>tonumber(X, base)</c>: base 2 to 36; base 10 also reads decimals and exponents.</summary>
+    public static double? ToNumber(string text, int numberBase)
+    {
+        if (numberBase == 10)
+        {
+            return Scalar.TryParseNumber(text, out var n) ? n : null;
+        }
+
+        if (numberBase is < 2 or > 36 || text.Length == 0)
+        {
+            return null;
+        }
+
+        var negative = text.StartsWith('-');
+        var digits = negative ? text[1..] : text;
+        if (numberBase == 16 && digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            digits = digits[2..];
+        }
+
+        double value = 0;
+        foreach (var c in digits)
+        {
+            var digit = char.IsAsciiDigit(c) ? c - '0' : char.IsAsciiLetter(c) ? char.ToLowerInvariant(c) - 'a' + 10 : 99;
+            if (digit >= numberBase)
+            {
+                return null;
+            }
+
+            value = (value * numberBase) + digit;
+        }
+
+        return negative ? -value : value;
+    }
+
+    /// <summary><c>tostring(X, "hex"|"commas"|"duration")</c> (Search Reference, "Conversion functions").</summary>
+    public static string ToStringFormatted(Value value, string? format)
+    {
+        if (format is null || !value.TryGetNumber(out var n))
+        {
+            return value.IsBoolean ? (value.Boolean ? "True" : "False") : value.First.ToString();
+        }
+
+        switch (format.ToLowerInvariant())
+        {
+            case "hex":
+                return "0x" + ((long)n).ToString("X", CultureInfo.InvariantCulture);
+            case "commas":
+                var rounded = Math.Round(n, 2);
+                return double.IsInteger(rounded)
+                    ? rounded.ToString("#,0", CultureInfo.InvariantCulture)
+                    : rounded.ToString("#,0.##", CultureInfo.InvariantCulture);
+            case "duration":
+                var total = (long)Math.Floor(Math.Abs(n));
+                var days = total / 86400;
+                var time = $"{total % 86400 / 3600:D2}:{total % 3600 / 60:D2}:{total % 60:D2}";
+                var sign = n < 0 ? "-" : string.Empty;
+                return days > 0 ? $"{sign}{days}+{time}" : sign + time;
+            default:
+                return value.First.ToString();
+        }
+    }
+
+    /// <summary>Splunk's <c>printf</c> (C style: flags, width, precision; %d %i %u %s %f %F %e %E %g %G %x %X %o %c %%).</summary>
+    internal static class Printf
+    {
+        public static string Format(string format, ReadOnlySpan<Value> args)
+        {
+            var builder = new StringBuilder();
+            var next = 0;
+            for (var i = 0; i < format.Length; i++)
+            {
+                if (format[i] != '%')
+                {
+                    builder.Append(format[i]);
+                    continue;
+                }
+
+                if (i + 1 < format.Length && format[i + 1] == '%')
+                {
+                    builder.Append('%');
+                    i++;
+                    continue;
+                }
+
+                var j = i + 1;
+                var flags = string.Empty;
+                while (j < format.Length && "-+ 0#'".Contains(format[j], StringComparison.Ordinal))
+                {
+                    flags += format[j++];
+                }
+
+                var width = ReadNumber(format, ref j);
+                int? precision = null;
+                if (j < format.Length && format[j] == '.')
+                {
+                    j++;
+                    precision = ReadNumber(format, ref j) ?? 0;
+                }
+
+                while (j < format.Length && "hlLqjzt".Contains(format[j], StringComparison.Ordinal))
+                {
+                    j++;
+                }
+
+                if (j >= format.Length)
+                {
+                    builder.Append(format, i, format.Length - i);
+                    break;
+                }
+
+                var conversion = format[j];
+                var arg = next < args.Length ? args[next++] : Value.Null;
+                builder.Append(Pad(Convert(conversion, arg, flags, precision), flags, width));
+                i = j;
+            }
+
+            return builder.ToString();
+        }
+
+        private static int? ReadNumber(string format, ref int j)
+        {
+            var start = j;
+            while (j < format.Length && char.IsAsciiDigit(format[j]))
+            {
+                j++;
+            }
+
+            return j > start ? int.Parse(format.AsSpan(start, j - start), CultureInfo.InvariantCulture) : null;
+        }
+
+        private static string Convert(char conversion, Value arg, string flags, int? precision)
+        {
+            var inv = CultureInfo.InvariantCulture;
+            var number = arg.TryGetNumber(out var n) ? n : 0;
+            var sign = flags.Contains('+', StringComparison.Ordinal) && number >= 0 ? "+" : flags.Contains(' ', StringComparison.Ordinal) && number >= 0 ? " " : string.Empty;
+            var grouping = flags.Contains('\'', StringComparison.Ordinal);
+            return conversion switch
+            {
+                'd' or 'i' or 'u' => sign + ((long)Math.Truncate(number)).ToString(grouping ? "#,0" : "0", inv),
+                'f' or 'F' => sign + number.ToString((grouping ? "#,0." : "0.") + new string('0', precision ?? 6), inv).TrimEnd('.'),
+                'e' or 'E' => sign + FormatExponent(number, precision ?? 6, conversion),
+                'g' or 'G' => sign + number.ToString("G" + (precision ?? 6), inv),
+                'x' => ((long)number).ToString("x", inv),
+                'X' => ((long)number).ToString("X", inv),
+                'o' => System.Convert.ToString((long)number, 8),
+                'c' => arg.TryGetNumber(out var code) ? ((char)(int)code).ToString() : (arg.Text ?? string.Empty)[..Math.Min(1, (arg.Text ?? string.Empty).Length)],
+                's' => precision is { } p && (arg.Text ?? string.Empty).Length > p ? arg.Text![..p] : arg.Text ?? string.Empty,
+                _ => "%" + conversion,
+            };
+        }
+
+        private static string FormatExponent(double number, int precision, char conversion)
+        {
+            var text = number.ToString((precision == 0 ? "0" : "0." + new string('0', precision)) + "e+00", CultureInfo.InvariantCulture);
+            return conversion == 'E' ? text.ToUpperInvariant() : text;
+        }
+
+        private static string Pad(string text, string flags, int? width)
+        {
+            if (width is not { } w || text.Length >= w)
+            {
+                return text;
+            }
+
+            if (flags.Contains('-', StringComparison.Ordinal))
+            {
+                return text.PadRight(w);
+            }
+
+            if (flags.Contains('0', StringComparison.Ordinal) && text.Length > 0 && (char.IsAsciiDigit(text[^1]) || text[^1] == '.'))
+            {
+                var signed = text[0] is '-' or '+' or ' ';
+                return signed ? text[0] + text[1..].PadLeft(w - 1, '0') : text.PadLeft(w, '0');
+            }
+
+            return text.PadLeft(w);
+        }
+    }
+}

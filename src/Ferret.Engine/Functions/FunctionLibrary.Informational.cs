@@ -1,0 +1,40 @@
+using Ferret.Engine.Values;
+
+namespace Ferret.Engine.Functions;
+
+public static partial class FunctionLibrary
+{
+    private const string Informational = "Informational";
+
+    private static void AddInformational(Register add)
+    {
+        add("isnull", 1, 1, Informational, (a, _) => Value.Of(a[0].IsNull));
+        add("isnotnull", 1, 1, Informational, (a, _) => Value.Of(!a[0].IsNull));
+        add("isbool", 1, 1, Informational, (a, _) => Value.Of(a[0].IsBoolean));
+        add("isnum", 1, 1, Informational, (a, _) => Value.Of(!a[0].IsBoolean && a[0].TryGetNumber(out double _)));
+        add("isint", 1, 1, Informational, (a, _) => Value.Of(!a[0].IsBoolean && a[0].TryGetNumber(out var n) && double.IsInteger(n)));
+        add("isstr", 1, 1, Informational, (a, _) => Value.Of(!a[0].IsNull && !a[0].IsBoolean && !a[0].TryGetNumber(out double _)));
+        add("typeof", 1, 1, Informational, (a, _) => Value.Of(TypeOf(a[0])));
+    }
+
+    /// <summary><c>typeof()</c>: "Number", "String", "Boolean", "Multivalue", or "Invalid" for null.</summary>
+    public static string TypeOf(Value value)
+    {
+        if (value.IsBoolean)
+        {
+            return "Boolean";
+        }
+
+        if (value.IsNull)
+        {
+            return "Invalid";
+        }
+
+        if (value.Field.IsMultivalue)
+        {
+            return "Multivalue";
+        }
+
+        return value.TryGetNumber(out double _) ? "Number" : "String";
+    }
+}

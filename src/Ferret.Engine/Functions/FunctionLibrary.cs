@@ -1,0 +1,73 @@
+using Ferret.Engine.Values;
+using Ferret.Events;
+
+namespace Ferret.Engine.Functions;
+
+/// <summary>
+/// Splunk's eval functions (Search Reference, "Evaluation functions"), declared as data: one table of name, arity
+/// and implementation. Functions whose arguments must be evaluated lazily or per value (<c>if</c>, <c>case</c>,
+/// <c>mvmap</c>, <c>mvfilter</c>, <c>validate</c>, <c>searchmatch</c>, <c>coalesce</c>) are special forms of the
+/// expression compiler and are listed in <see cref="SpecialForms"/>.
+/// </summary>
+public static partial class FunctionLibrary
+{
+    private static readonly Dictionary<string, FunctionSpec> Functions = Build();
+
+    /// <summary>Functions the expression compiler implements itself, with their arity and category.</summary>
+    public static IReadOnlyDictionary<string, (int Min, int Max, string Category)> SpecialForms { get; } =
+        new Dictionary<string, (int, int, string)>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["if"] = (3, 3, "Comparison and Conditional"),
+            ["case"] = (2, -1, "Comparison and Conditional"),
+            ["coalesce"] = (1, -1, "Comparison and Conditional"),
+            ["validate"] = (2, -1, "Comparison and Conditional"),
+            ["searchmatch"] = (1, 1, "Comparison and Conditional"),
+            ["mvmap"] = (2, 2, "Multivalue"),
+            ["mvfilter"] = (1, 1, "Multivalue"),
+            ["lookup"] = (2, 3, "Comparison and Conditional"),
+        };
+
+    public static IEnumerable<FunctionSpec> All => Functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal);
+
+    public static bool TryGet(string name, out FunctionSpec spec) => Functions.TryGetValue(name, out spec!);
+
+    public static bool IsKnown(string name) => Functions.ContainsKey(name) || SpecialForms.ContainsKey(name);
+
+    private static Dictionary<string, FunctionSpec> Build()
+    {
+        var table = new Dictionary<string, FunctionSpec>(StringComparer.OrdinalIgnoreCase);
+        void Add(string name, int min, int max, string category, EvalFunction invoke) =>
+            table[name] = new FunctionSpec(name, min, max, category, invoke);
+        AddConditional(Add);
+        AddConversion(Add);
+        AddCrypto(Add);
+        AddTime(Add);
+        AddInformational(Add);
+        AddJson(Add);
+        AddMath(Add);
+        AddMultivalue(Add);
+        AddText(Add);
+        AddTrig(Add);
+        AddStatistical(Add);
+        return table;
+    }
+
+    private delegate void Register(string name, int min, int max, string category, EvalFunction invoke);
+
+    internal static double? Number(Value value) => value.TryGetNumber(out var n) ? n : null;
+
+    internal static string? Text(Value value) => value.IsNull ? null : value.First.ToString();
+
+    internal static Value Numeric(Value[] args, Func<double, double> f) =>
+        Number(args[0]) is { } x ? Value.Of(f(x)) : Value.Null;
+
+    internal static Value Numeric2(Value[] args, Func<double, double, double> f) =>
+        Number(args[0]) is { } x && Number(args[1]) is { } y ? Value.Of(f(x, y)) : Value.Null;
+
+    internal static Value Strings(IEnumerable<string> values) => Value.Of(FieldValue.Multi(values));
+
+    internal static Value Scalars(IEnumerable<Scalar> values) => Value.Of(FieldValue.Multi(values));
+
+    /// <summary>True for a boolean true; Splunk treats anything else (including null) as false in a condition.</summary>
+    internal static bool IsTrue(Value value) => value.IsBoolean && value.Boolean;
+}

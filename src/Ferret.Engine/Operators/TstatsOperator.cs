@@ -1,0 +1,66 @@
+using Ferret.Engine.Aggregation;
+using Ferret.Engine.Execution;
+using Ferret.Engine.Planning;
+using Ferret.Events;
+
+namespace Ferret.Engine.Operators;
+
+/// <summary>
+/// <c>| tstats</c> (Search Reference, "tstats command") computed from the events themselves: over a data model dataset
+/// (each event projected through <see cref="DataModels.IDataModelView"/>, so <c>Processes.process_name</c> exists) or over
+/// the events when no data model is named. <c>where</c> filters, <c>by</c> groups (with <c>_time span=</c>), and
+/// <c>fillnull_value</c> stands in for a missing by field (else the event is left out, as stats does).
+/// <c>prestats=t</c> passes the filtered events (with <c>_time</c> binned) on for a later stats/timechart.
+/// <c>summariesonly</c> and <c>allow_old_summaries</c> have nothing to select between here: every event is used.
+/// </summary>
+public sealed class TstatsOperator(string? dataModel, Predicate? where, GroupedAggregation plan, bool prestats) : Operator("tstats")
+{
+    public override OperatorKind Kind => OperatorKind.Generating;
+
+    public override bool CreatesRows => true;
+
+    public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
+    {
+        var events = dataModel is null
+            ? run.Source
+            : DataModelAccess.Resolve(run, dataModel, this) is { } view ? DataModelAccess.Project(run, view) : [];
+        var runtime = run.Runtime;
+        if (prestats)
+        {
+            return Prestats(events, run);
+        }
+
+        var partial = plan.NewPartial();
+        foreach (var e in events)
+        {
+            runtime.CurrentEvent = e;
+            if (where is null || where(e, runtime))
+            {
+                partial.Add(e, runtime);
+            }
+        }
+
+        return partial.Results();
+    }
+
+    private IEnumerable<Event> Prestats(IEnumerable<Event> events, RunContext run)
+    {
+        foreach (var e in events)
+        {
+            if (where is not null && !where(e, run.Runtime))
+            {
+                continue;
+            }
+
+            if (plan.TimeSpan is { } span && e.Time is { } t)
+            {
+                var copy = e.Clone();
+                copy.Time = span.Floor(t);
+                yield return copy;
+                continue;
+            }
+
+            yield return dataModel is null ? e.Clone() : e;
+        }
+    }
+}

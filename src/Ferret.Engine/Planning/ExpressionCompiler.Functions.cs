@@ -1,0 +1,237 @@
+using Ferret.Engine.Functions;
+using Ferret.Engine.Values;
+using Ferret.Events;
+using Ferret.Spl.Diagnostics;
+using Ferret.Spl.Syntax;
+
+namespace Ferret.Engine.Planning;
+
+public sealed partial class ExpressionCompiler
+{
+    private Evaluator CompileCall(FunctionCall call)
+    {
+        var name = call.Name.ToLowerInvariant();
+        var args = call.Arguments;
+        if (FunctionLibrary.SpecialForms.TryGetValue(name, out var arity))
+        {
+            if (args.Count < arity.Min || (arity.Max >= 0 && args.Count > arity.Max))
+            {
+                bind.Report(DiagnosticFacts.WrongArgumentCount(call.Span, name, arity.Min, arity.Max, args.Count));
+                return Constant(Value.Null);
+            }
+
+            return name switch
+            {
+                "if" => CompileIf(args),
+                "case" => CompileCase(call),
+                "coalesce" => CompileCoalesce(args),
+                "validate" => CompileValidate(call),
+                "searchmatch" => CompileSearchMatch(call),
+                "mvmap" => CompileMvMap(call),
+                "mvfilter" => CompileMvFilter(call),
+                _ => Unsupported(call, "lookups in eval are not available; use the lookup command"),
+            };
+        }
+
+        if (!FunctionLibrary.TryGet(name, out var spec))
+        {
+            bind.Report(DiagnosticFacts.UnknownFunction(call.Span, call.Name));
+            return Constant(Value.Null);
+        }
+
+        if (!spec.Accepts(args.Count))
+        {
+            bind.Report(DiagnosticFacts.WrongArgumentCount(call.Span, name, spec.MinArgs, spec.MaxArgs, args.Count));
+            return Constant(Value.Null);
+        }
+
+        ValidateLiteralRegex(name, call);
+        var compiled = args.Select(Compile).ToArray();
+        var invoke = spec.Invoke;
+        return compiled.Length switch
+        {
+            0 => (_, rt) => invoke([], rt),
+            1 => (e, rt) => invoke([compiled[0](e, rt)], rt),
+            2 => (e, rt) => invoke([compiled[0](e, rt), compiled[1](e, rt)], rt),
+            _ => (e, rt) =>
+            {
+                var values = new Value[compiled.Length];
+                for (var i = 0; i < compiled.Length; i++)
+                {
+                    values[i] = compiled[i](e, rt);
+                }
+
+                return invoke(values, rt);
+            },
+        };
+    }
+
+    private void ValidateLiteralRegex(string name, FunctionCall call)
+    {
+        if (name is "match" or "replace" or "mvfind" && call.Arguments.Count >= 2 && call.Arguments[1] is StringLiteral pattern
+            && !Text.PcreTranslator.TryTranslate(pattern.Value, out _, out var error))
+        {
+            bind.Report(DiagnosticFacts.InvalidRegex(pattern.Span, pattern.Value, error));
+        }
+    }
+
+    private Evaluator Unsupported(FunctionCall call, string reason)
+    {
+        bind.Report(DiagnosticFacts.FunctionNotSupported(call.Span, call.Name, reason));
+        return Constant(Value.Null);
+    }
+
+    private Evaluator CompileIf(IReadOnlyList<Expression> args)
+    {
+        var condition = Compile(args[0]);
+        var then = Compile(args[1]);
+        var otherwise = Compile(args[2]);
+        return (e, rt) => FunctionLibrary.IsTrue(condition(e, rt)) ? then(e, rt) : otherwise(e, rt);
+    }
+
+    private Evaluator CompileCase(FunctionCall call)
+    {
+        if (call.Arguments.Count % 2 != 0)
+        {
+            bind.Report(DiagnosticFacts.WrongArgumentCount(call.Span, "case", 2, -1, call.Arguments.Count));
+        }
+
+        var pairs = new List<(Evaluator Condition, Evaluator Result)>();
+        for (var i = 0; i + 1 < call.Arguments.Count; i += 2)
+        {
+            pairs.Add((Compile(call.Arguments[i]), Compile(call.Arguments[i + 1])));
+        }
+
+        var array = pairs.ToArray();
+        return (e, rt) =>
+        {
+            foreach (var (condition, result) in array)
+            {
+                if (FunctionLibrary.IsTrue(condition(e, rt)))
+                {
+                    return result(e, rt);
+                }
+            }
+
+            return Value.Null;
+        };
+    }
+
+    private Evaluator CompileCoalesce(IReadOnlyList<Expression> args)
+    {
+        var compiled = args.Select(Compile).ToArray();
+        return (e, rt) =>
+        {
+            foreach (var arg in compiled)
+            {
+                var value = arg(e, rt);
+                if (!value.IsNull)
+                {
+                    return value;
+                }
+            }
+
+            return Value.Null;
+        };
+    }
+
+    private Evaluator CompileValidate(FunctionCall call)
+    {
+        var pairs = new List<(Evaluator Condition, Evaluator Message)>();
+        for (var i = 0; i + 1 < call.Arguments.Count; i += 2)
+        {
+            pairs.Add((Compile(call.Arguments[i]), Compile(call.Arguments[i + 1])));
+        }
+
+        var array = pairs.ToArray();
+        return (e, rt) =>
+        {
+            foreach (var (condition, message) in array)
+            {
+                if (!FunctionLibrary.IsTrue(condition(e, rt)))
+                {
+                    return message(e, rt);
+                }
+            }
+
+            return Value.Null;
+        };
+    }
+
+    private Evaluator CompileSearchMatch(FunctionCall call)
+    {
+        if (call.Arguments[0] is not StringLiteral literal)
+        {
+            return Unsupported(call, "searchmatch needs a literal search string");
+        }
+
+        var parsed = Spl.SplParser.ParseSearchExpression(literal.Value);
+        bind.ReportAll(parsed.Diagnostics.Select(d => d.WithSpan(literal.Span)));
+        var predicate = parsed.Expression is { } expression ? new SearchCompiler(bind).Compile(expression) : (_, _) => true;
+        return (e, rt) => Value.Of(predicate(e, rt));
+    }
+
+    /// <summary><c>mvmap(X, expr)</c>: evaluates expr once per value of the field X, with X bound to that value.</summary>
+    private Evaluator CompileMvMap(FunctionCall call)
+    {
+        if (call.Arguments[0] is not FieldExpression field)
+        {
+            return Unsupported(call, "the first argument of mvmap must be a field");
+        }
+
+        var body = Compile(call.Arguments[1]);
+        return (e, rt) => MapValues(e, rt, field.Name, body, keepWhenTrue: false);
+    }
+
+    /// <summary><c>mvfilter(expr)</c>: keeps the values of the one field expr names for which expr is true.</summary>
+    private Evaluator CompileMvFilter(FunctionCall call)
+    {
+        var fieldName = FirstField(call.Arguments[0]);
+        if (fieldName is null)
+        {
+            return Unsupported(call, "the expression of mvfilter must name a field");
+        }
+
+        var body = Compile(call.Arguments[0]);
+        return (e, rt) => MapValues(e, rt, fieldName, body, keepWhenTrue: true);
+    }
+
+    private static Value MapValues(Event e, EvalRuntime rt, string field, Evaluator body, bool keepWhenTrue)
+    {
+        var values = e[field];
+        if (values.IsNull)
+        {
+            return Value.Null;
+        }
+
+        var scratch = e.Clone();
+        var results = new List<Scalar>(values.Count);
+        foreach (var value in values.Values)
+        {
+            scratch.Set(field, FieldValue.Of(value));
+            var result = body(scratch, rt);
+            if (keepWhenTrue)
+            {
+                if (FunctionLibrary.IsTrue(result))
+                {
+                    results.Add(value);
+                }
+            }
+            else
+            {
+                results.AddRange(result.Field.Values);
+            }
+        }
+
+        return Value.Of(FieldValue.Multi(results));
+    }
+
+    private static string? FirstField(Expression expression) => expression switch
+    {
+        FieldExpression f => f.Name,
+        UnaryExpression u => FirstField(u.Operand),
+        BinaryExpression b => FirstField(b.Left) ?? FirstField(b.Right),
+        FunctionCall c => c.Arguments.Select(FirstField).FirstOrDefault(n => n is not null),
+        _ => null,
+    };
+}

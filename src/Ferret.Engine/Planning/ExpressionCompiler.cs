@@ -1,0 +1,125 @@
+using Ferret.Engine.Functions;
+using Ferret.Engine.Values;
+using Ferret.Events;
+using Ferret.Spl.Diagnostics;
+using Ferret.Spl.Syntax;
+
+namespace Ferret.Engine.Planning;
+
+/// <summary>
+/// Binds an eval expression tree to closures. Semantics follow the Search Reference "eval command" and
+/// "Evaluation functions": arithmetic on numbers (numeric strings included), <c>+</c> on two strings concatenates,
+/// <c>.</c> always concatenates, comparisons are case-sensitive and numeric when both sides are numbers, a null operand
+/// makes arithmetic and comparisons null, and a multivalue field in a comparison matches when any value does.
+/// </summary>
+public sealed partial class ExpressionCompiler(BindContext bind)
+{
+    public Evaluator Compile(Expression expression) => expression switch
+    {
+        StringLiteral s => Constant(Value.Of(s.Value)),
+        NumberLiteral n => Constant(Value.Of(n.Value)),
+        FieldExpression f => CompileField(f.Name),
+        UnaryExpression u => CompileUnary(u),
+        BinaryExpression b => CompileBinary(b),
+        FunctionCall call => CompileCall(call),
+        _ => Constant(Value.Null),
+    };
+
+    private static Evaluator Constant(Value value) => (_, _) => value;
+
+    private static Evaluator CompileField(string name) => (e, _) => Value.Of(e[name]);
+
+    private Evaluator CompileUnary(UnaryExpression u)
+    {
+        var operand = Compile(u.Operand);
+        return u.Operator switch
+        {
+            UnaryOperator.Not => (e, rt) => Value.Of(!FunctionLibrary.IsTrue(operand(e, rt))),
+            UnaryOperator.Negate => (e, rt) => operand(e, rt).TryGetNumber(out var n) ? Value.Of(-n) : Value.Null,
+            _ => (e, rt) => operand(e, rt).TryGetNumber(out var n) ? Value.Of(n) : Value.Null,
+        };
+    }
+
+    private Evaluator CompileBinary(BinaryExpression b)
+    {
+        var left = Compile(b.Left);
+        var right = Compile(b.Right);
+        return b.Operator switch
+        {
+            BinaryOperator.And => (e, rt) => Value.Of(FunctionLibrary.IsTrue(left(e, rt)) && FunctionLibrary.IsTrue(right(e, rt))),
+            BinaryOperator.Or => (e, rt) => Value.Of(FunctionLibrary.IsTrue(left(e, rt)) || FunctionLibrary.IsTrue(right(e, rt))),
+            BinaryOperator.Xor => (e, rt) => Value.Of(FunctionLibrary.IsTrue(left(e, rt)) ^ FunctionLibrary.IsTrue(right(e, rt))),
+            BinaryOperator.Add => (e, rt) => Operators.Add(left(e, rt), right(e, rt)),
+            BinaryOperator.Subtract => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => x - y),
+            BinaryOperator.Multiply => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => x * y),
+            BinaryOperator.Divide => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => y == 0 ? double.NaN : x / y),
+            BinaryOperator.Modulo => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => y == 0 ? double.NaN : x % y),
+            BinaryOperator.Concatenate => (e, rt) => Operators.Concatenate(left(e, rt), right(e, rt)),
+            BinaryOperator.Equal => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c == 0, equality: true),
+            BinaryOperator.NotEqual => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c != 0, equality: true),
+            BinaryOperator.Less => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c < 0, equality: false),
+            BinaryOperator.LessOrEqual => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c <= 0, equality: false),
+            BinaryOperator.Greater => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c > 0, equality: false),
+            BinaryOperator.GreaterOrEqual => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c >= 0, equality: false),
+            BinaryOperator.Like => (e, rt) =>
+            {
+                var l = left(e, rt);
+                var r = right(e, rt);
+                return l.Text is { } text && r.Text is { } pattern ? Value.Of(FunctionLibrary.Like(text, pattern, rt)) : Value.Null;
+            },
+            _ => Constant(Value.Null),
+        };
+    }
+
+    /// <summary>The operators' value semantics, shared with the function library.</summary>
+    public static class Operators
+    {
+        public static Value Add(Value l, Value r)
+        {
+            if (l.IsNull || r.IsNull)
+            {
+                return Value.Null;
+            }
+
+            if (l.TryGetNumber(out var x) && r.TryGetNumber(out var y))
+            {
+                return Value.Of(x + y);
+            }
+
+            return Value.Of(l.First.ToString() + r.First.ToString());
+        }
+
+        public static Value Arithmetic(Value l, Value r, Func<double, double, double> op) =>
+            l.TryGetNumber(out var x) && r.TryGetNumber(out var y) ? Value.Of(op(x, y)) : Value.Null;
+
+        public static Value Concatenate(Value l, Value r) =>
+            l.IsNull || r.IsNull ? Value.Null : Value.Of(l.First.ToString() + r.First.ToString());
+
+        public static Value Compare(Value l, Value r, Func<int, bool> accept, bool equality)
+        {
+            if (l.IsNull || r.IsNull)
+            {
+                return Value.Null;
+            }
+
+            if (l.IsBoolean || r.IsBoolean)
+            {
+                return equality && l.IsBoolean && r.IsBoolean ? Value.Of(accept(l.Boolean == r.Boolean ? 0 : 1)) : Value.Null;
+            }
+
+            foreach (var a in l.Field.Values)
+            {
+                foreach (var b in r.Field.Values)
+                {
+                    var c = equality ? (ValueComparer.ScalarEquals(a, b) ? 0 : 1) : ValueComparer.CompareScalars(a, b);
+                    if (accept(c))
+                    {
+                        return Value.True;
+                    }
+                }
+            }
+
+            return Value.False;
+        }
+    }
+}

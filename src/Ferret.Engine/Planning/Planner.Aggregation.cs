@@ -1,0 +1,228 @@
+using Ferret.Engine.Aggregation;
+using Ferret.Engine.Execution;
+using Ferret.Engine.Functions;
+using Ferret.Engine.Operators;
+using Ferret.Events;
+using Ferret.Spl.Diagnostics;
+using Ferret.Spl.Syntax;
+
+namespace Ferret.Engine.Planning;
+
+public sealed partial class Planner
+{
+    private Operator? BindStats(StatsCommandNode stats)
+    {
+        var aggregates = BindAggregations(stats.Name, stats.Aggregations);
+        var plan = new GroupedAggregation(aggregates, stats.ByFields.Select(f => f.Text).ToList());
+        switch (stats.Name)
+        {
+            case "eventstats":
+                CheckOptions("eventstats", stats.Options, "allnum");
+                return new EventstatsOperator(plan);
+            case "streamstats":
+                CheckOptions("streamstats", stats.Options, "current", "window", "global", "allnum");
+                return new StreamstatsOperator(plan, Flag("streamstats", stats.Options, "current", true), Integer("streamstats", stats.Options, "window", 0));
+            default:
+                CheckOptions("stats", stats.Options, "allnum", "delim", "partitions");
+                return new StatsOperator(plan);
+        }
+    }
+
+    private List<AggregateBinding> BindAggregations(string command, IReadOnlyList<Ferret.Spl.Syntax.Aggregation> aggregations)
+    {
+        var bound = new List<AggregateBinding>();
+        foreach (var aggregation in aggregations)
+        {
+            if (BindAggregation(command, aggregation) is { } binding)
+            {
+                bound.Add(binding);
+            }
+        }
+
+        return bound;
+    }
+
+    private AggregateBinding? BindAggregation(string command, Ferret.Spl.Syntax.Aggregation aggregation)
+    {
+        var function = aggregation.Function;
+        if (!AggregateFunctions.TryCreateFactory(function, out var factory))
+        {
+            _bind.Report(DiagnosticFacts.UnknownStatsFunction(aggregation.Span, command, function));
+            return null;
+        }
+
+        if (aggregation.Arguments.Count == 0)
+        {
+            if (!AggregateFunctions.AllowsNoField(function))
+            {
+                _bind.Report(DiagnosticFacts.MissingCommandArgument(aggregation.Span, command, $"function '{function}' needs a field"));
+                return null;
+            }
+
+            return new AggregateBinding(function, aggregation.OutputName, null, factory);
+        }
+
+        var argument = aggregation.Arguments[0];
+        switch (argument)
+        {
+            case FieldExpression field when field.Name.Contains('*', StringComparison.Ordinal):
+                _bind.Report(DiagnosticFacts.CommandNotSupported(argument.Span, command, $"wildcard field '{field.Name}' in {function}() is not supported; name the fields"));
+                return null;
+            case FieldExpression field:
+                var name = field.Name;
+                return new AggregateBinding(function, aggregation.OutputName, (e, _) => e[name], factory);
+            case FunctionCall { Name: "eval", Arguments.Count: 1 } eval:
+                var compiled = _expressions.Compile(eval.Arguments[0]);
+                // stats count(eval(cond)) counts the events where cond is true: false counts as no value.
+                return new AggregateBinding(function, aggregation.OutputName, (e, rt) =>
+                {
+                    var value = compiled(e, rt);
+                    return value.IsBoolean ? (value.Boolean ? FieldValue.Of(1) : FieldValue.Null) : value.Field;
+                }, factory);
+            default:
+                var expression = _expressions.Compile(argument);
+                return new AggregateBinding(function, aggregation.OutputName, (e, rt) => expression(e, rt).Field, factory);
+        }
+    }
+
+    private Operator? BindTstats(TstatsCommandNode tstats)
+    {
+        if (tstats.Name != "tstats")
+        {
+            return NotSupported(tstats, "there are no metric indexes");
+        }
+
+        CheckOptions("tstats", tstats.Options, "summariesonly", "allow_old_summaries", "fillnull_value", "prestats", "span", "local", "append", "chunk_size", "include_reduced_buckets");
+        if (tstats.Options.Find("append") is { } append && Flag("tstats", tstats.Options, "append", false))
+        {
+            _bind.Report(DiagnosticFacts.OptionNotSupported(append.Span, "tstats", "append"));
+        }
+
+        if (tstats.From is { } from && tstats.DataModel is null)
+        {
+            return NotSupported(tstats, $"'from {from.Text}' names an index or namespace Ferret does not have; use from datamodel=<Model>.<Dataset>");
+        }
+
+        var aggregates = BindAggregations("tstats", tstats.Aggregations);
+        var plan = new GroupedAggregation(aggregates, tstats.ByFields.Select(f => f.Text).ToList(), Span("tstats", tstats.Options),
+            tstats.Options.Find("fillnull_value")?.Value.Text);
+        var where = tstats.Where is null ? null : _search.Compile(tstats.Where);
+        return new TstatsOperator(tstats.DataModel, where, plan, Flag("tstats", tstats.Options, "prestats", false));
+    }
+
+    private Operator? BindChart(ChartCommandNode chart)
+    {
+        var isTimechart = chart.Name == "timechart";
+        CheckOptions(chart.Name, chart.Options, "span", "limit", "useother", "usenull", "bins", "minspan", "cont", "partial", "fixedrange");
+        var aggregates = BindAggregations(chart.Name, chart.Aggregations);
+        var limit = Integer(chart.Name, chart.Options, "limit", 10);
+        var useOther = Flag(chart.Name, chart.Options, "useother", true);
+        if (isTimechart)
+        {
+            var span = Span("timechart", chart.Options) ?? new BinSpan(1, Time.TimeUnit.Day);
+            if (chart.Options.Find("span") is null)
+            {
+                _bind.Report(DiagnosticFacts.OptionNotSupported(chart.Span, "timechart", "automatic span (no span= given): a span of 1d is used"));
+            }
+
+            return new TimechartOperator(aggregates, FieldNames.Time, span, chart.ByFields.FirstOrDefault()?.Text, limit, useOther, fillEmptyBuckets: true);
+        }
+
+        var over = chart.Over?.Text ?? chart.ByFields.FirstOrDefault()?.Text;
+        if (over is null)
+        {
+            return new StatsOperator(new GroupedAggregation(aggregates, []));
+        }
+
+        var split = chart.Over is null ? chart.ByFields.Skip(1).FirstOrDefault()?.Text : chart.ByFields.FirstOrDefault()?.Text;
+        return new TimechartOperator(aggregates, over, null, split, limit, useOther, fillEmptyBuckets: false);
+    }
+
+    private TopOperator BindTop(TopCommandNode top)
+    {
+        CheckOptions(top.Name, top.Options, "limit", "countfield", "percentfield", "showcount", "showperc", "useother", "otherstr");
+        return new TopOperator(top.Name == "rare", top.Fields.Select(f => f.Text).ToList(), top.ByFields.Select(f => f.Text).ToList(),
+            Integer(top.Name, top.Options, "limit", 10), top.Options.Find("countfield")?.Value.Text ?? "count",
+            top.Options.Find("percentfield")?.Value.Text ?? "percent", Flag(top.Name, top.Options, "showcount", true),
+            Flag(top.Name, top.Options, "showperc", true));
+    }
+
+    private TransactionOperator BindTransaction(TransactionCommandNode transaction)
+    {
+        CheckOptions("transaction", transaction.Options, "maxspan", "maxpause", "maxevents", "startswith", "endswith", "keepevicted", "mvlist", "delim", "connected");
+        double? Seconds(string name)
+        {
+            if (transaction.Options.Find(name) is not { } option)
+            {
+                return null;
+            }
+
+            if (BinSpan.TryParse(option.Value.Text, out var span))
+            {
+                return span.Unit is null ? span.Amount : span.Seconds;
+            }
+
+            _bind.Report(DiagnosticFacts.InvalidOptionValue(option.Value.Span, "transaction", name, option.Value.Text, "a duration such as 30s, 5m, 1h"));
+            return null;
+        }
+
+        Predicate? Condition(string name)
+        {
+            if (transaction.Options.Find(name) is not { } option)
+            {
+                return null;
+            }
+
+            var text = option.Value.Text;
+            if (text.StartsWith("eval(", StringComparison.OrdinalIgnoreCase) && text.EndsWith(')'))
+            {
+                var parsed = Spl.SplParser.ParseExpression(text[5..^1]);
+                _bind.ReportAll(parsed.Diagnostics.Select(d => d.WithSpan(option.Value.Span)));
+                if (parsed.Expression is null)
+                {
+                    return null;
+                }
+
+                var evaluator = _expressions.Compile(parsed.Expression);
+                return (e, rt) => FunctionLibrary.IsTrue(evaluator(e, rt));
+            }
+
+            var search = Spl.SplParser.ParseSearchExpression(text);
+            _bind.ReportAll(search.Diagnostics.Select(d => d.WithSpan(option.Value.Span)));
+            return search.Expression is null ? null : _search.Compile(search.Expression);
+        }
+
+        return new TransactionOperator(transaction.Fields.Select(f => f.Text).ToList(), Seconds("maxspan"), Seconds("maxpause"),
+            Integer("transaction", transaction.Options, "maxevents", 1000), Condition("startswith"), Condition("endswith"));
+    }
+
+    private SortOperator BindSort(SortCommandNode sort)
+    {
+        var keys = sort.Keys.Select(k => new SortSpec(k.Field.Text, k.IsDescending ^ sort.IsReversed, k.Comparison)).ToList();
+        return new SortOperator(keys, sort.Limit ?? SortOperator.DefaultLimit);
+    }
+
+    private DedupOperator BindDedup(DedupCommandNode dedup)
+    {
+        CheckOptions("dedup", dedup.Options, "keepevents", "keepempty", "consecutive");
+        var sortBy = dedup.SortBy.Count == 0
+            ? null
+            : new SortOperator(dedup.SortBy.Select(k => new SortSpec(k.Field.Text, k.IsDescending, k.Comparison)).ToList(), 0);
+        return new DedupOperator(dedup.Fields.Select(f => f.Text).ToList(), Math.Max(1, dedup.Count ?? 1),
+            Flag("dedup", dedup.Options, "keepempty", false), Flag("dedup", dedup.Options, "consecutive", false),
+            Flag("dedup", dedup.Options, "keepevents", false), sortBy);
+    }
+
+    private Operator BindHead(HeadCommandNode head)
+    {
+        if (head.Name == "tail")
+        {
+            return new TailOperator(head.Count ?? 10);
+        }
+
+        CheckOptions("head", head.Options, "limit", "null", "keeplast");
+        var count = head.Count ?? Integer("head", head.Options, "limit", 10);
+        var condition = head.Condition is null ? null : _expressions.Compile(head.Condition);
+        return new HeadOperator(count, condition, Flag("head", head.Options, "keeplast", false));
+    }
+}

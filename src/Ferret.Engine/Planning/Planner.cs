@@ -1,0 +1,179 @@
+using Ferret.Engine.Execution;
+using Ferret.Engine.Operators;
+using Ferret.Spl.Diagnostics;
+using Ferret.Spl.Syntax;
+
+namespace Ferret.Engine.Planning;
+
+/// <summary>
+/// Binds a syntax tree to operators: one method per command family (Planner.*.cs), each checking its options and
+/// reporting what Ferret cannot honour as a diagnostic at compile time, never as a silent no-op.
+/// </summary>
+public sealed partial class Planner
+{
+    private readonly BindContext _bind;
+    private readonly ExpressionCompiler _expressions;
+    private readonly SearchCompiler _search;
+
+    public Planner(BindContext bind)
+    {
+        _bind = bind;
+        _expressions = new ExpressionCompiler(bind);
+        _search = new SearchCompiler(bind, PlanSubsearch);
+    }
+
+    /// <summary>Plans a search: its input is the run's events (or nothing, when it starts with a generating command).</summary>
+    public CompiledPipeline Plan(Pipeline pipeline) => PlanCommands(pipeline.Commands, allowGeneratingFirst: true);
+
+    /// <summary>Plans commands that run over results handed to them (appendpipe, foreach templates).</summary>
+    public CompiledPipeline PlanBody(Pipeline pipeline) => PlanCommands(pipeline.Commands, allowGeneratingFirst: false);
+
+    public SubsearchPlan PlanSubsearch(Pipeline pipeline) => new(Plan(pipeline));
+
+    private CompiledPipeline PlanCommands(IReadOnlyList<CommandNode> commands, bool allowGeneratingFirst)
+    {
+        var operators = new List<Operator>();
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var command = commands[i];
+            var op = Bind(command);
+            if (op is null)
+            {
+                continue;
+            }
+
+            if (op.Kind == OperatorKind.Generating && (i > 0 || !allowGeneratingFirst))
+            {
+                _bind.Report(DiagnosticFacts.CommandNotFirst(command.Span, command.Name));
+                continue;
+            }
+
+            operators.Add(op);
+        }
+
+        return new CompiledPipeline(operators);
+    }
+
+    private Operator? Bind(CommandNode command) => command switch
+    {
+        SearchCommandNode search => BindSearch(search),
+        WhereCommandNode where => new WhereOperator(_expressions.Compile(where.Condition)),
+        EvalCommandNode eval => BindEval(eval),
+        StatsCommandNode stats => BindStats(stats),
+        TstatsCommandNode tstats => BindTstats(tstats),
+        ChartCommandNode chart => BindChart(chart),
+        TopCommandNode top => BindTop(top),
+        TransactionCommandNode transaction => BindTransaction(transaction),
+        SortCommandNode sort => BindSort(sort),
+        DedupCommandNode dedup => BindDedup(dedup),
+        HeadCommandNode head => BindHead(head),
+        RexCommandNode rex => BindRex(rex),
+        RegexCommandNode regex => BindRegex(regex),
+        RenameCommandNode rename => BindRename(rename),
+        TableCommandNode table => new TableOperator(table.Fields.Select(f => new FieldNamePattern(f.Text)).ToList()),
+        FieldsCommandNode fields => new FieldsOperator(fields.IsRemove, fields.Fields.Select(f => new FieldNamePattern(f.Text)).ToList()),
+        FillnullCommandNode fillnull => BindFillnull(fillnull),
+        MvexpandCommandNode mvexpand => BindMvexpand(mvexpand),
+        MakemvCommandNode makemv => BindMakemv(makemv),
+        ConvertCommandNode convert => BindConvert(convert),
+        BinCommandNode bin => BindBin(bin),
+        SpathCommandNode spath => BindSpath(spath),
+        FieldListCommandNode list => BindFieldList(list),
+        ReplaceCommandNode replace => BindReplace(replace),
+        LookupCommandNode lookup => BindLookup(lookup),
+        InputlookupCommandNode inputlookup => BindInputlookup(inputlookup),
+        OutputlookupCommandNode outputlookup => BindOutputlookup(outputlookup),
+        JoinCommandNode join => BindJoin(join),
+        AppendCommandNode append => BindAppend(append),
+        ForeachCommandNode @foreach => BindForeach(@foreach),
+        ReturnCommandNode @return => BindReturn(@return),
+        FormatCommandNode format => BindFormat(format),
+        MakeresultsCommandNode makeresults => BindMakeresults(makeresults),
+        FromCommandNode from => BindFrom(from),
+        DatamodelCommandNode datamodel => BindDatamodel(datamodel),
+        MapCommandNode map => NotSupported(map, "running a search per result is not available; rewrite with join or a subsearch"),
+        RestCommandNode rest => NotSupported(rest, "there is no Splunk server to query"),
+        OptionsCommandNode options => NotSupported(options, ReasonFor(options.Name)),
+        GenericCommandNode generic => NotSupported(generic, "Ferret does not implement this command"),
+        _ => NotSupported(command, "Ferret does not implement this command"),
+    };
+
+    private Operator? NotSupported(CommandNode command, string reason)
+    {
+        _bind.Report(DiagnosticFacts.CommandNotSupported(command.Span, command.Name, reason));
+        return null;
+    }
+
+    private static string ReasonFor(string name) => name switch
+    {
+        "apply" or "fit" => "Machine Learning Toolkit models are not available",
+        "collect" => "there is no summary index to write to",
+        "delete" or "sendemail" => "Ferret never changes indexes or sends mail",
+        _ => "Ferret does not implement this command",
+    };
+
+    private Operator? BindSearch(SearchCommandNode search) =>
+        search.Query is null ? null : new FilterOperator("search", _search.Compile(search.Query));
+
+    private void CheckOptions(string command, IReadOnlyList<CommandOption> options, params string[] known)
+    {
+        foreach (var option in options)
+        {
+            if (!known.Contains(option.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                _bind.Report(DiagnosticFacts.OptionNotSupported(option.Span, command, option.Name));
+            }
+        }
+    }
+
+    private bool Flag(string command, IReadOnlyList<CommandOption> options, string name, bool defaultValue)
+    {
+        if (options.Find(name) is not { } option)
+        {
+            return defaultValue;
+        }
+
+        switch (option.Value.Text.ToLowerInvariant())
+        {
+            case "t" or "true" or "1" or "yes":
+                return true;
+            case "f" or "false" or "0" or "no":
+                return false;
+            default:
+                _bind.Report(DiagnosticFacts.InvalidOptionValue(option.Value.Span, command, name, option.Value.Text, "true or false"));
+                return defaultValue;
+        }
+    }
+
+    private int Integer(string command, IReadOnlyList<CommandOption> options, string name, int defaultValue)
+    {
+        if (options.Find(name) is not { } option)
+        {
+            return defaultValue;
+        }
+
+        if (int.TryParse(option.Value.Text, out var value) && value >= 0)
+        {
+            return value;
+        }
+
+        _bind.Report(DiagnosticFacts.InvalidOptionValue(option.Value.Span, command, name, option.Value.Text, "a whole number"));
+        return defaultValue;
+    }
+
+    private BinSpan? Span(string command, IReadOnlyList<CommandOption> options)
+    {
+        if (options.Find("span") is not { } option)
+        {
+            return null;
+        }
+
+        if (BinSpan.TryParse(option.Value.Text, out var span))
+        {
+            return span;
+        }
+
+        _bind.Report(DiagnosticFacts.InvalidOptionValue(option.Value.Span, command, "span", option.Value.Text, "a span such as 1h, 5m, 1d or a number"));
+        return null;
+    }
+}

@@ -1,0 +1,215 @@
+using System.Globalization;
+using Ferret.Engine.Functions;
+using Ferret.Engine.Matching;
+using Ferret.Engine.Time;
+using Ferret.Events;
+using Ferret.Spl.Diagnostics;
+using Ferret.Spl.Syntax;
+
+namespace Ferret.Engine.Planning;
+
+/// <summary>
+/// Binds search terms (the leading search, <c>search</c>, <c>where</c> clauses of tstats/inputlookup) to predicates,
+/// with Splunk's search semantics (Search Reference, "search command"; Search Manual, "Use the search language"):
+/// field values compare case-insensitively with <c>*</c> wildcards; a multivalue field matches when any value does;
+/// <c>field!=v</c> needs the field to exist while <c>NOT field=v</c> also matches events without it; bare terms and
+/// phrases match <c>_raw</c> at segment boundaries.
+/// </summary>
+public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPlan>? subsearches = null)
+{
+    public Predicate Compile(SearchExpression expression)
+    {
+        switch (expression)
+        {
+            case SearchAnd and:
+                var all = and.Operands.Select(Compile).ToArray();
+                return (e, rt) =>
+                {
+                    foreach (var p in all)
+                    {
+                        if (!p(e, rt))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                };
+            case SearchOr or:
+                var any = or.Operands.Select(Compile).ToArray();
+                return (e, rt) =>
+                {
+                    foreach (var p in any)
+                    {
+                        if (p(e, rt))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                };
+            case SearchNot not:
+                var operand = Compile(not.Operand);
+                return (e, rt) => !operand(e, rt);
+            case SearchTerm term:
+                return CompileTerm(term.Text, term.Modifier);
+            case SearchPhrase phrase:
+                return CompileTerm(phrase.Text, null);
+            case SearchComparison comparison:
+                return CompileComparison(comparison.Field.Text, comparison.Operator, comparison.Value.Text);
+            case SearchIn @in:
+                var patterns = @in.Values.Select(v => CompileComparison(@in.Field.Text, ComparisonOperator.Equal, v.Text)).ToArray();
+                return (e, rt) => patterns.Any(p => p(e, rt));
+            case SearchTimeModifier time:
+                return CompileTimeModifier(time);
+            case SearchSubsearch sub:
+                return CompileSubsearch(sub);
+            default:
+                return (_, _) => true;
+        }
+    }
+
+    private static Predicate CompileTerm(string text, string? modifier)
+    {
+        if (string.Equals(modifier, "CASE", StringComparison.OrdinalIgnoreCase))
+        {
+            var matcher = new TermMatcher(text);
+            return (e, _) => e.Raw is { } raw ? matcher.IsMatch(raw) && raw.Contains(text.Replace("*", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal) : false;
+        }
+
+        var term = new TermMatcher(text);
+        if (term.MatchesEverything)
+        {
+            return (_, _) => true;
+        }
+
+        return (e, _) =>
+        {
+            if (e.Raw is { } raw)
+            {
+                return term.IsMatch(raw);
+            }
+
+            // Results without _raw (after stats, makeresults): a keyword matches any field's value.
+            foreach (var (_, value) in e.Fields)
+            {
+                foreach (var v in value.Values)
+                {
+                    if (term.IsMatch(v.ToString()))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        };
+    }
+
+    public static Predicate CompileComparison(string field, ComparisonOperator op, string value)
+    {
+        var pattern = new WildcardPattern(value);
+        double? number = Scalar.TryParseNumber(value, out var n) ? n : null;
+        switch (op)
+        {
+            case ComparisonOperator.Equal:
+                return (e, _) => AnyValueMatches(e[field], pattern, number);
+            case ComparisonOperator.NotEqual:
+                // Search Reference, "search command": field!=value matches events where the field exists and
+                // does not have the value; NOT field=value also matches events without the field.
+                return (e, _) =>
+                {
+                    var values = e[field];
+                    return !values.IsNull && !AnyValueMatches(values, pattern, number);
+                };
+            default:
+                return (e, _) =>
+                {
+                    foreach (var v in e[field].Values)
+                    {
+                        int c;
+                        if (number is { } right && v.TryGetNumber(out var left))
+                        {
+                            c = left.CompareTo(right);
+                        }
+                        else
+                        {
+                            c = string.Compare(v.ToString(), value, StringComparison.OrdinalIgnoreCase);
+                        }
+
+                        if (op switch
+                            {
+                                ComparisonOperator.Less => c < 0,
+                                ComparisonOperator.LessOrEqual => c <= 0,
+                                ComparisonOperator.Greater => c > 0,
+                                _ => c >= 0,
+                            })
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                };
+        }
+    }
+
+    public static bool AnyValueMatches(FieldValue values, WildcardPattern pattern, double? number)
+    {
+        foreach (var v in values.Values)
+        {
+            if (number is { } n && v.IsNumber && v.Number == n)
+            {
+                return true;
+            }
+
+            if (pattern.IsMatch(v.ToString()))
+            {
+                return true;
+            }
+
+            if (number is { } m && !pattern.HasWildcard && v.TryGetNumber(out var x) && x == m)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Predicate CompileTimeModifier(SearchTimeModifier time)
+    {
+        if (!TimeModifier.TryParse(time.Value.Text, out var modifier, out var error))
+        {
+            bind.Report(DiagnosticFacts.InvalidTimeModifier(time.Value.Span, error));
+            return (_, _) => true;
+        }
+
+        var isLatest = time.Name.Contains("latest", StringComparison.OrdinalIgnoreCase);
+        return (e, rt) =>
+        {
+            var bound = modifier.ResolveEpoch(rt.SearchStart);
+            if (e.Time is not { } t)
+            {
+                return false;
+            }
+
+            return isLatest ? t < bound : t >= bound;
+        };
+    }
+
+    private Predicate CompileSubsearch(SearchSubsearch sub)
+    {
+        if (subsearches is null)
+        {
+            bind.Report(DiagnosticFacts.CommandNotSupported(sub.Span, "subsearch", "subsearches are not available here"));
+            return (_, _) => false;
+        }
+
+        var plan = subsearches(sub.Pipeline);
+        return (e, rt) => plan.Predicate(rt)(e, rt);
+    }
+
+    internal static string FormatNumber(double n) => n.ToString(CultureInfo.InvariantCulture);
+}

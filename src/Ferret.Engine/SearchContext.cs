@@ -1,0 +1,28 @@
+using Ferret.Engine.DataModels;
+using Ferret.Engine.Lookups;
+using Ferret.Events;
+
+namespace Ferret.Engine;
+
+/// <summary>What one run of a compiled search gets from its caller: the clock, lookups, data models, where to report problems.</summary>
+public sealed class SearchContext
+{
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public ILookupResolver? Lookups { get; init; }
+
+    public IDataModelCatalog? DataModels { get; init; }
+
+    public IProblemSink? Problems { get; init; }
+
+    /// <summary>How long one regular expression match may run before it is reported and treated as no match.</summary>
+    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The detection or query name, used in problem messages.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>Where <c>outputlookup</c> writes CSV files; null reports that outputlookup cannot write.</summary>
+    public string? OutputLookupDirectory { get; init; }
+
+    public static SearchContext Default { get; } = new();
+}

@@ -1,0 +1,28 @@
+using Ferret.Events;
+
+namespace Ferret.Ingest;
+
+/// <summary>
+/// How files become events. <see cref="SourceType"/> and <see cref="Source"/> force what Splunk's
+/// <c>sourcetype</c>/<c>source</c> input settings would (e.g. the sourcetype an ESCU test names for its
+/// attack data); left null, each file's format is sniffed and the fields are assigned as Splunk's add-ons do.
+/// </summary>
+public sealed record IngestOptions
+{
+    public string? SourceType { get; init; }
+
+    public string? Source { get; init; }
+
+    public string? Host { get; init; }
+
+    public string Index { get; init; } = FieldNames.DefaultIndex;
+
+    /// <summary>How many files are read at once; defaults to the processor count.</summary>
+    public int? MaxParallelFiles { get; init; }
+
+    public static IngestOptions Default { get; } = new();
+
+    /// <summary>True when the user forced a sourcetype that is not Windows-shaped, so JSON lines are read generically.</summary>
+    internal bool ForcesGenericJson =>
+        SourceType is { Length: > 0 } forced && !Windows.WindowsEventMapper.IsWindowsSourceType(forced);
+}

@@ -1,0 +1,123 @@
+using Ferret.Events;
+using Ferret.Ingest.Sources;
+
+namespace Ferret.Ingest;
+
+/// <summary>
+/// Turns files and folders into events: folders are walked recursively (in name order), each file's format
+/// is sniffed from its first bytes (EVTX, XmlWinEventLog text, JSON lines, and .zip / .gz / .tar.gz archives
+/// holding any of them), and every event gets <c>_time</c>, <c>_raw</c>, <c>host</c>, <c>source</c>,
+/// <c>sourcetype</c> and <c>index</c> as Splunk would assign them. Bad input is reported to the problem sink
+/// (file, line or record, what is wrong) and the rest is read.
+/// </summary>
+public static partial class InputReader
+{
+    /// <summary>Reads every file under <paramref name="paths"/>; files are read in parallel (bounded), and events
+    /// come out file by file in path order, each file's events in their order.</summary>
+    public static IEnumerable<Event> Read(IEnumerable<string> paths, IngestOptions options, IProblemSink problems)
+    {
+        var files = ExpandPaths(paths, problems);
+        var parallelism = Math.Max(1, options.MaxParallelFiles ?? Environment.ProcessorCount);
+        return parallelism == 1 || files.Count <= 1
+            ? files.SelectMany(file => ReadFile(file, options, problems))
+            : ReadInParallel(files, options, problems, parallelism);
+    }
+
+    /// <summary>Reads one file (or archive) in order.</summary>
+    public static IEnumerable<Event> ReadFile(string path, IngestOptions options, IProblemSink problems)
+    {
+        var file = new SourceFile(path, options, problems);
+        Stream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            file.Report("file", $"cannot open: {error.Message}");
+            return [];
+        }
+
+        return Guarded(ReadOpened(path, stream, file), file);
+    }
+
+    /// <summary>The files that <paramref name="paths"/> name: files as given, folders walked recursively in
+    /// ordinal name order; a path that does not exist is reported.</summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths, IProblemSink problems)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                var found = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                    .Order(StringComparer.Ordinal);
+                files.AddRange(found);
+            }
+            else
+            {
+                problems.Report(new InputProblem(path, "path", "no such file or folder"));
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>A file that breaks off (a truncated gzip, a damaged zip) is reported; the events before the break are kept.</summary>
+    private static IEnumerable<Event> Guarded(IEnumerable<Event> events, SourceFile file)
+    {
+        using var enumerator = events.GetEnumerator();
+        while (true)
+        {
+            Event current;
+            try
+            {
+                if (!enumerator.MoveNext())
+                {
+                    yield break;
+                }
+
+                current = enumerator.Current;
+            }
+            catch (Exception error) when (IsInputError(error))
+            {
+                file.Report("file", $"reading stopped: {error.Message}");
+                yield break;
+            }
+
+            yield return current;
+        }
+    }
+
+    private static bool IsInputError(Exception error) =>
+        error is IOException or InvalidDataException or UnauthorizedAccessException or Evtx.EvtxFormatException;
+
+    private static IEnumerable<Event> ReadOpened(string path, Stream stream, SourceFile file)
+    {
+        using (stream)
+        {
+            var prefix = new byte[FormatSniffer.PrefixLength];
+            var length = stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
+            if (FormatSniffer.Sniff(prefix.AsSpan(0, length)) == Sources.InputFormat.Evtx)
+            {
+                stream.Close();
+                foreach (var e in EvtxInput.Read(path, file))
+                {
+                    yield return e;
+                }
+
+                yield break;
+            }
+
+            stream.Position = 0;
+            foreach (var e in StreamReaders.Read(stream, file))
+            {
+                yield return e;
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Ferret.Events;
+using Ferret.Ingest.Evtx;
+using Ferret.Ingest.Windows;
+
+namespace Ferret.Ingest.Sources;
+
+/// <summary>EVTX glue: the evtx reader renders each record's XML as Windows would; the one mapper does the rest.</summary>
+internal static class EvtxInput
+{
+    public static IEnumerable<Event> Read(string path, SourceFile file)
+    {
+        foreach (var record in EvtxFile.ReadRecords(path, file.Problems))
+        {
+            Event e;
+            try
+            {
+                e = WindowsEventMapper.FromXml(record.Xml);
+            }
+            catch (Exception error) when (error is System.Xml.XmlException or FormatException)
+            {
+                file.Report($"chunk {record.ChunkIndex}, record {record.RecordId}", $"record XML is not a Windows event: {error.Message}");
+                continue;
+            }
+
+            yield return file.Finish(e);
+        }
+    }
+
+    /// <summary>An EVTX member of an archive is copied to a temporary file first: the EVTX reader seeks.</summary>
+    public static IEnumerable<Event> ReadStream(Stream stream, SourceFile file)
+    {
+        var temporary = Path.Combine(Path.GetTempPath(), "ferret-" + Guid.NewGuid().ToString("N") + ".evtx");
+        try
+        {
+            using (var copy = File.Create(temporary))
+            {
+                stream.CopyTo(copy);
+            }
+
+            var renamed = file with { Problems = new RenamingProblemSink(file.Problems, temporary, file.DisplayName) };
+            foreach (var e in Read(temporary, renamed))
+            {
+                yield return e;
+            }
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

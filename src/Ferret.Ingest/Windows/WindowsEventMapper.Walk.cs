@@ -1,0 +1,211 @@
+using System.Text;
+using System.Xml;
+using Ferret.Events;
+
+namespace Ferret.Ingest.Windows;
+
+public static partial class WindowsEventMapper
+{
+    private const string SystemSection = "System";
+    private const string EventDataSection = "EventData";
+    private const string UserDataSection = "UserData";
+    private const string RenderingInfoSection = "RenderingInfo";
+
+    /// <summary>One pass over the XML with a stack of open elements: a leaf (an element without child
+    /// elements) yields a field when it closes.</summary>
+    private static void Walk(XmlReader reader, ParsedEvent parsed)
+    {
+        reader.MoveToContent();
+        if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Event")
+        {
+            throw new FormatException($"the root element is <{reader.LocalName}>, not <Event>");
+        }
+
+        var stack = new Stack<OpenElement>(8);
+        string? section = null;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    section = OnElement(reader, parsed, stack, section);
+                    break;
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.Whitespace:
+                case XmlNodeType.SignificantWhitespace:
+                    if (stack.Count > 0)
+                    {
+                        stack.Peek().Append(reader.Value);
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    if (stack.Count > 0 && stack.Peek().Depth == reader.Depth)
+                    {
+                        OnLeafOrParentClosed(parsed, stack.Pop(), section);
+                    }
+
+                    if (reader.Depth == 1)
+                    {
+                        section = null;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static string? OnElement(XmlReader reader, ParsedEvent parsed, Stack<OpenElement> stack, string? section)
+    {
+        var depth = reader.Depth;
+        var name = reader.LocalName;
+        if (depth == 1)
+        {
+            return reader.IsEmptyElement ? null : name;
+        }
+
+        if (stack.Count > 0)
+        {
+            stack.Peek().HasChildElement = true;
+        }
+
+        string? dataName = null;
+        if (section == SystemSection && depth == 2)
+        {
+            AddSystemAttributes(reader, parsed);
+            if (name == "EventID")
+            {
+                parsed.SawEventId = true;
+            }
+        }
+        else if (section == EventDataSection && depth == 2 && name == "Data")
+        {
+            dataName = reader.GetAttribute("Name");
+        }
+
+        if (reader.IsEmptyElement)
+        {
+            if (section == EventDataSection && depth == 2 && name == "Data")
+            {
+                parsed.Insertions.Add(string.Empty);
+            }
+
+            return section;
+        }
+
+        stack.Push(new OpenElement(name, depth, dataName));
+        return section;
+    }
+
+    private static void AddSystemAttributes(XmlReader reader, ParsedEvent parsed)
+    {
+        if (!reader.MoveToFirstAttribute())
+        {
+            return;
+        }
+
+        do
+        {
+            if (reader.Prefix != "xmlns" && reader.LocalName != "xmlns" && reader.Value.Length > 0)
+            {
+                parsed.Add(reader.LocalName, reader.Value);
+            }
+        }
+        while (reader.MoveToNextAttribute());
+
+        reader.MoveToElement();
+    }
+
+    private static void OnLeafOrParentClosed(ParsedEvent parsed, OpenElement element, string? section)
+    {
+        if (element.HasChildElement)
+        {
+            return;
+        }
+
+        var text = element.Text;
+        switch (section)
+        {
+            case SystemSection when element.Depth == 2:
+                if (text.Length > 0)
+                {
+                    parsed.Add(element.Name, text);
+                }
+
+                break;
+            case EventDataSection when element.Depth == 2 && element.Name == "Data":
+                parsed.Insertions.Add(text);
+                if (text.Length > 0)
+                {
+                    parsed.Add(element.DataName ?? "Data", text);
+                }
+
+                break;
+            case UserDataSection when element.Depth >= 3:
+                parsed.Insertions.Add(text);
+                if (text.Length > 0)
+                {
+                    parsed.Add(element.Name, text);
+                }
+
+                break;
+            case RenderingInfoSection when element.Name == "Message" && text.Length > 0:
+                parsed.RenderedMessage = text;
+                break;
+        }
+    }
+
+    /// <summary>An element still open while walking; most leaves hold one text node, so a builder is made only for more.</summary>
+    private sealed class OpenElement(string name, int depth, string? dataName)
+    {
+        private string? _first;
+        private StringBuilder? _more;
+
+        public string Name { get; } = name;
+
+        public int Depth { get; } = depth;
+
+        public string? DataName { get; } = dataName;
+
+        public bool HasChildElement { get; set; }
+
+        public string Text => _more?.ToString() ?? _first ?? string.Empty;
+
+        public void Append(string value)
+        {
+            if (_first is null)
+            {
+                _first = value;
+                return;
+            }
+
+            _more ??= new StringBuilder(_first);
+            _more.Append(value);
+        }
+    }
+
+    /// <summary>What one walk collects: the fields so far, the insertion strings in order (for message
+    /// templates, unescaped) and the message Windows rendered, if the XML carries one.</summary>
+    private sealed class ParsedEvent(string xml)
+    {
+        public string Xml { get; } = xml;
+
+        public Event Fields { get; } = new(48);
+
+        public List<string> Insertions { get; } = [];
+
+        public string? RenderedMessage { get; set; }
+
+        public bool SawEventId { get; set; }
+
+        public void Add(string name, string decodedValue)
+        {
+            var value = WindowsXmlText.EscapeText(decodedValue);
+            var existing = Fields[name];
+            Fields.Set(name, existing.IsNull
+                ? FieldValue.Of(value)
+                : FieldValue.Multi(existing.Values.Append(Scalar.Of(value))));
+        }
+    }
+}

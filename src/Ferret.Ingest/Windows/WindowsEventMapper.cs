@@ -1,0 +1,121 @@
+using System.Xml;
+using Ferret.Events;
+
+namespace Ferret.Ingest.Windows;
+
+/// <summary>
+/// The ONE place that turns a Windows event (its XML, as Windows renders it) into Splunk fields, as the
+/// Splunk Add-on for Microsoft Windows does for the <c>XmlWinEventLog</c> sourcetype: <c>_raw</c> is the XML,
+/// <c>source</c> is <c>XmlWinEventLog:&lt;Channel&gt;</c>, <c>host</c> is the Computer, <c>_time</c> comes from
+/// <c>TimeCreated/@SystemTime</c>; every System element's text and attribute becomes a field of its name
+/// (EventID, Channel, Computer, Name, Guid, SystemTime, ProcessID, ThreadID, UserID, Qualifiers, ActivityID…),
+/// <c>EventCode</c> repeats EventID, each <c>EventData/Data[@Name]</c> and each <c>UserData</c> leaf element
+/// becomes a field of that name, and a name met twice becomes a multivalue field (the add-on's MV_ADD).
+/// Unnamed <c>Data</c> elements are gathered, in order, into the multivalue field <c>Data</c>.
+/// Values keep the XML escapes of <c>_raw</c> (see <see cref="WindowsXmlText"/>). Every JSON shape of a
+/// Windows event is rendered to this XML first and comes through here too, so all shapes agree.
+/// </summary>
+public static partial class WindowsEventMapper
+{
+    public const string SourceType = "XmlWinEventLog";
+    public const string SourcePrefix = "XmlWinEventLog:";
+
+    /// <summary>Sourcetypes whose events are Windows events (the classic name is accepted as the same thing).</summary>
+    public static bool IsWindowsSourceType(string sourceType) =>
+        sourceType.Equals(SourceType, StringComparison.OrdinalIgnoreCase)
+        || sourceType.Equals("WinEventLog", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Maps one <c>&lt;Event&gt;</c> element. Throws <see cref="XmlException"/> or <see cref="FormatException"/>
+    /// when the text is not a well-formed Windows event; readers report that as an <see cref="InputProblem"/>.</summary>
+    public static Event FromXml(string xml) => FromXml(xml, collectorMessage: null);
+
+    /// <summary>Maps one event; <paramref name="collectorMessage"/> is the message a collector already rendered
+    /// on Windows (NXLog, OTRF), used when the XML carries no <c>RenderingInfo</c>.</summary>
+    public static Event FromXml(string xml, string? collectorMessage)
+    {
+        var parsed = new ParsedEvent(xml);
+        using (var reader = CreateReader(xml))
+        {
+            Walk(reader, parsed);
+        }
+
+        return Build(parsed, collectorMessage);
+    }
+
+    private static XmlTextReader CreateReader(string xml)
+    {
+        // XmlTextReader with Normalization off keeps "\r\n" inside values as Windows wrote them (XmlReader.Create
+        // would turn it into "\n") and accepts the control characters Windows sometimes renders.
+        var reader = new XmlTextReader(new StringReader(xml))
+        {
+            Normalization = false,
+            DtdProcessing = DtdProcessing.Prohibit,
+            WhitespaceHandling = WhitespaceHandling.All,
+            XmlResolver = null,
+        };
+        return reader;
+    }
+
+    private static Event Build(ParsedEvent parsed, string? collectorMessage)
+    {
+        var fields = parsed.Fields;
+        if (!parsed.SawEventId)
+        {
+            throw new FormatException("the event has no System/EventID");
+        }
+
+        fields.Set("EventCode", fields["EventID"]);
+        fields.Raw = parsed.Xml;
+        fields.SourceType = SourceType;
+        fields.Index = FieldNames.DefaultIndex;
+        if (fields["Channel"].Text is { } channel)
+        {
+            fields.Source = SourcePrefix + channel;
+        }
+
+        if (fields["Computer"].Text is { } computer)
+        {
+            fields.Host = computer;
+        }
+
+        if (fields["SystemTime"].Text is { } systemTime && WindowsTime.TryParse(systemTime, out var time))
+        {
+            fields.Time = EpochTime.FromDateTimeOffset(time);
+        }
+
+        AddSectionXml(fields, parsed.Xml, "System", "System_Props_Xml");
+        AddSectionXml(fields, parsed.Xml, "EventData", "EventData_Xml");
+        AddSectionXml(fields, parsed.Xml, "UserData", "UserData_Xml");
+
+        var message = parsed.RenderedMessage ?? collectorMessage
+            ?? MessageTemplates.Render(fields["Name"].Text, fields["EventID"].Text, parsed.Insertions);
+        if (message is { Length: > 0 })
+        {
+            fields.Set("Message", message);
+        }
+
+        return fields;
+    }
+
+    /// <summary>The inner XML of a section, as the add-on's <c>EventData_Xml</c>-style extractions give it.</summary>
+    private static void AddSectionXml(Event fields, string xml, string element, string fieldName)
+    {
+        var start = xml.IndexOf("<" + element, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return;
+        }
+
+        var close = xml.IndexOf('>', start);
+        if (close < 0 || xml[close - 1] == '/')
+        {
+            return;
+        }
+
+        var end = xml.IndexOf("</" + element + ">", close, StringComparison.Ordinal);
+        if (end > close + 1)
+        {
+            fields.Set(fieldName, xml.Substring(close + 1, end - close - 1));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Ferret.Events;
+using Ferret.Knowledge.DataModels;
+
+namespace Ferret.Knowledge.Acceleration;
+
+/// <summary>
+/// One event as the knowledge base sees it, computed once and shared by every detection: the normalized
+/// event (aliases, calculated fields, eventtype, tag), and, filled in on first use, whether it belongs to
+/// each dataset and its projection there. This is Ferret's counterpart of data model acceleration: the
+/// CIM work is done once per event, not once per search. Safe to share between threads: each slot is
+/// computed from immutable inputs, so two threads racing on a slot store equal results.
+/// </summary>
+public sealed class NormalizedEvent
+{
+    private const byte Unknown = 0;
+    private const byte Member = 1;
+    private const byte NotMember = 2;
+
+    private readonly byte[] _membership;
+    private readonly Event?[] _projections;
+
+    internal NormalizedEvent(Event normalized, int datasetCount)
+    {
+        Event = normalized;
+        _membership = new byte[datasetCount];
+        _projections = new Event?[datasetCount];
+    }
+
+    /// <summary>The normalized event. Treat it as read-only: it is shared.</summary>
+    public Event Event { get; }
+
+    internal bool BelongsTo(CompiledDataset dataset)
+    {
+        var known = Volatile.Read(ref _membership[dataset.Ordinal]);
+        if (known != Unknown)
+        {
+            return known == Member;
+        }
+
+        var belongs = (dataset.Parent is null || BelongsTo(dataset.Parent)) && dataset.Constraint(Event);
+        Volatile.Write(ref _membership[dataset.Ordinal], belongs ? Member : NotMember);
+        return belongs;
+    }
+
+    /// <summary>The event projected onto <paramref name="dataset"/>, or null when it does not belong there.
+    /// Shared: callers that change it must clone it first.</summary>
+    internal Event? ProjectionFor(CompiledDataset dataset)
+    {
+        if (!BelongsTo(dataset))
+        {
+            return null;
+        }
+
+        return Volatile.Read(ref _projections[dataset.Ordinal])
+            ?? Interlocked.CompareExchange(ref _projections[dataset.Ordinal], DatasetProjection.Project(Event, dataset), null)
+            ?? _projections[dataset.Ordinal];
+    }
+}

@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using Ferret.Events;
+using Ferret.Knowledge.Acceleration;
+using Ferret.Knowledge.Compilation;
+using Ferret.Knowledge.DataModels;
+using Ferret.Knowledge.Definitions;
+using Ferret.Knowledge.Loading;
+using Ferret.Knowledge.Normalization;
+
+namespace Ferret.Knowledge;
+
+/// <summary>
+/// What Splunk's add-ons and the CIM app know, loaded from data files (docs/knowledge.md): per-source
+/// extractions, aliases, calculated fields, event types and tags, and the CIM data models. Immutable
+/// after loading and safe to share between threads.
+/// </summary>
+public sealed partial class KnowledgeBase
+{
+    private readonly Normalizer _normalizer;
+    private readonly ConditionalWeakTable<Event, NormalizedEvent> _accelerated = [];
+    private readonly int _datasetCount;
+
+    private KnowledgeBase(IReadOnlyList<SourceKnowledge> sources, IReadOnlyList<DataModelDefinition> models,
+        IKnowledgeCompiler compiler, List<KnowledgeProblem> problems)
+    {
+        Sources = sources;
+        _normalizer = new Normalizer(KnowledgeCompilation.CompileSources(sources, compiler, problems));
+        var datasets = KnowledgeCompilation.CompileDatasets(models, compiler, problems);
+        _datasetCount = datasets.Count;
+        DataModels = new DataModelCatalog(this, models, datasets);
+        Problems = problems;
+    }
+
+    /// <summary>The source knowledge files, in load order.</summary>
+    public IReadOnlyList<SourceKnowledge> Sources { get; }
+
+    /// <summary>The CIM data models (<c>Resolve("Endpoint.Processes")</c>).</summary>
+    public DataModelCatalog DataModels { get; }
+
+    /// <summary>Problems found while loading: a definition that could not be read or compiled is left out.</summary>
+    public IReadOnlyList<KnowledgeProblem> Problems { get; }
+
+    /// <summary>
+    /// Adds to <paramref name="e"/>, in place, what the add-ons know at search time: extracted fields,
+    /// aliases (e.g. the classic <c>ComputerName</c>), calculated CIM fields (<c>process_name</c>,
+    /// <c>dest</c>, ...), <c>eventtype</c> and <c>tag</c>. Running it again changes nothing.
+    /// </summary>
+    public void Normalize(Event e) => _normalizer.Normalize(e);
+
+    /// <summary>
+    /// Normalizes each event once and remembers its data model results, so every detection that asks for
+    /// the same event (the instance yielded here) reuses them: Ferret's form of data model acceleration.
+    /// Yields normalized copies; the inputs are not changed.
+    /// </summary>
+    public IEnumerable<Event> Accelerate(IEnumerable<Event> events)
+    {
+        foreach (var e in events)
+        {
+            yield return Accelerated(e).Event;
+        }
+    }
+
+    /// <summary>The shared, normalized form of <paramref name="e"/>, computed on first request.</summary>
+    public NormalizedEvent Accelerated(Event e) =>
+        _accelerated.GetValue(e, raw =>
+        {
+            var normalized = raw.Clone();
+            Normalize(normalized);
+            var entry = new NormalizedEvent(normalized, _datasetCount);
+
+            // The normalized copy answers for itself too, so searches over Accelerate's output hit the cache.
+            _accelerated.TryAdd(normalized, entry);
+            return entry;
+        });
+
+    /// <summary>The names of the source knowledge files that apply to events of this source and sourcetype.</summary>
+    public IReadOnlyList<string> SourceNamesFor(string? source, string? sourceType) =>
+        [.. _normalizer.RulesFor(source, sourceType).Sources.Select(s => s.Definition.Name)];
+}

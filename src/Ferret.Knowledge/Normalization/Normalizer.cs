@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Ferret.Events;
+
+namespace Ferret.Knowledge.Normalization;
+
+/// <summary>
+/// Applies search-time knowledge to an event in Splunk's order (Knowledge Manager Manual, "The sequence of
+/// search-time operations"): regex extractions, field aliases, calculated fields, event types, tags.
+/// Calculated fields are evaluated side by side against the event as it is after aliasing, so one
+/// calculated field never sees another's result (props.conf: "EVAL-* ... are processed in parallel").
+/// Running it twice on the same event changes nothing: the normalizer remembers the events it has
+/// normalized, because a calculated field may read a field that another one overwrites (Splunk allows it),
+/// and a second pass would then read the calculated value instead of the raw one.
+/// </summary>
+internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources)
+{
+    public const string EventTypeField = "eventtype";
+    public const string TagField = "tag";
+    public const string EventTypeTagField = "tag::eventtype";
+
+    private readonly ConcurrentDictionary<(string?, string?), SourceRuleSet> _ruleSets = new();
+    private readonly ConditionalWeakTable<Event, object> _normalized = [];
+
+    public SourceRuleSet RulesFor(string? source, string? sourceType) =>
+        _ruleSets.GetOrAdd((source, sourceType), static (key, all) =>
+        {
+            var matching = all
+                .Where(s => s.Definition.AppliesTo.Any(m => m.Matches(key.Item1, key.Item2)))
+                .OrderBy(s => s.Definition.Precedence)
+                .ToList();
+            return matching.Count == 0 ? SourceRuleSet.Empty : new SourceRuleSet(matching);
+        }, sources);
+
+    public void Normalize(Event e)
+    {
+        var rules = RulesFor(e.Source, e.SourceType);
+        if (rules.IsEmpty || !_normalized.TryAdd(e, rules))
+        {
+            return;
+        }
+
+        Extract(e, rules);
+        Alias(e, rules);
+        Calculate(e, rules);
+        Classify(e, rules);
+    }
+
+    private static void Extract(Event e, SourceRuleSet rules)
+    {
+        foreach (var extraction in rules.Extractions)
+        {
+            if (e[extraction.SourceField].Text is not { } text)
+            {
+                continue;
+            }
+
+            try
+            {
+                IReadOnlyList<Match> matches = extraction.AllMatches ? extraction.Pattern.Matches(text) : [extraction.Pattern.Match(text)];
+                foreach (var name in extraction.FieldNames)
+                {
+                    if (e.Has(name))
+                    {
+                        continue;
+                    }
+
+                    var values = matches.Where(m => m.Success && m.Groups[name].Success).Select(m => m.Groups[name].Value).ToList();
+                    e.Set(name, FieldValue.Multi(values));
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological value: the fields of this extraction stay absent, the rest of the event is still normalized.
+            }
+        }
+    }
+
+    private static void Alias(Event e, SourceRuleSet rules)
+    {
+        foreach (var alias in rules.Aliases)
+        {
+            var value = e[alias.Original];
+            if (value.IsNull || (alias.OnlyWhenNew && e.Has(alias.Alias)))
+            {
+                continue;
+            }
+
+            e.Set(alias.Alias, value);
+        }
+    }
+
+    private static void Calculate(Event e, SourceRuleSet rules)
+    {
+        var fields = rules.CalculatedFields;
+        var results = new FieldValue[fields.Count];
+        for (var i = 0; i < fields.Count; i++)
+        {
+            results[i] = fields[i].Evaluate(e);
+        }
+
+        for (var i = 0; i < fields.Count; i++)
+        {
+            e.Set(fields[i].Field, results[i]);
+        }
+    }
+
+    private static void Classify(Event e, SourceRuleSet rules)
+    {
+        if (rules.EventTypes.Count == 0)
+        {
+            return;
+        }
+
+        var names = new List<string>();
+        var tags = new List<string>();
+        foreach (var eventType in rules.EventTypes)
+        {
+            if (!eventType.Matches(e))
+            {
+                continue;
+            }
+
+            names.Add(eventType.Definition.Name);
+            foreach (var tag in eventType.Definition.Tags)
+            {
+                if (!tags.Contains(tag, StringComparer.Ordinal))
+                {
+                    tags.Add(tag);
+                }
+            }
+        }
+
+        e.Set(EventTypeField, FieldValue.Multi(names));
+        e.Set(TagField, FieldValue.Multi(tags));
+        e.Set(EventTypeTagField, FieldValue.Multi(tags));
+    }
+}

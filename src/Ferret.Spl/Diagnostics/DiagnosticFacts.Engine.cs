@@ -1,0 +1,62 @@
+namespace Ferret.Spl.Diagnostics;
+
+/// <summary>SPL3xxx: binding a syntax tree to the engine's operators, and what the engine cannot honour.</summary>
+public static partial class DiagnosticFacts
+{
+    public const string CommandNotSupportedCode = "SPL3001";
+    public const string UnknownFunctionCode = "SPL3002";
+    public const string WrongArgumentCountCode = "SPL3003";
+    public const string InvalidRegexCode = "SPL3004";
+    public const string InvalidTimeModifierCode = "SPL3005";
+    public const string UnknownStatsFunctionCode = "SPL3006";
+    public const string InvalidOptionValueCode = "SPL3007";
+    public const string OptionNotSupportedCode = "SPL3008";
+    public const string MissingCommandArgumentCode = "SPL3009";
+    public const string CommandNotFirstCode = "SPL3010";
+    public const string BooleanEvalResultCode = "SPL3011";
+    public const string FunctionNotSupportedCode = "SPL3012";
+    public const string UnknownConversionCode = "SPL3013";
+
+    public static Diagnostic CommandNotSupported(TextSpan span, string command, string reason) =>
+        Error(CommandNotSupportedCode, span, $"the '{command}' command is not supported by Ferret: {reason}");
+
+    public static Diagnostic UnknownFunction(TextSpan span, string function) =>
+        Error(UnknownFunctionCode, span, $"unknown eval function '{function}'");
+
+    public static Diagnostic WrongArgumentCount(TextSpan span, string function, int min, int max, int actual) =>
+        Error(WrongArgumentCountCode, span, max < 0
+            ? $"function '{function}' takes at least {min} argument(s), {actual} given"
+            : min == max
+                ? $"function '{function}' takes {min} argument(s), {actual} given"
+                : $"function '{function}' takes {min} to {max} arguments, {actual} given");
+
+    public static Diagnostic InvalidRegex(TextSpan span, string pattern, string reason) =>
+        Error(InvalidRegexCode, span, $"invalid regular expression '{pattern}': {reason}");
+
+    public static Diagnostic InvalidTimeModifier(TextSpan span, string reason) =>
+        Error(InvalidTimeModifierCode, span, reason);
+
+    public static Diagnostic UnknownStatsFunction(TextSpan span, string command, string function) =>
+        Error(UnknownStatsFunctionCode, span, $"unknown {command} function '{function}'");
+
+    public static Diagnostic InvalidOptionValue(TextSpan span, string command, string option, string value, string expected) =>
+        Error(InvalidOptionValueCode, span, $"{command}: invalid value '{value}' for option '{option}' (expected {expected})");
+
+    public static Diagnostic OptionNotSupported(TextSpan span, string command, string option) =>
+        Warning(OptionNotSupportedCode, span, $"{command}: option '{option}' is not supported by Ferret and has no effect");
+
+    public static Diagnostic MissingCommandArgument(TextSpan span, string command, string what) =>
+        Error(MissingCommandArgumentCode, span, $"{command}: {what}");
+
+    public static Diagnostic CommandNotFirst(TextSpan span, string command) =>
+        Error(CommandNotFirstCode, span, $"the '{command}' command generates results and must be the first command of the search (after '|')");
+
+    public static Diagnostic BooleanEvalResult(TextSpan span, string field) =>
+        Error(BooleanEvalResultCode, span, $"eval: the result of the expression for '{field}' is a boolean, which cannot be stored in a field (wrap it in if(...))");
+
+    public static Diagnostic FunctionNotSupported(TextSpan span, string function, string reason) =>
+        Error(FunctionNotSupportedCode, span, $"function '{function}' is not supported by Ferret: {reason}");
+
+    public static Diagnostic UnknownConversion(TextSpan span, string function) =>
+        Error(UnknownConversionCode, span, $"convert: unknown conversion function '{function}'");
+}

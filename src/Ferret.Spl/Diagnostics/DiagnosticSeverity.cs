@@ -1,0 +1,8 @@
+namespace Ferret.Spl.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+    Info,
+}
