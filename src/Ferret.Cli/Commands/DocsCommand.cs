@@ -1,17 +1,59 @@
 using System.CommandLine;
+using Ferret.Content;
+using Ferret.Detection.Publishing.Docs;
+using Ferret.Events;
 
 namespace Ferret.Cli.Commands;
 
+/// <summary>
+/// <c>ferret docs --content DIR --output DIR [--format md|html|text] [--test-results FILE] [--include-deprecated]</c>:
+/// one page per detection in the research-site layout, one per analytic story and ATT&amp;CK tactic, and an
+/// index. Test results are Ferret's own (docs/test-results.md). Exit 0 when written, 1 on unusable input.
+/// </summary>
 internal static class DocsCommand
 {
     public static Command Create()
     {
-        var command = new Command("docs", "Write one page per detection in the research-site layout.");
-        command.SetAction(_ =>
+        var content = new Option<string>("--content") { Description = "The content folder (detections/, macros/, stories/, data_sources/, ...).", Required = true };
+        var output = new Option<string>("--output") { Description = "Where to write the pages.", Required = true };
+        var format = new Option<string>("--format") { Description = "md (research-site Markdown), html or text.", DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong("md", "html", "text");
+        var testResults = new Option<string?>("--test-results") { Description = "A `ferret test` results JSON file, for the Detection Testing tables." };
+        var includeDeprecated = new Option<bool>("--include-deprecated") { Description = "Also write pages for deprecated detections." };
+        var command = new Command("docs", "Write one page per detection in the research-site layout.")
         {
-            Console.Error.WriteLine("ferret docs: not available in this build yet");
-            return 2;
-        });
+            content, output, format, testResults, includeDeprecated,
+        };
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(content)!,
+            parseResult.GetValue(output)!,
+            parseResult.GetValue(format)!,
+            parseResult.GetValue(testResults),
+            parseResult.GetValue(includeDeprecated)));
         return command;
+    }
+
+    private static int Run(string contentDirectory, string outputDirectory, string format, string? testResultsFile, bool includeDeprecated)
+    {
+        var problems = new ProblemCollector();
+        try
+        {
+            var results = testResultsFile is null ? null : TestResultsFile.Load(testResultsFile);
+            var repository = ContentRepository.Load(contentDirectory, problems);
+            var written = DocsGenerator.Generate(repository, new DocsOptions(outputDirectory, format, results, includeDeprecated));
+            ContentCommandProblems.Print(problems);
+            Console.WriteLine($"docs: {outputDirectory} ({format})");
+            Console.WriteLine($"  detection pages: {written.DetectionPages}");
+            Console.WriteLine($"  story pages:     {written.StoryPages}");
+            Console.WriteLine($"  tactic pages:    {written.TacticPages}");
+            Console.WriteLine($"  test results:    {(results is null ? "none given" : $"{results.Detections.Count} detection(s) from {testResultsFile}")}");
+            return 0;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            ContentCommandProblems.Print(problems);
+            Console.Error.WriteLine($"ferret docs: {error.Message}");
+            return 1;
+        }
     }
 }

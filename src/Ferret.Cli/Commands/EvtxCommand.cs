@@ -6,8 +6,8 @@ using Ferret.Ingest.Evtx;
 namespace Ferret.Cli.Commands;
 
 /// <summary>
-/// <c>ferret evtx dump FILE [--format xml|json] [--threads N]</c>: every intact record, one per line on stdout;
-/// damage (file, chunk, record, what is wrong) on stderr. Exit 0 when the file could be read at all, 1 otherwise.
+/// <c>ferret evtx dump FILE... [--format xml|json] [--threads N]</c>: every intact record, one per line on stdout;
+/// damage (file, chunk, record, what is wrong) on stderr. Exit 0 when every file could be read at all, 1 otherwise.
 /// </summary>
 internal static class EvtxCommand
 {
@@ -20,7 +20,7 @@ internal static class EvtxCommand
 
     private static Command CreateDump()
     {
-        var file = new Argument<string>("file") { Description = "The EVTX file to read." };
+        var files = new Argument<string[]>("file") { Description = "The EVTX file(s) to read, in order.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format")
         {
             Description = "xml (as Windows renders the event) or json (Event -> System / EventData objects, attributes under \"#attributes\").",
@@ -32,29 +32,34 @@ internal static class EvtxCommand
             Description = "Chunks decoded in parallel (records still come out in file order). Default: 1.",
             DefaultValueFactory = _ => 1,
         };
-        var dump = new Command("dump", "Print every record of an EVTX file, one per line, as XML or JSON.") { file, format, threads };
+        var dump = new Command("dump", "Print every record of an EVTX file, one per line, as XML or JSON.") { files, format, threads };
         dump.SetAction(parseResult => Dump(
-            parseResult.GetValue(file) ?? string.Empty,
+            parseResult.GetValue(files) ?? [],
             parseResult.GetValue(format) == "json",
             Math.Max(1, parseResult.GetValue(threads))));
         return dump;
     }
 
-    private static int Dump(string path, bool json, int threads)
+    private static int Dump(string[] paths, bool json, int threads)
     {
         var problems = new StderrProblemSink();
-        if (EvtxFile.Inspect(path, problems) is null)
-        {
-            return 1;
-        }
-
+        var unreadable = 0;
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
-        foreach (var record in EvtxFile.ReadRecords(path, problems, threads))
+        foreach (var path in paths)
         {
-            output.WriteLine(json ? record.ToJson() : OneLine(record.Xml));
+            if (EvtxFile.Inspect(path, problems) is null)
+            {
+                unreadable++;
+                continue;
+            }
+
+            foreach (var record in EvtxFile.ReadRecords(path, problems, threads))
+            {
+                output.WriteLine(json ? record.ToJson() : OneLine(record.Xml));
+            }
         }
 
-        return 0;
+        return unreadable == 0 ? 0 : 1;
     }
 
     /// <summary>Line breaks inside values become character references, which XML reads back as the same text.</summary>

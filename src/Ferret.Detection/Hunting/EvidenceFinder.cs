@@ -35,7 +35,7 @@ internal sealed class EvidenceFinder
         var pipeline = SplParser.Parse(detection.ExpandedSearch).Pipeline;
         if (pipeline.Commands.Count > 0 && pipeline.Commands[0] is SearchCommandNode { Span: var span } && span.Length > 0)
         {
-            var leading = SearchEngine.Compile("search " + detection.ExpandedSearch.Substring(span.Start, span.Length).TrimStart('|', ' '));
+            var leading = SearchEngine.Compile(detection.ExpandedSearch.Substring(span.Start, span.Length).TrimStart('|', ' '));
             if (!leading.HasErrors)
             {
                 return new EvidenceFinder(leading.Run(events, context).ToList());

@@ -41,7 +41,7 @@ public static partial class HuntRunner
         });
 
         var detections = compiled.OrderBy(c => c.Order).Select(c => c.Detection).ToList();
-        IDataModelCatalog catalog = knowledge.DataModels;
+        var catalog = knowledge.DataModels;
         var runnable = new List<CompiledDetection>();
         foreach (var detection in detections)
         {
@@ -79,7 +79,7 @@ public static partial class HuntRunner
 
     private sealed record ReadPass(List<Event>[] Buffers, int Files, long Events, double? Earliest, double? Latest);
 
-    private static ReadPass ReadAndRoute(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections, IDataModelCatalog catalog, IProblemSink problems)
+    private static ReadPass ReadAndRoute(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections, Knowledge.DataModels.DataModelCatalog catalog, IProblemSink problems)
     {
         var buffers = detections.Select(_ => new List<Event>()).ToArray();
         var index = new DetectionIndex(detections, catalog.Resolve);

@@ -94,6 +94,30 @@ public static class IndexEventJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>A result row of a detection that makes neither notables nor risk (Hunting), tagged with its search.</summary>
+    public static string WriteResult(Content.DetectionDefinition detection, Event row)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("index", "hunting");
+            json.WriteString("search_name", $"ESCU - {detection.Name} - Rule");
+            json.WriteString("search_type", detection.Type);
+            foreach (var (name, value) in row.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                if (name is not ("index" or "search_name" or "search_type"))
+                {
+                    WriteValue(json, name, value);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     private static readonly HashSet<string> NotableFieldNames = new(StringComparer.Ordinal)
     {
         "index", "_time", "event_id", "search_name", "source", "rule_name", "rule_title", "rule_description", "security_domain",

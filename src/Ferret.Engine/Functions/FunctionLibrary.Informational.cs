@@ -35,6 +35,7 @@ public static partial class FunctionLibrary
             return "Multivalue";
         }
 
-        return value.TryGetNumber(out double _) ? "Number" : "String";
+        // A value computed as a number is a Number; text (a string literal, tostring(), an extracted field) is a String.
+        return value.First.IsNumber ? "Number" : "String";
     }
 }

@@ -4,8 +4,9 @@ using Ferret.Events;
 
 namespace Ferret.Engine.Operators;
 
-/// <summary><c>| makeresults [count=N]</c>: N results with only <c>_time</c> (the search's start time).</summary>
-public sealed class MakeresultsOperator(int count) : Operator("makeresults")
+/// <summary><c>| makeresults [count=N]</c>: N results with only <c>_time</c> (the search's start time); with
+/// <c>format=csv|json data="..."</c>, one result per CSV row or JSON object (Search Reference, "makeresults command").</summary>
+public sealed class MakeresultsOperator(int count, IReadOnlyList<Event>? data = null) : Operator("makeresults")
 {
     public override OperatorKind Kind => OperatorKind.Generating;
 
@@ -14,6 +15,22 @@ public sealed class MakeresultsOperator(int count) : Operator("makeresults")
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
         var now = Math.Floor(EpochTime.FromDateTimeOffset(run.Runtime.SearchStart));
+        if (data is not null)
+        {
+            foreach (var row in data)
+            {
+                var copy = row.Clone();
+                if (!copy.Has(FieldNames.Time))
+                {
+                    copy.Time = now;
+                }
+
+                yield return copy;
+            }
+
+            yield break;
+        }
+
         for (var i = 0; i < count; i++)
         {
             var e = new Event(1);

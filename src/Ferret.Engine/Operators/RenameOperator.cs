@@ -13,35 +13,34 @@ public sealed class RenameOperator(IReadOnlyList<(FieldNamePattern From, string 
     {
         foreach (var (from, to) in renames)
         {
-            if (!from.HasWildcard)
+            if (!from.HasWildcard && !e.Has(from.Pattern))
             {
-                if (e.Has(from.Pattern))
-                {
-                    var value = e[from.Pattern];
-                    e.Remove(from.Pattern);
-                    e.Set(to, value);
-                }
-
                 continue;
             }
 
-            var moves = new List<(string Old, string New, FieldValue Value)>();
-            foreach (var (name, value) in e.Fields)
+            var fields = e.Fields.ToList();
+            var renamed = new List<(string Name, FieldValue Value)>(fields.Count);
+            var targets = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (name, value) in fields)
             {
-                if (from.Captures(name) is { } captures)
+                var target = from.Captures(name) is { } captures ? FieldNamePattern.Substitute(to, captures) : null;
+                renamed.Add((target ?? name, value));
+                if (target is not null)
                 {
-                    moves.Add((name, FieldNamePattern.Substitute(to, captures), value));
+                    targets.Add(target);
                 }
             }
 
-            foreach (var move in moves)
+            // A renamed field replaces a field that already had the new name; the others keep their place.
+            renamed = renamed.Where((f, i) => !targets.Contains(f.Name) || from.Captures(fields[i].Key) is not null).ToList();
+            for (var i = fields.Count - 1; i >= 0; i--)
             {
-                e.Remove(move.Old);
+                e.Remove(fields[i].Key);
             }
 
-            foreach (var move in moves)
+            foreach (var (name, value) in renamed)
             {
-                e.Set(move.New, move.Value);
+                e.Set(name, value);
             }
         }
 

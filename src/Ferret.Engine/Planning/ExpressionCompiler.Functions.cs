@@ -46,6 +46,11 @@ public sealed partial class ExpressionCompiler
         }
 
         ValidateLiteralRegex(name, call);
+        if (name == "sigfig")
+        {
+            return CompileSigfig(call);
+        }
+
         var compiled = args.Select(Compile).ToArray();
         var invoke = spec.Invoke;
         return compiled.Length switch

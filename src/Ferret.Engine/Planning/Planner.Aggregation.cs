@@ -125,16 +125,16 @@ public sealed partial class Planner
                 _bind.Report(DiagnosticFacts.OptionNotSupported(chart.Span, "timechart", "automatic span (no span= given): a span of 1d is used"));
             }
 
-            return new TimechartOperator(aggregates, FieldNames.Time, span, chart.ByFields.FirstOrDefault()?.Text, limit, useOther, fillEmptyBuckets: true);
+            return new TimechartOperator(aggregates, FieldNames.Time, span, First(chart.ByFields), limit, useOther, fillEmptyBuckets: true);
         }
 
-        var over = chart.Over?.Text ?? chart.ByFields.FirstOrDefault()?.Text;
+        var over = chart.Over?.Text ?? First(chart.ByFields);
         if (over is null)
         {
             return new StatsOperator(new GroupedAggregation(aggregates, []));
         }
 
-        var split = chart.Over is null ? chart.ByFields.Skip(1).FirstOrDefault()?.Text : chart.ByFields.FirstOrDefault()?.Text;
+        var split = chart.Over is null ? (chart.ByFields.Count > 1 ? chart.ByFields[1].Text : null) : First(chart.ByFields);
         return new TimechartOperator(aggregates, over, null, split, limit, useOther, fillEmptyBuckets: false);
     }
 
@@ -196,7 +196,9 @@ public sealed partial class Planner
             Integer("transaction", transaction.Options, "maxevents", 1000), Condition("startswith"), Condition("endswith"));
     }
 
-    private SortOperator BindSort(SortCommandNode sort)
+    private static string? First(IReadOnlyList<Word> words) => words.Count > 0 ? words[0].Text : null;
+
+    private static SortOperator BindSort(SortCommandNode sort)
     {
         var keys = sort.Keys.Select(k => new SortSpec(k.Field.Text, k.IsDescending ^ sort.IsReversed, k.Comparison)).ToList();
         return new SortOperator(keys, sort.Limit ?? SortOperator.DefaultLimit);

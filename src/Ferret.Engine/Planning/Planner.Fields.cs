@@ -11,7 +11,7 @@ namespace Ferret.Engine.Planning;
 
 public sealed partial class Planner
 {
-    private Operator BindEval(EvalCommandNode eval)
+    private EvalOperator BindEval(EvalCommandNode eval)
     {
         var assignments = new List<(string, Evaluator)>();
         foreach (var assignment in eval.Assignments)
@@ -61,7 +61,7 @@ public sealed partial class Planner
     }
 
     /// <summary><c>rex mode=sed "s/re/replacement/flags"</c> (g = every match, N = the Nth) or <c>"y/abc/xyz/"</c>.</summary>
-    private Operator? BindSed(RexCommandNode rex)
+    private SedOperator? BindSed(RexCommandNode rex)
     {
         var text = rex.Pattern.Text;
         if (text.Length < 2 || (text[0] != 's' && text[0] != 'y'))
@@ -138,7 +138,7 @@ public sealed partial class Planner
         return parts;
     }
 
-    private Operator? BindRegex(RegexCommandNode regex)
+    private FilterOperator? BindRegex(RegexCommandNode regex)
     {
         if (!PcreTranslator.TryTranslate(regex.Pattern.Text, out var pattern, out var error))
         {
@@ -157,7 +157,7 @@ public sealed partial class Planner
         });
     }
 
-    private RenameOperator BindRename(RenameCommandNode rename) =>
+    private static RenameOperator BindRename(RenameCommandNode rename) =>
         new(rename.Renames.Where(r => r.Alias is not null).Select(r => (new FieldNamePattern(r.Field.Text), r.Alias!.Text)).ToList());
 
     private FillnullOperator BindFillnull(FillnullCommandNode fillnull)
@@ -173,7 +173,7 @@ public sealed partial class Planner
         return new MvexpandOperator(mvexpand.Field.Text, limit > 0 ? limit : null);
     }
 
-    private Operator? BindMakemv(MakemvCommandNode makemv)
+    private MakemvOperator? BindMakemv(MakemvCommandNode makemv)
     {
         CheckOptions("makemv", makemv.Options, "delim", "tokenizer", "allowempty", "setsv");
         var tokenizer = makemv.Options.Find("tokenizer")?.Value.Text;
@@ -255,7 +255,7 @@ public sealed partial class Planner
         }
     }
 
-    private ReplaceOperator BindReplace(ReplaceCommandNode replace) =>
+    private static ReplaceOperator BindReplace(ReplaceCommandNode replace) =>
         new(replace.Pairs.Select(p => (new FieldNamePattern(p.From.Text), p.To.Text)).ToList(),
             replace.Fields.Select(f => new FieldNamePattern(f.Text)).ToList());
 }

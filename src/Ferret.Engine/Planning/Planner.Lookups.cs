@@ -31,7 +31,7 @@ public sealed partial class Planner
 
     private static string TableName(string text) => text.Trim('"');
 
-    private Operator? BindJoin(JoinCommandNode join)
+    private JoinOperator BindJoin(JoinCommandNode join)
     {
         CheckOptions("join", join.Options, "type", "max", "overwrite", "usetime", "earlier", "left", "right", "where");
         var type = join.Options.Find("type")?.Value.Text.ToLowerInvariant() ?? "inner";
@@ -75,7 +75,7 @@ public sealed partial class Planner
         return new ForeachOperator(@foreach.Fields.Select(f => new FieldNamePattern(f.Text)).ToList(), "| " + body);
     }
 
-    private ReturnOperator BindReturn(ReturnCommandNode @return) =>
+    private static ReturnOperator BindReturn(ReturnCommandNode @return) =>
         new(@return.Count ?? 1, @return.Items.Select(i => (i.Alias?.Text, i.Field.Text, i.IsValueOnly)).ToList());
 
     private FormatOperator BindFormat(FormatCommandNode format)
@@ -89,8 +89,44 @@ public sealed partial class Planner
 
     private MakeresultsOperator BindMakeresults(MakeresultsCommandNode makeresults)
     {
-        CheckOptions("makeresults", makeresults.Options, "count", "annotate", "splunk_server", "splunk_server_group");
-        return new MakeresultsOperator(Integer("makeresults", makeresults.Options, "count", 1));
+        CheckOptions("makeresults", makeresults.Options, "count", "annotate", "splunk_server", "splunk_server_group", "format", "data");
+        var count = Integer("makeresults", makeresults.Options, "count", 1);
+        if (makeresults.Options.Find("data") is not { } data)
+        {
+            return new MakeresultsOperator(count);
+        }
+
+        var format = makeresults.Options.Find("format")?.Value.Text.ToLowerInvariant() ?? "csv";
+        var rows = new List<Ferret.Events.Event>();
+        if (format == "json")
+        {
+            var node = Functions.FunctionLibrary.ParseJson(data.Value.Text);
+            var objects = node is System.Text.Json.Nodes.JsonArray array ? array.ToList() : [node];
+            foreach (var item in objects)
+            {
+                if (item is not System.Text.Json.Nodes.JsonObject obj)
+                {
+                    _bind.Report(DiagnosticFacts.InvalidOptionValue(data.Value.Span, "makeresults", "data", data.Value.Text, "a JSON object or an array of objects"));
+                    return new MakeresultsOperator(count);
+                }
+
+                var e = new Ferret.Events.Event();
+                foreach (var (key, value) in obj)
+                {
+                    e.Set(key, value is System.Text.Json.Nodes.JsonArray values
+                        ? Ferret.Events.FieldValue.Multi(values.Select(v => Functions.FunctionLibrary.NodeText(v) ?? "null"))
+                        : Ferret.Events.FieldValue.Of(Functions.FunctionLibrary.NodeText(value)));
+                }
+
+                rows.Add(e);
+            }
+        }
+        else
+        {
+            rows.AddRange(Lookups.LookupTable.ReadCsv(new StringReader(data.Value.Text.Trim()), Lookups.LookupOptions.Default).ToEvents());
+        }
+
+        return new MakeresultsOperator(count, rows);
     }
 
     private Operator? BindFrom(FromCommandNode from)

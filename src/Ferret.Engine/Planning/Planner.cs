@@ -112,7 +112,7 @@ public sealed partial class Planner
         _ => "Ferret does not implement this command",
     };
 
-    private Operator? BindSearch(SearchCommandNode search) =>
+    private FilterOperator? BindSearch(SearchCommandNode search) =>
         search.Query is null ? null : new FilterOperator("search", _search.Compile(search.Query));
 
     private void CheckOptions(string command, IReadOnlyList<CommandOption> options, params string[] known)

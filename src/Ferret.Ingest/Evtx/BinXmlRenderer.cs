@@ -89,6 +89,13 @@ internal sealed class BinXmlRenderer(BinXmlParser parser)
             var value = values[array.Index];
             var items = BinXmlValueFormatter.SplitArray(
                 Chunk.AsSpan(value.Offset, value.Size), (BinXmlValueType)(value.Type & ~BinXmlToken.ArrayFlag));
+            if (items.Count == 0)
+            {
+                // An empty array still renders its element once, empty, as libevtx does (RmApplicationEvent's <File/>).
+                RenderSingleElement(element, values, default, depth);
+                return;
+            }
+
             foreach (var (offset, length) in items)
             {
                 RenderSingleElement(element, values, new ArrayItem(array.Index, value.Offset + offset, length, true), depth);

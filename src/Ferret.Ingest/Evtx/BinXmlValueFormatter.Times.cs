@@ -27,7 +27,10 @@ internal static partial class BinXmlValueFormatter
         builder.Append(time.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture)).Append("00Z");
     }
 
-    /// <summary>SYSTEMTIME: year, month, day-of-week, day, hour, minute, second, milliseconds (eight u16 values).</summary>
+    /// <summary>
+    /// SYSTEMTIME: year, month, day-of-week, day, hour, minute, second, milliseconds (eight u16 values), rendered to
+    /// its millisecond precision (2019-03-08T18:49:35.000Z), as libevtx renders it.
+    /// </summary>
     public static void AppendSystemTime(StringBuilder builder, ReadOnlySpan<byte> data)
     {
         Span<int> parts = stackalloc int[8];
@@ -43,6 +46,6 @@ internal static partial class BinXmlValueFormatter
             .Append(parts[4].ToString("D2", invariant)).Append(':')
             .Append(parts[5].ToString("D2", invariant)).Append(':')
             .Append(parts[6].ToString("D2", invariant)).Append('.')
-            .Append(parts[7].ToString("D3", invariant)).Append("000000Z");
+            .Append(parts[7].ToString("D3", invariant)).Append('Z');
     }
 }

@@ -7,8 +7,8 @@ namespace Ferret.Ingest.Evtx;
 
 /// <summary>
 /// Renders substitution values as Windows' event rendering does: decimal integers and size_t, 0x-prefixed lower-case
-/// hex for hex integers, upper-case hex for binary, {GUID} upper-case, S-1-... SIDs, and times as
-/// 2019-07-19T14:42:51.446280900Z (100 ns precision, the form Windows and Splunk's XmlWinEventLog show).
+/// hex for hex integers, upper-case hex for binary, {GUID} upper-case, S-1-... SIDs, and
+/// FILETIMEs as 2019-07-19T14:42:51.446280900Z (100 ns precision, the form Windows and Splunk's XmlWinEventLog show).
 /// </summary>
 internal static partial class BinXmlValueFormatter
 {

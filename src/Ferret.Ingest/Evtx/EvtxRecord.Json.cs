@@ -25,9 +25,20 @@ public sealed partial class EvtxRecord
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-            using (var reader = XmlReader.Create(new StringReader(Xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, CheckCharacters = false }))
+            try
             {
+                using var reader = XmlReader.Create(new StringReader(Xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, CheckCharacters = false });
                 document.Load(reader);
+            }
+            catch (XmlException e)
+            {
+                // Not expected from the renderer; the event is still handed over, as its XML, rather than lost.
+                writer.WriteStartObject();
+                writer.WriteString("#xml", Xml);
+                writer.WriteString("#error", e.Message);
+                writer.WriteEndObject();
+                writer.Flush();
+                return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
             }
 
             writer.WriteStartObject();

@@ -9,8 +9,14 @@ internal enum XmlEscaping
     Attribute,
 }
 
+/// <summary>
+/// Escapes text for XML. Control characters XML 1.0 forbids raw (U+0001-U+001F but tab, line feed, carriage
+/// return) are written as character references, so lenient readers (CheckCharacters = false) still parse the event.
+/// </summary>
 internal static class XmlEscaper
 {
+    private const string ControlCharacter = "control";
+
     public static void Append(StringBuilder builder, ReadOnlySpan<char> text, XmlEscaping escaping)
     {
         var start = 0;
@@ -22,6 +28,7 @@ internal static class XmlEscaper
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' when escaping == XmlEscaping.Attribute => "&quot;",
+                < ' ' and not ('\t' or '\n' or '\r') => ControlCharacter,
                 _ => null,
             };
             if (replacement is null)
@@ -29,7 +36,16 @@ internal static class XmlEscaper
                 continue;
             }
 
-            builder.Append(text[start..i]).Append(replacement);
+            builder.Append(text[start..i]);
+            if (ReferenceEquals(replacement, ControlCharacter))
+            {
+                builder.Append("&#").Append((int)text[i]).Append(';');
+            }
+            else
+            {
+                builder.Append(replacement);
+            }
+
             start = i + 1;
         }
 

@@ -9,15 +9,17 @@ namespace Ferret.Ingest.Json;
 /// (EventID, SourceName, ProviderGuid, Channel, Hostname, RecordNumber, ProcessID or ExecutionProcessID,
 /// ThreadID, UserID, Keywords as a signed number, EventTime in the agent's local time or TimeCreated in UTC),
 /// the collector's own keys (EventType, Severity, Category, EventReceivedTime, SourceModuleName…), and every
-/// other key is an EventData value. String values arrive still XML-escaped by NXLog (<c>2&amp;gt;&amp;amp;1</c>);
-/// they are unescaped here and escaped again, once, when the draft is rendered as XML.
+/// other key is an EventData value. NXLog (<c>SourceModuleType=im_msvistalog</c>) copies values out of the XML
+/// still escaped (<c>2&amp;gt;&amp;amp;1</c>); those are unescaped here and escaped again, once, when the draft is
+/// rendered as XML. Records of other collectors (OTRF's <c>schtask_create</c>) hold plain values and are taken as
+/// they are: a task whose own XML holds <c>&amp;gt;</c> must keep it.
 /// </summary>
 internal static partial class WindowsFlatJsonMapper
 {
     /// <summary>Keys that collectors add and that are not part of the Windows event.</summary>
     private static readonly HashSet<string> CollectorKeys = new(StringComparer.Ordinal)
     {
-        "EventType", "Severity", "SeverityValue", "Category", "Opcode", "EventReceivedTime", "SourceModuleName",
+        "Severity", "SeverityValue", "Category", "Opcode", "EventReceivedTime", "SourceModuleName",
         "SourceModuleType", "Domain", "AccountType", "ERROR_EVT_UNRESOLVED", "@timestamp", "@version", "host",
         "port", "tags", "EventTime", "TimeCreated", "Message", "Hostname", "EventID", "SourceName", "ProviderName",
         "ProviderGuid", "Version", "Level", "Task", "OpcodeValue", "RecordNumber", "ExecutionProcessID",
@@ -26,31 +28,34 @@ internal static partial class WindowsFlatJsonMapper
 
     public static WindowsEventDraft ToDraft(JsonElement root)
     {
+        var escaped = root.TryGetProperty("SourceModuleType", out var module) && module.ValueKind == JsonValueKind.String
+            && module.GetString() == "im_msvistalog";
+        string? Text(string key) => WindowsFlatJsonMapper.Text(root, key, escaped);
         var draft = new WindowsEventDraft
         {
-            EventId = Text(root, "EventID"),
-            ProviderName = Text(root, "SourceName") ?? Text(root, "ProviderName"),
-            ProviderGuid = Text(root, "ProviderGuid"),
-            Version = Text(root, "Version"),
-            Level = Text(root, "Level") ?? LevelFromEventType(Text(root, "EventType")),
-            Task = Text(root, "Task"),
-            Opcode = Text(root, "OpcodeValue"),
+            EventId = Text("EventID"),
+            ProviderName = Text("SourceName") ?? Text("ProviderName"),
+            ProviderGuid = Text("ProviderGuid"),
+            Version = Text("Version"),
+            Level = Text("Level") ?? LevelFromEventType(Text("EventType")),
+            Task = Text("Task"),
+            Opcode = Text("OpcodeValue"),
             Keywords = Keywords(root),
             SystemTime = SystemTime(root),
-            EventRecordId = Text(root, "RecordNumber"),
-            ActivityId = Text(root, "ActivityID"),
-            RelatedActivityId = Text(root, "RelatedActivityID"),
-            ThreadId = Text(root, "ExecutionThreadID") ?? Text(root, "ThreadID"),
-            Channel = Text(root, "Channel"),
-            Computer = Text(root, "Hostname"),
-            UserId = Text(root, "UserID"),
-            Message = Text(root, "Message"),
+            EventRecordId = Text("RecordNumber"),
+            ActivityId = Text("ActivityID"),
+            RelatedActivityId = Text("RelatedActivityID"),
+            ThreadId = Text("ExecutionThreadID") ?? Text("ThreadID"),
+            Channel = Text("Channel"),
+            Computer = Text("Hostname"),
+            UserId = Text("UserID"),
+            Message = WindowsFlatJsonMapper.Text(root, "Message"),
         };
 
         // OTRF's logstash pipeline renames the System ProcessID to ExecutionProcessID, which leaves "ProcessID"
         // free for EventData; plain NXLog uses "ProcessID" for the System value.
         var hasExecutionPid = root.TryGetProperty("ExecutionProcessID", out var executionPid);
-        draft.ProcessId = hasExecutionPid ? JsonShapes.ScalarText(executionPid) : Text(root, "ProcessID");
+        draft.ProcessId = hasExecutionPid ? JsonShapes.ScalarText(executionPid) : Text("ProcessID");
         var accountNameIsLookup = root.TryGetProperty("AccountType", out _);
 
         foreach (var property in root.EnumerateObject())
@@ -59,12 +64,13 @@ internal static partial class WindowsFlatJsonMapper
             if (CollectorKeys.Contains(name)
                 || (name == "ProcessID" && !hasExecutionPid)
                 || (name == "AccountName" && accountNameIsLookup)
+                || (name == "EventType" && IsNxlogEventType(property.Value))
                 || JsonShapes.ScalarText(property.Value) is not { } value)
             {
                 continue;
             }
 
-            draft.EventData.Add(new(name, WindowsXmlText.Unescape(value)));
+            draft.EventData.Add(new(name, escaped ? WindowsXmlText.Unescape(value) : value));
         }
 
         if (draft.ProviderName == "Microsoft-Windows-Sysmon" && draft.Message is not null)
@@ -72,25 +78,62 @@ internal static partial class WindowsFlatJsonMapper
             RestoreSysmonData(draft);
         }
 
-        // NXLog keeps no UserData; for the events whose message template is known, it is read back from the message.
-        if (draft.EventData.Count == 0 && draft.Message is { } message
-            && MessageTemplates.TryRecoverUserData(draft.ProviderName, draft.EventId, message, out var userDataRoot, out var leaves))
+        if (draft.Message is not null)
         {
-            draft.UserDataRoot = userDataRoot;
-            draft.UserData.AddRange(leaves);
+            RestoreFromMessage(draft);
         }
 
         return draft;
     }
 
-    private static string? Text(JsonElement root, string key)
+    /// <summary>NXLog keeps no UserData and loses Data names that clash with its own keys; for the events whose
+    /// message template is known, the missing values are read back from the message (values present in the record win).</summary>
+    private static void RestoreFromMessage(WindowsEventDraft draft)
+    {
+        if (!MessageTemplates.TryRecoverInsertions(draft.ProviderName, draft.EventId, draft.Message!, out var root, out var recovered))
+        {
+            return;
+        }
+
+        if (root != "EventData")
+        {
+            if (draft.EventData.Count == 0)
+            {
+                draft.UserDataRoot = root;
+                draft.UserData.AddRange(recovered.Select(r => new KeyValuePair<string, string>(r.Key, r.Value ?? string.Empty)));
+            }
+
+            return;
+        }
+
+        var present = draft.EventData.Where(d => d.Key is not null).Select(d => d.Key!).ToHashSet(StringComparer.Ordinal);
+        var ordered = new List<KeyValuePair<string?, string>>(draft.EventData.Count + recovered.Count);
+        foreach (var (name, value) in recovered)
+        {
+            if (present.Contains(name))
+            {
+                ordered.Add(draft.EventData.First(d => d.Key == name));
+            }
+            else if (value is not null)
+            {
+                ordered.Add(new(name, value));
+            }
+        }
+
+        var placed = ordered.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        ordered.AddRange(draft.EventData.Where(d => d.Key is null || !placed.Contains(d.Key)));
+        draft.EventData.Clear();
+        draft.EventData.AddRange(ordered);
+    }
+
+    private static string? Text(JsonElement root, string key, bool escaped = false)
     {
         if (!root.TryGetProperty(key, out var value) || JsonShapes.ScalarText(value) is not { } text)
         {
             return null;
         }
 
-        return WindowsXmlText.Unescape(text);
+        return escaped ? WindowsXmlText.Unescape(text) : text;
     }
 
     /// <summary>NXLog writes the 64-bit keyword mask as a signed decimal; Windows renders it in hex.</summary>
@@ -113,6 +156,10 @@ internal static partial class WindowsFlatJsonMapper
 
         return JsonShapes.ScalarText(value);
     }
+
+    /// <summary>NXLog's own EventType holds a level name; Sysmon's EventData EventType (SetValue, CreateKey…) does not.</summary>
+    private static bool IsNxlogEventType(JsonElement value) =>
+        JsonShapes.ScalarText(value) is "INFO" or "AUDIT_SUCCESS" or "AUDIT_FAILURE" or "WARNING" or "ERROR" or "CRITICAL" or "VERBOSE";
 
     /// <summary>NXLog's EventType is the event's level by name; audit events are logged at level 0. INFO stands
     /// for level 4 and for level 0 alike (WMI-Activity 5861 is level 0), so it gives no Level rather than a guess.</summary>

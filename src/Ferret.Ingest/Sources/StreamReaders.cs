@@ -81,8 +81,10 @@ internal static class StreamReaders
     private static IEnumerable<Event> Unknown(Stream stream, SourceFile file)
     {
         stream.Dispose();
+        // A warning: the file is not broken input, just not a log Ferret reads (a README beside the logs).
         file.Report("start of file",
-            "unknown format: not EVTX (ElfFile magic), XmlWinEventLog text (<Event>), JSON lines ({ per line), zip, gzip or tar; skipped");
+            "unknown format: not EVTX (ElfFile magic), XmlWinEventLog text (<Event>), JSON lines ({ per line), zip, gzip or tar; skipped",
+            ProblemSeverity.Warning);
         return [];
     }
 

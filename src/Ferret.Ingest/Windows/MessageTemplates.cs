@@ -55,25 +55,28 @@ public static class MessageTemplates
         return builder.ToString();
     }
 
-    /// <summary>For an event that a collector kept only as a rendered message (NXLog keeps no UserData), the
-    /// UserData root and leaves recovered by matching the message against the template; false when the template
-    /// names no UserData or the message does not match it.</summary>
-    public static bool TryRecoverUserData(string? provider, string? eventId, string message,
-        out string root, out List<KeyValuePair<string, string>> leaves)
+    /// <summary>
+    /// For an event a collector kept only as a rendered message, the insertion strings recovered by matching the
+    /// message against the template: <paramref name="root"/> is the UserData root element, or <c>EventData</c>
+    /// when the names are Data names; each value is null when the template does not show that insertion.
+    /// False when the template names no insertions or the message does not match it.
+    /// </summary>
+    public static bool TryRecoverInsertions(string? provider, string? eventId, string message,
+        out string root, out List<KeyValuePair<string, string?>> values)
     {
         root = string.Empty;
-        leaves = [];
+        values = [];
         if (provider is null || eventId is null || !Templates.TryGetValue((provider, eventId), out var entry)
-            || entry.UserDataRoot is null || entry.Matcher.Match(message) is not { Success: true } match)
+            || entry.Root is null || entry.Matcher.Match(message) is not { Success: true } match)
         {
             return false;
         }
 
-        root = entry.UserDataRoot;
-        for (var i = 0; i < entry.UserDataLeaves.Count; i++)
+        root = entry.Root;
+        for (var i = 0; i < entry.Names.Count; i++)
         {
             var group = match.Groups["p" + (i + 1).ToString(CultureInfo.InvariantCulture)];
-            leaves.Add(new(entry.UserDataLeaves[i], group.Success ? group.Value : string.Empty));
+            values.Add(new(entry.Names[i], group.Success ? group.Value : null));
         }
 
         return true;
@@ -139,5 +142,6 @@ public static class MessageTemplates
         return new Regex(pattern.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
-    private sealed record MessageTemplate(string Text, string? UserDataRoot, IReadOnlyList<string> UserDataLeaves, Regex Matcher);
+    /// <summary>A template; <see cref="Root"/> and <see cref="Names"/> name its insertion strings when known.</summary>
+    private sealed record MessageTemplate(string Text, string? Root, IReadOnlyList<string> Names, Regex Matcher);
 }

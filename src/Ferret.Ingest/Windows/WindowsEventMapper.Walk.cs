@@ -199,9 +199,27 @@ public static partial class WindowsEventMapper
 
         public bool SawEventId { get; set; }
 
-        public void Add(string name, string decodedValue)
+        /// <summary>Insertion strings the scanner found, as ranges of the XML decoded only when a template needs them.</summary>
+        public List<Range>? InsertionRanges { get; set; }
+
+        public IReadOnlyList<string> GetInsertions()
         {
-            var value = WindowsXmlText.EscapeText(decodedValue);
+            if (InsertionRanges is { } ranges)
+            {
+                Insertions.Clear();
+                foreach (var range in ranges)
+                {
+                    Insertions.Add(DecodeContent(Xml, range, escape: false));
+                }
+            }
+
+            return Insertions;
+        }
+
+        public void Add(string name, string decodedValue) => AddEscaped(name, WindowsXmlText.EscapeText(decodedValue));
+
+        public void AddEscaped(string name, string value)
+        {
             var existing = Fields[name];
             Fields.Set(name, existing.IsNull
                 ? FieldValue.Of(value)

@@ -31,7 +31,15 @@ public static partial class WindowsEventMapper
 
     /// <summary>Maps one event; <paramref name="collectorMessage"/> is the message a collector already rendered
     /// on Windows (NXLog, OTRF), used when the XML carries no <c>RenderingInfo</c>.</summary>
-    public static Event FromXml(string xml, string? collectorMessage)
+    /// <remarks>A hand-written scanner reads the shape Windows renders (see <c>WindowsEventMapper.Scan.cs</c>);
+    /// any document it does not fully understand goes through <see cref="FromXmlViaXmlReader"/>, so the
+    /// fields are the same either way.</remarks>
+    public static Event FromXml(string xml, string? collectorMessage) =>
+        TryFromXmlScanned(xml, collectorMessage) ?? FromXmlViaXmlReader(xml, collectorMessage);
+
+    /// <summary>The mapping done with <see cref="XmlReader"/>: what the scanner falls back to, and the reference
+    /// its output is tested and benchmarked against.</summary>
+    public static Event FromXmlViaXmlReader(string xml, string? collectorMessage = null)
     {
         var parsed = new ParsedEvent(xml);
         using (var reader = CreateReader(xml))
@@ -40,6 +48,13 @@ public static partial class WindowsEventMapper
         }
 
         return Build(parsed, collectorMessage);
+    }
+
+    /// <summary>The mapping done by the scanner alone, or null when the document needs the XmlReader path.</summary>
+    internal static Event? TryFromXmlScanned(string xml, string? collectorMessage)
+    {
+        var parsed = new ParsedEvent(xml);
+        return TryScan(xml, parsed) ? Build(parsed, collectorMessage) : null;
     }
 
     private static XmlTextReader CreateReader(string xml)
@@ -83,12 +98,11 @@ public static partial class WindowsEventMapper
             fields.Time = EpochTime.FromDateTimeOffset(time);
         }
 
-        AddSectionXml(fields, parsed.Xml, "System", "System_Props_Xml");
-        AddSectionXml(fields, parsed.Xml, "EventData", "EventData_Xml");
-        AddSectionXml(fields, parsed.Xml, "UserData", "UserData_Xml");
+        AddSectionXml(fields, parsed.Xml, "<System", "</System>", "System_Props_Xml");
+        AddSectionXml(fields, parsed.Xml, "<EventData", "</EventData>", "EventData_Xml");
+        AddSectionXml(fields, parsed.Xml, "<UserData", "</UserData>", "UserData_Xml");
 
-        var message = parsed.RenderedMessage ?? collectorMessage
-            ?? MessageTemplates.Render(fields["Name"].Text, fields["EventID"].Text, parsed.Insertions);
+        var message = parsed.RenderedMessage ?? collectorMessage ?? RenderFromTemplate(fields, parsed);
         if (message is { Length: > 0 })
         {
             fields.Set("Message", message);
@@ -97,10 +111,19 @@ public static partial class WindowsEventMapper
         return fields;
     }
 
-    /// <summary>The inner XML of a section, as the add-on's <c>EventData_Xml</c>-style extractions give it.</summary>
-    private static void AddSectionXml(Event fields, string xml, string element, string fieldName)
+    private static string? RenderFromTemplate(Event fields, ParsedEvent parsed)
     {
-        var start = xml.IndexOf("<" + element, StringComparison.Ordinal);
+        var provider = fields["Name"].Text;
+        var eventId = fields["EventID"].Text;
+        return provider is not null && eventId is not null && MessageTemplates.Has(provider, eventId)
+            ? MessageTemplates.Render(provider, eventId, parsed.GetInsertions())
+            : null;
+    }
+
+    /// <summary>The inner XML of a section, as the add-on's <c>EventData_Xml</c>-style extractions give it.</summary>
+    private static void AddSectionXml(Event fields, string xml, string startTag, string endTag, string fieldName)
+    {
+        var start = xml.IndexOf(startTag, StringComparison.Ordinal);
         if (start < 0)
         {
             return;
@@ -112,7 +135,7 @@ public static partial class WindowsEventMapper
             return;
         }
 
-        var end = xml.IndexOf("</" + element + ">", close, StringComparison.Ordinal);
+        var end = xml.IndexOf(endTag, close, StringComparison.Ordinal);
         if (end > close + 1)
         {
             fields.Set(fieldName, xml.Substring(close + 1, end - close - 1));

@@ -190,8 +190,24 @@ internal sealed partial class Parser
     {
         var options = ReadOptions();
         var field = RequireWord(name, "the field to bin");
-        var alias = ReadAlias(name);
-        options.AddRange(ReadOptions());
+        Word? alias = null;
+        while (!AtCommandEnd)
+        {
+            // Options and AS may come in either order after the field: "bin _time span=5m as t".
+            if (IsOptionAhead())
+            {
+                options.Add(ReadOption());
+            }
+            else if (alias is null && IsKeywordAhead("as"))
+            {
+                alias = ReadAlias(name);
+            }
+            else
+            {
+                break;
+            }
+        }
+
         return new BinCommandNode(name, options, field, alias, SpanFrom(start));
     }
 

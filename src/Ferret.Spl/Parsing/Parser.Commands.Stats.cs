@@ -19,8 +19,14 @@ internal sealed partial class Parser
             }
             else if (TryKeyword("by") || inBy)
             {
+                var justOpened = !inBy;
                 inBy = true;
                 var more = ReadFieldList();
+                if (more.Count == 0 && justOpened)
+                {
+                    Report(DiagnosticFacts.MissingArgument(new TextSpan(position, 0), name, "fields after BY"));
+                }
+
                 if (more.Count == 0 && !IsOptionAhead())
                 {
                     break;
@@ -180,8 +186,14 @@ internal sealed partial class Parser
             else if (TryKeyword("by") || inBy)
             {
                 // span= may sit between BY fields (by _time span=1h Processes.dest): the BY list goes on after it.
+                var justOpened = !inBy;
                 inBy = true;
                 var more = ReadFieldList("from", "where");
+                if (more.Count == 0 && justOpened && !IsOptionAhead())
+                {
+                    Report(DiagnosticFacts.MissingArgument(new TextSpan(position, 0), name, "fields after BY"));
+                }
+
                 if (more.Count == 0 && !IsOptionAhead())
                 {
                     break;

@@ -34,7 +34,7 @@ internal sealed partial class Parser
             {
                 position++;
             }
-            else if (string.CompareOrdinal(text, position, "```", 0, 3) == 0)
+            else if (IsCommentStart(position))
             {
                 var close = text.IndexOf("```", position + 3, StringComparison.Ordinal);
                 if (close < 0)
@@ -116,7 +116,8 @@ internal sealed partial class Parser
         return new Word(text[start..position], false, TextSpan.FromBounds(start, position));
     }
 
-    private bool IsCommentStart(int at) => string.CompareOrdinal(text, at, "```", 0, 3) == 0;
+    private bool IsCommentStart(int at) =>
+        at + 2 < text.Length && text[at] == '`' && text[at + 1] == '`' && text[at + 2] == '`';
 
     /// <summary>The length of a <c>&lt;&lt;NAME&gt;&gt;</c> placeholder at the current position, or 0.</summary>
     private int TryPlaceholderLength()
@@ -270,6 +271,7 @@ internal sealed partial class Parser
     {
         SkipTrivia();
         if (position + keyword.Length > text.Length
+            || char.ToUpperInvariant(text[position]) != char.ToUpperInvariant(keyword[0])
             || string.Compare(text, position, keyword, 0, keyword.Length,
                 caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase) != 0)
         {

@@ -161,7 +161,7 @@ internal sealed partial class Parser
             return new SearchTerm(field.Text, null, field.Span);
         }
 
-        if (TryComparisonOperator() is { } comparison)
+        if ((TryComparisonOperator() ?? TrySpacedComparisonOperator()) is { } comparison)
         {
             var value = Current == '"' ? ReadQuoted() : ReadSearchWord(isValue: true);
             if (comparison == ComparisonOperator.Equal && TimeModifiers.Contains(field.Text))
@@ -260,6 +260,26 @@ internal sealed partial class Parser
         }
 
         return result;
+    }
+
+    /// <summary><c>risk &gt; 40</c>, <c>x = 1</c>: Splunk also reads a comparison written with spaces around the operator.</summary>
+    private ComparisonOperator? TrySpacedComparisonOperator()
+    {
+        var saved = position;
+        var savedEnd = lastTokenEnd;
+        SkipTrivia();
+        if (position > saved && Current is '=' or '<' or '>' or '!' && TryComparisonOperator() is { } comparison)
+        {
+            SkipTrivia();
+            if (!AtCommandEnd && Current is not (')' or ']'))
+            {
+                return comparison;
+            }
+        }
+
+        position = saved;
+        lastTokenEnd = savedEnd;
+        return null;
     }
 
     private bool IsInListAhead()

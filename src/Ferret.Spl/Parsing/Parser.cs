@@ -104,7 +104,13 @@ internal sealed partial class Parser
         }
     }
 
-    private void Report(Diagnostic diagnostic) => diagnostics.Add(diagnostic);
+    /// <summary>Records a diagnostic, its span clamped to the text (a span past the end would mislead position mapping).</summary>
+    private void Report(Diagnostic diagnostic)
+    {
+        var start = Math.Clamp(diagnostic.Span.Start, 0, text.Length);
+        var end = Math.Clamp(diagnostic.Span.End, start, text.Length);
+        diagnostics.Add(diagnostic.WithSpan(TextSpan.FromBounds(start, end)));
+    }
 
     private TextSpan SpanFrom(int start) => TextSpan.FromBounds(start, Math.Max(start, lastTokenEnd));
 

@@ -33,7 +33,8 @@ public static partial class SplPrinter
                         builder.Append(' ');
                     }
 
-                    AppendSearch(builder, and.Operands[i], 1);
+                    // OR groups inside AND are printed in parentheses: the same tree, and clearer to read.
+                    AppendSearch(builder, and.Operands[i], 2);
                 }
 
                 break;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Ferret.Events;
@@ -77,7 +78,7 @@ public sealed partial class EvtxReferenceComparisonTests
 
     /// <summary>
     /// Cosmetic differences, each for a reason: (1) evtxexport indents and self-closes with its own whitespace, so
-    /// self-closed tags are expanded and whitespace between tags dropped and runs collapsed (it also renders a value
+    /// (after resolving references, so markup held as text is treated alike) self-closed tags are expanded and whitespace between tags dropped and runs collapsed (it also renders a value
     /// of only a line break as empty); (2) it leaves &lt; &gt; &amp; raw inside some string values (LiveId's SOAP
     /// text) and resolves &amp;quot; entity references, so character and entity references are resolved on both
     /// sides; (3) it renders only the first fragment of an embedded BinXml value, dropping a forwarded event's
@@ -86,11 +87,11 @@ public sealed partial class EvtxReferenceComparisonTests
     internal static string Normalize(string xml)
     {
         var text = RenderingInfoPattern().Replace(xml, string.Empty);
-        text = SelfClosingPattern().Replace(text, "<$1$2></$1>");
-        text = text.Replace("&#10;", "\n", StringComparison.Ordinal).Replace("&#13;", "\r", StringComparison.Ordinal)
-            .Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal)
+        text = CharacterReferencePattern().Replace(text, m => ((char)int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToString());
+        text = text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal)
             .Replace("&quot;", "\"", StringComparison.Ordinal).Replace("&apos;", "'", StringComparison.Ordinal)
             .Replace("&amp;", "&", StringComparison.Ordinal);
+        text = SelfClosingPattern().Replace(text, "<$1$2></$1>");
         text = BetweenTagsPattern().Replace(text, "><");
         return WhitespacePattern().Replace(text, " ").Trim();
     }
@@ -141,6 +142,9 @@ public sealed partial class EvtxReferenceComparisonTests
 
     [GeneratedRegex("<([A-Za-z_][\\w:.-]*)((?:\\s+[^<>=\\s]+=\"[^\"]*\")*)\\s*/>")]
     private static partial Regex SelfClosingPattern();
+
+    [GeneratedRegex("&#([0-9]+);")]
+    private static partial Regex CharacterReferencePattern();
 
     [GeneratedRegex(">\\s+<")]
     private static partial Regex BetweenTagsPattern();

@@ -64,6 +64,30 @@ public sealed class JsonLinesReaderTests
     }
 
     [Fact]
+    public void Plain_values_of_other_collectors_are_not_unescaped_a_second_time()
+    {
+        // OTRF schtask_create holds the task XML decoded once; the task's own "&gt;" is text and must stay.
+        const string line = """{"SourceName":"Microsoft-Windows-Security-Auditing","Channel":"Security","Hostname":"W","TimeCreated":"2020-12-19T07:00:22.264Z","EventID":4698,"TaskName":"\\T","TaskContent":"<Arguments>/C a &gt; b</Arguments>"}""";
+
+        var e = Assert.Single(TestInputs.ReadText(line, ".json").Events);
+
+        Assert.Equal("&lt;Arguments&gt;/C a &amp;gt; b&lt;/Arguments&gt;", e["TaskContent"].Text);
+    }
+
+    [Fact]
+    public void Nxlog_data_lost_under_its_own_keys_comes_back_from_a_templated_message()
+    {
+        // 7045 from the T1047 capture, with a service account: NXLog's AccountName is its SID lookup (AccountType present).
+        const string line = """{"EventTime":"2020-08-01 05:48:50","Hostname":"win-dc","EventType":"INFO","EventID":7045,"SourceName":"Service Control Manager","Channel":"System","Domain":"NT AUTHORITY","AccountName":"SYSTEM","UserID":"S-1-5-18","AccountType":"User","Message":"A service was installed in the system.\r\n\r\nService Name:  npf\r\nService File Name:  C:\\npf.sys\r\nService Type:  kernel mode driver\r\nService Start Type:  demand start\r\nService Account:  LocalSystem","ServiceName":"npf","ImagePath":"C:\\npf.sys","ServiceType":"kernel mode driver","StartType":"demand start","SourceModuleType":"im_msvistalog"}""";
+
+        var e = Assert.Single(TestInputs.ReadText(line, ".json").Events);
+
+        Assert.Equal("LocalSystem", e["AccountName"].Text);
+        Assert.Equal("npf", e["ServiceName"].Text);
+        Assert.Contains("<Data Name='StartType'>demand start</Data><Data Name='AccountName'>LocalSystem</Data>", e.Raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Nxlog_collector_keys_do_not_become_fields()
     {
         var e = Assert.Single(TestInputs.ReadText(NxlogSysmon, ".json").Events);

@@ -84,6 +84,7 @@ public sealed class ArchiveAndFolderTests : IDisposable
         var problem = Assert.Single(problems);
         Assert.Equal(Path.Combine(_folder, "a.csv"), problem.File);
         Assert.Contains("unknown format", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(ProblemSeverity.Warning, problem.Severity);
     }
 
     [Fact]

@@ -18,14 +18,15 @@ public sealed class RealRecordTests
 
     internal static readonly Dictionary<string, RealRecord> Cases = new RealRecord[]
     {
-        new("sysmon_1_evtx", "data/evtx-attack-samples/Execution/sysmon_exec_from_vss_persistence.evtx", Sysmon, "1", "Endpoint.Processes"),
+        new("sysmon_1_evtx", "data/evtx-attack-samples/Execution/sysmon_exec_from_vss_persistence.evtx", Sysmon, "1", "Endpoint.Processes", IsWmicCallCreate),
         new("sysmon_1_nxlog", AttackData + "T1047/atomic_red_team/attack_data.tar.gz", Sysmon, "1", "Endpoint.Processes", IsWmicCallCreate),
         new("sysmon_1_xml", AttackData + "T1003.003/credential-dumping-via-copy/data.log", Sysmon, "1", "Endpoint.Processes", IsWmicCallCreate),
         new("sysmon_3_xml", AttackData + "T1649/certify_abuse/certify_esc1_abuse_sysmon.log", Sysmon, "3", "Network_Traffic.All_Traffic"),
         new("sysmon_11_xml", AttackData + "T1649/certify_abuse/certify_esc1_abuse_sysmon.log", Sysmon, "11", "Endpoint.Filesystem"),
         new("sysmon_12_xml", AttackData + "T1112/firewall_modify_delete/firewall_mod_delete.log", Sysmon, "12", "Endpoint.Registry"),
         new("sysmon_13_xml", AttackData + "T1112/firewall_modify_delete/firewall_mod_delete.log", Sysmon, "13", "Endpoint.Registry"),
-        new("security_4624_evtx", "data/evtx-attack-samples/Lateral Movement/LM_WMI_4624_4688_TargetHost.evtx", Security, "4624", "Authentication"),
+        new("security_4624_evtx", "data/evtx-attack-samples/Lateral Movement/LM_WMI_4624_4688_TargetHost.evtx", Security, "4624", "Authentication",
+            e => e["TargetUserName"].Text?.EndsWith('$') == false),
         new("security_4688_evtx", "data/evtx-attack-samples/Lateral Movement/LM_WMI_4624_4688_TargetHost.evtx", Security, "4688", "Endpoint.Processes"),
         new("security_4698_evtx", "data/evtx-attack-samples/Execution/temp_scheduled_task_4698_4699.evtx", Security, "4698", "Change.Endpoint_Changes"),
         new("system_7045_evtx", "data/evtx-attack-samples/Lateral Movement/LM_Remote_Service02_7045.evtx", System, "7045", "Endpoint.Services"),
@@ -47,7 +48,8 @@ public sealed class RealRecordTests
         GoldenFile.AssertMatches(name + ".cim", GoldenFile.Describe(projected));
     }
 
-    /// <summary>The three Sysmon 1 records come from three formats; the CIM fields they get are the same set.</summary>
+    /// <summary>The three Sysmon 1 records come from three formats; the CIM fields they get are the same set,
+    /// except <c>original_file_name</c>: the 2019 Sysmon that wrote the EVTX sample did not log OriginalFileName yet.</summary>
     [Fact]
     public void Sysmon_process_creation_has_the_same_cim_fields_from_evtx_xml_text_and_nxlog_json()
     {
@@ -55,16 +57,19 @@ public sealed class RealRecordTests
         var fieldSets = new[] { "sysmon_1_evtx", "sysmon_1_xml", "sysmon_1_nxlog" }.Select(name =>
         {
             Assert.True(view.TryProject(Cases[name].Read(), out var projected));
-            return string.Join(' ', projected.Fields.Keys.Where(k => k.StartsWith("Processes.", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+            return string.Join(' ', projected.Fields.Keys
+                .Where(k => k.StartsWith("Processes.", StringComparison.Ordinal) && k != "Processes.original_file_name")
+                .Order(StringComparer.Ordinal));
         }).ToList();
 
         Assert.Equal(fieldSets[0], fieldSets[1]);
         Assert.Equal(fieldSets[0], fieldSets[2]);
     }
 
+    /// <summary>The wmic.exe process itself (not the shell that started it) running a "call create".</summary>
     private static bool IsWmicCallCreate(Event e) =>
-        e["CommandLine"].Text is { } commandLine
-        && commandLine.Contains("wmic", StringComparison.OrdinalIgnoreCase)
+        e["Image"].Text is { } image && image.EndsWith("wmic.exe", StringComparison.OrdinalIgnoreCase)
+        && e["CommandLine"].Text is { } commandLine
         && commandLine.Contains("call create", StringComparison.OrdinalIgnoreCase);
 
     internal sealed record RealRecord(string Name, string RelativePath, string? Source, string? EventCode, string Dataset,

@@ -34,7 +34,7 @@ public sealed class CorpusTests
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} searches print differently after a re-parse:\n{string.Join("\n", mismatches.Take(20))}");
     }
 
-    private static string MacroExpanderText(string search) => Macros.MacroExpander.Expand(search, EscuCorpus.Macros).Text;
+    private static string MacroExpanderText(string search) => Ferret.Spl.Macros.MacroExpander.Expand(search, EscuCorpus.Macros).Text;
 
     private static string Near(string text, int offset) =>
         text.Substring(Math.Clamp(offset - 20, 0, text.Length), Math.Min(60, text.Length - Math.Clamp(offset - 20, 0, text.Length)));

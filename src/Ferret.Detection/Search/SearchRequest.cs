@@ -1,0 +1,28 @@
+using Ferret.Ingest;
+
+namespace Ferret.Detection.Search;
+
+/// <summary>An ad-hoc search: SPL as the user wrote it (macros allowed), the inputs, and optionally a content folder
+/// whose macros and lookups it may use, plus an earliest/latest window (Splunk time modifiers).</summary>
+public sealed record SearchRequest
+{
+    public required string Spl { get; init; }
+
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
+    public string? ContentDirectory { get; init; }
+
+    public string? Earliest { get; init; }
+
+    public string? Latest { get; init; }
+
+    public IngestOptions Ingest { get; init; } = IngestOptions.Default;
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Skip the add-on knowledge (aliases, calculated fields, tags, data models): search raw fields only.</summary>
+    public bool Raw { get; init; }
+
+    /// <summary>Where outputlookup may write CSV files.</summary>
+    public string? OutputLookupDirectory { get; init; }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Ferret.Content;
+using Ferret.Detection.Hunting;
+using Ferret.Detection.Notables;
+using Ferret.Detection.Risk;
+using Ferret.Engine;
+using Ferret.Events;
+using Ferret.Knowledge;
+
+namespace Ferret.Detection.Testing;
+
+/// <summary>
+/// contentctl's unit test, offline: for each test of a detection, replay its attack data files (ingested with
+/// the test's source and sourcetype), run the detection over all time with its filter macro, and decide with
+/// <see cref="ResultValidator"/>. A test whose data is not on disk is skipped with the path, not failed.
+/// The notables and risk events the results would make are built and counted (integration-style).
+/// </summary>
+public static partial class TestRunner
+{
+    public static TestRun Run(TestRequest request, KnowledgeBase knowledge)
+    {
+        var clock = Stopwatch.StartNew();
+        var macros = DetectionCompiler.MacroTableOf(request.Content);
+        var datasets = new DatasetCache(knowledge, request.Clock);
+        var results = new ConcurrentBag<(int Order, DetectionTestResult Result)>();
+        Parallel.ForEach(request.Detections.Select((d, i) => (d, i)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, item =>
+        {
+            var result = TestDetection(item.d, request, knowledge, macros, datasets);
+            results.Add((item.i, result));
+            request.Progress?.Report(result);
+        });
+
+        return new TestRun([.. results.OrderBy(r => r.Order).Select(r => r.Result)], clock.Elapsed, request.Mode);
+    }
+
+    private static DetectionTestResult TestDetection(DetectionDefinition detection, TestRequest request, KnowledgeBase knowledge,
+        Spl.Macros.MacroTable macros, DatasetCache datasets)
+    {
+        if (detection.Tests.Count == 0)
+        {
+            var reason = detection.Tags.ManualTest is { Length: > 0 } manual ? $"manual test: {manual}" : "the detection has no test";
+            return new DetectionTestResult(detection, [new TestOutcome { TestName = "(none)", Status = TestStatus.Skip, Message = reason }]);
+        }
+
+        var (compiled, issue) = DetectionCompiler.Compile(detection, macros);
+        var outcomes = new List<TestOutcome>();
+        foreach (var test in detection.Tests)
+        {
+            var watch = Stopwatch.StartNew();
+            var outcome = compiled is null
+                ? new TestOutcome { TestName = test.Name, TestType = TestType(test), Status = TestStatus.Error, Message = $"the search does not compile: {issue!.Reason}" }
+                : RunTest(compiled, test, request, knowledge, datasets);
+            outcomes.Add(outcome with { Duration = watch.Elapsed });
+        }
+
+        return new DetectionTestResult(detection, outcomes);
+    }
+
+    private static TestOutcome RunTest(CompiledDetection compiled, DetectionTest test, TestRequest request, KnowledgeBase knowledge, DatasetCache datasets)
+    {
+        var urls = test.AttackData.Select(a => a.Data).ToList();
+        var local = test.AttackData.Select(a => (Data: a, Path: AttackDataLocator.LocalPath(a.Data, request.AttackDataRoot))).ToList();
+        var baseOutcome = new TestOutcome { TestName = test.Name, TestType = TestType(test), Status = TestStatus.Skip, Message = string.Empty, Datasets = urls };
+        if (local.Count == 0)
+        {
+            return baseOutcome with { Message = "the test names no attack data" };
+        }
+
+        if (local.FirstOrDefault(l => l.Path is null) is { Data: not null } unmapped)
+        {
+            return baseOutcome with { Message = $"attack data URL does not point into attack_data/master/: {unmapped.Data.Data}" };
+        }
+
+        if (local.FirstOrDefault(l => !File.Exists(l.Path)) is { Path: { } missing })
+        {
+            return baseOutcome with { Message = $"attack data not found: {missing}" };
+        }
+
+        var events = new List<Event>();
+        var problems = new List<InputProblem>();
+        foreach (var (data, path) in local)
+        {
+            var dataset = datasets.Get(path!, data);
+            events.AddRange(dataset.Events);
+            problems.AddRange(dataset.Problems);
+        }
+
+        if (events.Count == 0)
+        {
+            var why = problems.Count > 0 ? $": {problems[0]}" : string.Empty;
+            return baseOutcome with { Status = TestStatus.Error, Message = $"no event could be read from the attack data{why}" };
+        }
+
+        var runProblems = new ProblemCollector();
+        var context = new SearchContext
+        {
+            Clock = request.Clock,
+            Lookups = request.Lookups,
+            DataModels = knowledge.DataModels,
+            Problems = runProblems,
+            Label = compiled.Detection.Name,
+        };
+        List<Event> rows;
+        try
+        {
+            rows = [.. compiled.Search.Run(events, context)];
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return baseOutcome with { Status = TestStatus.Error, EventsRead = events.Count, Message = $"failed while running: {error.GetType().Name}: {error.Message}" };
+        }
+
+        var verdict = ResultValidator.Validate(compiled.Detection, rows);
+        var window = new RunWindow(EpochTime.FromDateTimeOffset(request.Clock.GetUtcNow()), events.Min(e => e.Time), events.Max(e => e.Time));
+        var notables = rows.Count(r => NotableBuilder.Build(compiled.Detection, r, window) is not null);
+        var risks = rows.Sum(r => RiskEventBuilder.Build(compiled.Detection, r, window).Count);
+        var notes = runProblems.Problems.Count > 0 ? $" ({runProblems.Problems.Count} run problem(s), first: {runProblems.Problems[0].Message})" : string.Empty;
+        return baseOutcome with
+        {
+            Status = verdict.Passed ? TestStatus.Pass : TestStatus.Fail,
+            Message = verdict.Message + notes,
+            ResultCount = rows.Count,
+            Notables = notables,
+            RiskEvents = risks,
+            EventsRead = events.Count,
+        };
+    }
+
+    private static string TestType(DetectionTest test) => string.IsNullOrEmpty(test.Type) ? "unit" : test.Type;
+}
