@@ -90,4 +90,17 @@ public sealed class MacroTests
         Assert.Equal("index=edr sourcetype=sysmon", repository.FindMacro("sysmon", 0)!.Definition);
         Assert.Equal(MacroOrigin.FerretEnvironment, repository.FindMacro("wineventlog_security", 0)!.Origin);
     }
+
+    [Fact]
+    public void The_macro_table_layers_built_ins_content_and_overrides()
+    {
+        var repository = Fixture.Load().Repository.WithOverrides(Path.Combine(Fixture.Folder, "overrides.yml"));
+
+        var table = repository.Macros;
+
+        Assert.Equal("index=edr sourcetype=sysmon", table.Find("sysmon", 0)!.Definition);
+        Assert.Equal("eval $field$=strftime($field$, \"%F %T\")", table.Find("security_content_ctime", 1)!.Definition);
+        Assert.True(table.IsBuiltIn("drop_dm_object_name", 1));
+        Assert.Equal("search *", table.Find("anything_filter", 0)!.Definition);
+    }
 }

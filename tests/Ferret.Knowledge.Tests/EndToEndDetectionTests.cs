@@ -56,7 +56,7 @@ public sealed class EndToEndDetectionTests
         var content = ContentRepository.Load(SharedCorpus.Require("escu"), problems);
         var detection = content.Detections.Single(d => d.Name == DetectionName);
         var expansion = MacroExpander.Expand(detection.Search, ContentValidator.MacroTableOf(content));
-        Assert.Empty(expansion.Diagnostics.Where(d => d.IsError));
+        Assert.DoesNotContain(expansion.Diagnostics, d => d.IsError);
 
         searchText = expansion.Text;
         var search = SearchEngine.Compile(expansion.Text);

@@ -149,6 +149,15 @@ public sealed class WindowsNormalizationTests
     }
 
     [Fact]
+    public void Audit_log_clearing_lands_in_auditing_changes()
+    {
+        var e = TestEvents.Security(1102, ("SubjectUserName", "Administrator"));
+        Assert.True(Knowledge.DataModels.Resolve("Change.Auditing_Changes")!.TryProject(e, out var projected));
+        Assert.Equal("The audit log was cleared", Knowledge.Accelerated(e).Event.Text("signature"));
+        Assert.Equal("success", projected.Text("All_Changes.action"));
+    }
+
+    [Fact]
     public void Service_installation_gets_service_fields()
     {
         var e = TestEvents.Windows("System", 7045,

@@ -1,17 +1,137 @@
 using System.CommandLine;
+using System.Text;
+using Ferret.Content;
+using Ferret.Detection.Hunting;
+using Ferret.Detection.Search;
+using Ferret.Detection.Testing;
+using Ferret.Events;
+using Ferret.Knowledge;
 
 namespace Ferret.Cli.Commands;
 
+/// <summary>
+/// <c>ferret test --content DIR --attack-data DIR [--detection PATH|NAME...] [--format text|json] [--junit FILE]
+/// [--summary FILE.yml] [--results FILE.json] [--changed-since GITREF]</c>: contentctl's unit tests, offline.
+/// Exit 0 when no test failed, 1 when one failed or errored, 2 on bad arguments.
+/// </summary>
 internal static class TestCommand
 {
     public static Command Create()
     {
-        var command = new Command("test", "Test detections offline against their attack datasets, as contentctl does.");
-        command.SetAction(_ =>
+        var content = new Option<string>("--content", "-c") { Description = "The ESCU content folder.", Required = true };
+        var attackData = new Option<string>("--attack-data", "-a")
         {
-            Console.Error.WriteLine("ferret test: not available in this build yet");
-            return 2;
-        });
+            Description = "A local copy of splunk/attack_data: each test URL's path after attack_data/master/ is looked up under it.",
+            Required = true,
+        };
+        var detections = new Option<string[]>("--detection", "-d")
+        {
+            Description = "Only these detections (file path, name, or glob). Repeatable.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var format = new Option<string>("--format", "-f") { Description = "text (a table) or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var junit = new Option<string?>("--junit") { Description = "Also write JUnit XML to this file." };
+        var summary = new Option<string?>("--summary") { Description = "Also write a summary.yml in the shape contentctl writes." };
+        var results = new Option<string?>("--results") { Description = "Also write the test results JSON that `ferret docs --test-results` reads." };
+        var changedSince = new Option<string?>("--changed-since")
+        {
+            Description = "Only detections whose file, or a macro or lookup they use, changed since this git ref.",
+        };
+        var command = new Command("test", "Test detections offline against their attack datasets, as contentctl does.")
+        {
+            content, attackData, detections, format, junit, summary, results, changedSince,
+        };
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(content)!,
+            parseResult.GetValue(attackData)!,
+            parseResult.GetValue(detections) ?? [],
+            parseResult.GetValue(format) ?? "text",
+            parseResult.GetValue(junit),
+            parseResult.GetValue(summary),
+            parseResult.GetValue(results),
+            parseResult.GetValue(changedSince)));
         return command;
+    }
+
+    private static int Run(string contentDirectory, string attackData, string[] patterns, string format, string? junit, string? summaryFile,
+        string? resultsFile, string? changedSince)
+    {
+        if (!Directory.Exists(attackData))
+        {
+            Console.Error.WriteLine($"ferret test: attack data folder not found: {attackData}");
+            return 2;
+        }
+
+        var problems = new ProblemCollector();
+        ContentRepository repository;
+        try
+        {
+            repository = ContentRepository.Load(contentDirectory, problems).WithEnvironmentDefaults(problems);
+        }
+        catch (DirectoryNotFoundException error)
+        {
+            Console.Error.WriteLine($"ferret test: {error.Message}");
+            return 2;
+        }
+
+        var paths = patterns.Select(p => File.Exists(p) ? Path.GetFullPath(p) : p).ToList();
+        var candidates = repository.ActiveDetections.ToList();
+        foreach (var unmatched in DetectionSelection.Unmatched(candidates, paths))
+        {
+            Console.Error.WriteLine($"ferret test: no detection matches '{unmatched}'");
+        }
+
+        var selection = DetectionSelection.Choose(candidates, paths, story: null);
+        var selected = selection.Selected;
+        var mode = patterns.Length > 0 ? "selected" : "all";
+        if (changedSince is not null)
+        {
+            try
+            {
+                selected = ChangedDetections.Since(repository, selected, changedSince);
+                mode = "changes";
+            }
+            catch (InvalidOperationException error)
+            {
+                Console.Error.WriteLine($"ferret test: {error.Message}");
+                return 2;
+            }
+        }
+
+        var lookupProblems = new ProblemCollector();
+        var request = new TestRequest
+        {
+            Content = repository,
+            Detections = selected,
+            AttackDataRoot = Path.GetFullPath(attackData),
+            Lookups = new ContentLookupResolver(repository.Lookups, lookupProblems),
+            Mode = mode,
+        };
+        var run = TestRunner.Run(request, KnowledgeBase.LoadDefault());
+        using (var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)))
+        {
+            if (format == "json")
+            {
+                output.Write(TestResultsJson.Write(run, DateTimeOffset.UtcNow));
+            }
+            else
+            {
+                TestRunWriter.WriteTable(output, run, showTiming: Environment.GetEnvironmentVariable("FERRET_NO_TIMING") != "1");
+            }
+        }
+
+        WriteIfAsked(junit, () => JUnitReport.Write(run));
+        WriteIfAsked(summaryFile, () => SummaryYaml.Write(run));
+        WriteIfAsked(resultsFile, () => TestResultsJson.Write(run, DateTimeOffset.UtcNow));
+        return run.Success ? 0 : 1;
+    }
+
+    private static void WriteIfAsked(string? path, Func<string> render)
+    {
+        if (path is not null)
+        {
+            File.WriteAllText(path, render(), new UTF8Encoding(false));
+        }
     }
 }

@@ -82,7 +82,11 @@ internal static class ValidateCommand
     private static void WriteJson(IReadOnlyList<DetectionValidation> results, Func<string, string> display)
     {
         using var stream = Console.OpenStandardOutput();
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
         writer.WriteStartArray();
         foreach (var result in results)
         {

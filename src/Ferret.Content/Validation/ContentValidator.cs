@@ -47,7 +47,7 @@ public static class ContentValidator
             placed.Add(new PlacedDiagnostic(diagnostic, detection.FilePath, line, column));
         }
 
-        return new DetectionValidation(detection, search, placed);
+        return new DetectionValidation(detection, search, [.. placed.OrderBy(p => p.Line).ThenBy(p => p.Column)]);
     }
 
     private static string? ReadOrNull(string path)

@@ -33,9 +33,9 @@ internal sealed class EvidenceFinder
         }
 
         var pipeline = SplParser.Parse(detection.ExpandedSearch).Pipeline;
-        if (pipeline.Commands.Count > 0 && pipeline.Commands[0] is SearchCommandNode { Span: var span } && span.Length > 0)
+        if (StreamingPrefix(detection.ExpandedSearch, pipeline) is { } prefix)
         {
-            var leading = SearchEngine.Compile(detection.ExpandedSearch.Substring(span.Start, span.Length).TrimStart('|', ' '));
+            var leading = SearchEngine.Compile(prefix);
             if (!leading.HasErrors)
             {
                 return new EvidenceFinder(leading.Run(events, context).ToList());
@@ -44,6 +44,34 @@ internal sealed class EvidenceFinder
 
         return new EvidenceFinder(events);
     }
+
+    /// <summary>The leading search and the event-by-event commands after it (up to the first that aggregates
+    /// or reorders), as text: what each raw event went through before the detection summarized it.</summary>
+    private static string? StreamingPrefix(string search, Pipeline pipeline)
+    {
+        if (pipeline.Commands.Count == 0 || pipeline.Commands[0] is not SearchCommandNode first || first.Span.Length == 0)
+        {
+            return null;
+        }
+
+        CommandNode last = first;
+        foreach (var command in pipeline.Commands.Skip(1))
+        {
+            if (!EventByEventCommands.Contains(command.Name))
+            {
+                break;
+            }
+
+            last = command;
+        }
+
+        return search[first.Span.Start..last.Span.End].TrimStart('|', ' ');
+    }
+
+    private static readonly HashSet<string> EventByEventCommands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "search", "where", "eval", "rex", "rename", "regex", "fillnull", "spath", "lookup", "convert", "xmlkv", "makemv", "bin", "bucket",
+    };
 
     public IReadOnlyList<Event> For(Event row, int limit, int rowNumber)
     {

@@ -38,33 +38,25 @@ public sealed record Finding(
         }
     }
 
-    /// <summary>When it happened: the row's <c>_time</c>, else the earliest evidence event, else the row's
-    /// <c>firstTime</c> (ESCU's searches format it with <c>security_content_ctime</c>).</summary>
+    /// <summary>When it happened: the row's <c>firstTime</c> (ESCU's searches format it with
+    /// <c>security_content_ctime</c>), else its <c>_time</c>, else the earliest evidence event.</summary>
     public double? Time
     {
         get
         {
-            if (Result.Time is { } time)
-            {
-                return time;
-            }
-
-            var evidence = Evidence.Select(e => e.Time).Where(t => t.HasValue).Min();
-            if (evidence is { } earliest)
-            {
-                return earliest;
-            }
-
             var first = Result["firstTime"];
             if (first.First.TryGetNumber(out var epoch))
             {
                 return epoch;
             }
 
-            return first.Text is { } text
-                && DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
-                ? EpochTime.FromDateTimeOffset(new DateTimeOffset(parsed, TimeSpan.Zero))
-                : null;
+            if (first.Text is { } text
+                && DateTime.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                return EpochTime.FromDateTimeOffset(new DateTimeOffset(parsed, TimeSpan.Zero));
+            }
+
+            return Result.Time ?? Evidence.Select(e => e.Time).Where(t => t.HasValue).Min();
         }
     }
 

@@ -15,6 +15,9 @@ public sealed class RenameOperator(IReadOnlyList<(FieldNamePattern From, string 
         {
             if (!from.HasWildcard && !e.Has(from.Pattern))
             {
+                // Search Reference, "rename command": renaming a field that does not exist onto one that does
+                // removes the existing field (the new name takes the missing value).
+                e.Remove(to);
                 continue;
             }
 

@@ -20,11 +20,11 @@ internal static partial class BinXmlValueFormatter
     {
         if (FileTimeToDateTime(fileTime) is not { } time)
         {
-            builder.Append("0x").Append(fileTime.ToString("x16", CultureInfo.InvariantCulture));
+            builder.Append(CultureInfo.InvariantCulture, $"0x{fileTime:x16}");
             return;
         }
 
-        builder.Append(time.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture)).Append("00Z");
+        builder.Append(CultureInfo.InvariantCulture, $"{time:yyyy-MM-dd'T'HH:mm:ss.fffffff}00Z");
     }
 
     /// <summary>
@@ -39,13 +39,7 @@ internal static partial class BinXmlValueFormatter
             parts[i] = BinaryPrimitives.ReadUInt16LittleEndian(data[(i * 2)..]);
         }
 
-        var invariant = CultureInfo.InvariantCulture;
-        builder.Append(parts[0].ToString("D4", invariant)).Append('-')
-            .Append(parts[1].ToString("D2", invariant)).Append('-')
-            .Append(parts[3].ToString("D2", invariant)).Append('T')
-            .Append(parts[4].ToString("D2", invariant)).Append(':')
-            .Append(parts[5].ToString("D2", invariant)).Append(':')
-            .Append(parts[6].ToString("D2", invariant)).Append('.')
-            .Append(parts[7].ToString("D3", invariant)).Append('Z');
+        builder.Append(CultureInfo.InvariantCulture,
+            $"{parts[0]:D4}-{parts[1]:D2}-{parts[3]:D2}T{parts[4]:D2}:{parts[5]:D2}:{parts[6]:D2}.{parts[7]:D3}Z");
     }
 }

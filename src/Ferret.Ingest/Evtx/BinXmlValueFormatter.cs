@@ -77,20 +77,20 @@ internal static partial class BinXmlValueFormatter
         var invariant = CultureInfo.InvariantCulture;
         _ = type switch
         {
-            BinXmlValueType.Int8 => builder.Append(((sbyte)data[0]).ToString(invariant)),
-            BinXmlValueType.UInt8 => builder.Append(data[0].ToString(invariant)),
-            BinXmlValueType.Int16 => builder.Append(BinaryPrimitives.ReadInt16LittleEndian(data).ToString(invariant)),
-            BinXmlValueType.UInt16 => builder.Append(BinaryPrimitives.ReadUInt16LittleEndian(data).ToString(invariant)),
-            BinXmlValueType.Int32 => builder.Append(BinaryPrimitives.ReadInt32LittleEndian(data).ToString(invariant)),
+            BinXmlValueType.Int8 => builder.Append((sbyte)data[0]),
+            BinXmlValueType.UInt8 => builder.Append(data[0]),
+            BinXmlValueType.Int16 => builder.Append(BinaryPrimitives.ReadInt16LittleEndian(data)),
+            BinXmlValueType.UInt16 => builder.Append(BinaryPrimitives.ReadUInt16LittleEndian(data)),
+            BinXmlValueType.Int32 => builder.Append(BinaryPrimitives.ReadInt32LittleEndian(data)),
             BinXmlValueType.UInt32 or BinXmlValueType.EvtHandle =>
-                builder.Append(BinaryPrimitives.ReadUInt32LittleEndian(data).ToString(invariant)),
-            BinXmlValueType.Int64 => builder.Append(BinaryPrimitives.ReadInt64LittleEndian(data).ToString(invariant)),
-            BinXmlValueType.UInt64 => builder.Append(BinaryPrimitives.ReadUInt64LittleEndian(data).ToString(invariant)),
-            BinXmlValueType.Real32 => builder.Append(BinaryPrimitives.ReadSingleLittleEndian(data).ToString("R", invariant)),
-            BinXmlValueType.Real64 => builder.Append(BinaryPrimitives.ReadDoubleLittleEndian(data).ToString("R", invariant)),
+                builder.Append(BinaryPrimitives.ReadUInt32LittleEndian(data)),
+            BinXmlValueType.Int64 => builder.Append(BinaryPrimitives.ReadInt64LittleEndian(data)),
+            BinXmlValueType.UInt64 => builder.Append(BinaryPrimitives.ReadUInt64LittleEndian(data)),
+            BinXmlValueType.Real32 => builder.Append(invariant, $"{BinaryPrimitives.ReadSingleLittleEndian(data):R}"),
+            BinXmlValueType.Real64 => builder.Append(invariant, $"{BinaryPrimitives.ReadDoubleLittleEndian(data):R}"),
             BinXmlValueType.Boolean => builder.Append(BinaryPrimitives.ReadUInt32LittleEndian(data) != 0 ? "true" : "false"),
-            BinXmlValueType.HexInt32 => builder.Append("0x").Append(BinaryPrimitives.ReadUInt32LittleEndian(data).ToString("x8", invariant)),
-            BinXmlValueType.HexInt64 => builder.Append("0x").Append(BinaryPrimitives.ReadUInt64LittleEndian(data).ToString("x16", invariant)),
+            BinXmlValueType.HexInt32 => builder.Append(invariant, $"0x{BinaryPrimitives.ReadUInt32LittleEndian(data):x8}"),
+            BinXmlValueType.HexInt64 => builder.Append(invariant, $"0x{BinaryPrimitives.ReadUInt64LittleEndian(data):x16}"),
             _ => builder,
         };
     }
@@ -101,11 +101,11 @@ internal static partial class BinXmlValueFormatter
         var invariant = CultureInfo.InvariantCulture;
         if (data.Length == 4)
         {
-            builder.Append(BinaryPrimitives.ReadUInt32LittleEndian(data).ToString(invariant));
+            builder.Append(BinaryPrimitives.ReadUInt32LittleEndian(data));
         }
         else if (data.Length == 8)
         {
-            builder.Append(BinaryPrimitives.ReadUInt64LittleEndian(data).ToString(invariant));
+            builder.Append(BinaryPrimitives.ReadUInt64LittleEndian(data));
         }
         else
         {
@@ -133,9 +133,9 @@ internal static partial class BinXmlValueFormatter
     {
         var invariant = CultureInfo.InvariantCulture;
         builder.Append('{')
-            .Append(BinaryPrimitives.ReadUInt32LittleEndian(data).ToString("X8", invariant)).Append('-')
-            .Append(BinaryPrimitives.ReadUInt16LittleEndian(data[4..]).ToString("X4", invariant)).Append('-')
-            .Append(BinaryPrimitives.ReadUInt16LittleEndian(data[6..]).ToString("X4", invariant)).Append('-');
+            .Append(invariant, $"{BinaryPrimitives.ReadUInt32LittleEndian(data):X8}").Append('-')
+            .Append(invariant, $"{BinaryPrimitives.ReadUInt16LittleEndian(data[4..]):X4}").Append('-')
+            .Append(invariant, $"{BinaryPrimitives.ReadUInt16LittleEndian(data[6..]):X4}").Append('-');
         AppendHex(builder, data.Slice(8, 2));
         builder.Append('-');
         AppendHex(builder, data.Slice(10, 6));
@@ -157,11 +157,10 @@ internal static partial class BinXmlValueFormatter
             authority = (authority << 8) | data[i];
         }
 
-        var invariant = CultureInfo.InvariantCulture;
-        builder.Append("S-").Append(data[0].ToString(invariant)).Append('-').Append(authority.ToString(invariant));
+        builder.Append("S-").Append(data[0]).Append('-').Append(authority);
         for (var i = 0; i < data[1]; i++)
         {
-            builder.Append('-').Append(BinaryPrimitives.ReadUInt32LittleEndian(data[(8 + (i * 4))..]).ToString(invariant));
+            builder.Append('-').Append(BinaryPrimitives.ReadUInt32LittleEndian(data[(8 + (i * 4))..]));
         }
     }
 

@@ -10,16 +10,16 @@ namespace Ferret.Ingest.Windows;
 /// and character references; CDATA). It applies exactly the rules of the XmlReader walk
 /// (<c>WindowsEventMapper.Walk.cs</c>) and gives up — returning false, so the caller takes the XmlReader path — on
 /// anything it does not fully understand or that XmlReader might treat differently: an XML declaration, comments,
-/// processing instructions, prefixed or non-ASCII names, unknown entities, control characters and surrogates, a
-/// carriage return without a line feed, white space inside attribute values, malformed markup.
+/// processing instructions, prefixed or non-ASCII names, unknown entities, control characters and surrogates, white
+/// space other than spaces inside attribute values, carriage returns inside CDATA, malformed markup.
 /// </summary>
 public static partial class WindowsEventMapper
 {
     private const int MaxScanDepth = 32;
     private const int MaxScanAttributes = 16;
 
-    /// <summary>Characters that end a run of plain text: markup, a reference, a possible <c>]]&gt;</c>, a carriage return.</summary>
-    private static readonly SearchValues<char> TextStops = SearchValues.Create("<&]\r");
+    /// <summary>Characters that end a run of plain text: markup, a reference, a possible <c>]]&gt;</c>.</summary>
+    private static readonly SearchValues<char> TextStops = SearchValues.Create("<&]");
 
     /// <summary>Characters that need a look inside an attribute value (white space would be subject to normalization).</summary>
     private static readonly SearchValues<char> AttributeStops = SearchValues.Create("<&\t\n\r");
@@ -157,7 +157,7 @@ public static partial class WindowsEventMapper
             foreach (var attribute in attributes[..tag.AttributeCount])
             {
                 if (attribute.Value.GetOffsetAndLength(text.Length).Length > 0
-                    && !text[attribute.Name].SequenceEqual("xmlns"))
+                    && !IsNamespaceDeclaration(text[attribute.Name]))
                 {
                     parsed.AddEscaped(InternName(text[attribute.Name]), DecodeContent(parsed.Xml, attribute.Value, escape: true));
                 }
@@ -217,6 +217,9 @@ public static partial class WindowsEventMapper
                 break;
         }
     }
+
+    private static bool IsNamespaceDeclaration(ReadOnlySpan<char> attributeName) =>
+        attributeName.StartsWith(XmlnsAttribute) && (attributeName.Length == XmlnsAttribute.Length || attributeName[XmlnsAttribute.Length] == ':');
 
     private static void AddIfNotEmpty(ParsedEvent parsed, string name, Range content)
     {

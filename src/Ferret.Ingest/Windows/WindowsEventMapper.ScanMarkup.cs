@@ -6,6 +6,7 @@ public static partial class WindowsEventMapper
 {
     private const string CDataStart = "<![CDATA[";
     private const string CDataEnd = "]]>";
+    private const string XmlnsAttribute = "xmlns";
 
     private static bool IsXmlWhiteSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 
@@ -94,6 +95,8 @@ public static partial class WindowsEventMapper
         }
     }
 
+    /// <summary>Reads <c>name='value'</c> or <c>name="value"</c>. The only prefix read is <c>xmlns:</c> (a namespace
+    /// declaration, as in <c>&lt;EventXML xmlns:auto-ns2='…'&gt;</c>); other prefixes would need namespace resolution.</summary>
     private static bool TryReadAttribute(ReadOnlySpan<char> text, ref int pos, out ScanAttribute attribute)
     {
         attribute = default;
@@ -101,6 +104,20 @@ public static partial class WindowsEventMapper
         if (!TryReadName(text, ref pos, out var nameLength))
         {
             return false;
+        }
+
+        var isPrefixed = pos < text.Length && text[pos] == ':';
+        if (isPrefixed)
+        {
+            pos++;
+            var localStart = pos;
+            if (!text.Slice(nameStart, nameLength).SequenceEqual(XmlnsAttribute) || !TryReadName(text, ref pos, out var localLength)
+                || text.Slice(localStart, localLength) is "xml" or XmlnsAttribute)
+            {
+                return false;
+            }
+
+            nameLength = pos - nameStart;
         }
 
         pos = SkipWhiteSpace(text, pos);
@@ -117,7 +134,7 @@ public static partial class WindowsEventMapper
 
         var valueStart = pos + 1;
         var valueLength = text[valueStart..].IndexOf(text[pos]);
-        if (valueLength < 0 || !IsPlainAttributeValue(text.Slice(valueStart, valueLength)))
+        if (valueLength < 0 || (isPrefixed && valueLength == 0) || !IsPlainAttributeValue(text.Slice(valueStart, valueLength)))
         {
             return false;
         }
@@ -182,8 +199,8 @@ public static partial class WindowsEventMapper
         return true;
     }
 
-    /// <summary>Moves to the next <c>&lt;</c>, checking the text on the way: known references, no <c>]]&gt;</c>,
-    /// carriage returns only before a line feed (kept as written, as XmlReader without normalization keeps them).</summary>
+    /// <summary>Moves to the next <c>&lt;</c>, checking the text on the way: known references, no <c>]]&gt;</c>.
+    /// Line breaks, <c>\r\n</c> or a lone <c>\r</c>, stay as written, as XmlReader without normalization keeps them.</summary>
     private static bool TrySkipText(ReadOnlySpan<char> text, ref int pos)
     {
         while (true)
@@ -207,21 +224,13 @@ public static partial class WindowsEventMapper
 
                     pos += consumed;
                     break;
-                case ']':
+                default:
                     if (text[pos..].StartsWith(CDataEnd))
                     {
                         return false;
                     }
 
                     pos++;
-                    break;
-                default:
-                    if (pos + 1 >= text.Length || text[pos + 1] != '\n')
-                    {
-                        return false;
-                    }
-
-                    pos += 2;
                     break;
             }
         }

@@ -202,7 +202,7 @@ public static partial class WindowsEventMapper
         /// <summary>Insertion strings the scanner found, as ranges of the XML decoded only when a template needs them.</summary>
         public List<Range>? InsertionRanges { get; set; }
 
-        public IReadOnlyList<string> GetInsertions()
+        public List<string> GetInsertions()
         {
             if (InsertionRanges is { } ranges)
             {

@@ -48,7 +48,7 @@ public static partial class MacroExpander
 
             AppendVerbatim(builder, segments, search, verbatimStart, i);
             var callSpan = TextSpan.FromBounds(i, close + 1);
-            var expanded = ExpandCall(state, search[(i + 1)..close], callSpan, [], 0) ?? "";
+            var expanded = ExpandCall(state, search[(i + 1)..close], callSpan, [], 0) ?? Placeholder(builder);
             segments.Add(new ExpansionSegment(builder.Length, expanded.Length, callSpan.Start, callSpan.Length, IsVerbatim: false));
             builder.Append(expanded);
             i = close + 1;
@@ -57,6 +57,21 @@ public static partial class MacroExpander
 
         AppendVerbatim(builder, segments, search, verbatimStart, search.Length);
         return new MacroExpansion(search, builder.ToString(), state.Diagnostics, segments, state.UsedMacros);
+    }
+
+    /// <summary>What a call that could not be expanded becomes (its diagnostic is already reported): <c>search *</c> where a
+    /// command is expected (after a pipe), else nothing, so the rest of the search parses without follow-on errors.</summary>
+    private static string Placeholder(StringBuilder expandedSoFar)
+    {
+        for (var i = expandedSoFar.Length - 1; i >= 0; i--)
+        {
+            if (!char.IsWhiteSpace(expandedSoFar[i]))
+            {
+                return expandedSoFar[i] == '|' ? "search *" : "";
+            }
+        }
+
+        return "";
     }
 
     private static void AppendVerbatim(StringBuilder builder, List<ExpansionSegment> segments, string search, int from, int to)

@@ -22,7 +22,7 @@ internal sealed partial class Parser
                 var justOpened = !inBy;
                 inBy = true;
                 var more = ReadFieldList();
-                if (more.Count == 0 && justOpened)
+                if (more.Count == 0 && justOpened && AtCommandEnd)
                 {
                     Report(DiagnosticFacts.MissingArgument(new TextSpan(position, 0), name, "fields after BY"));
                 }
@@ -189,7 +189,7 @@ internal sealed partial class Parser
                 var justOpened = !inBy;
                 inBy = true;
                 var more = ReadFieldList("from", "where");
-                if (more.Count == 0 && justOpened && !IsOptionAhead())
+                if (more.Count == 0 && justOpened && AtCommandEnd)
                 {
                     Report(DiagnosticFacts.MissingArgument(new TextSpan(position, 0), name, "fields after BY"));
                 }

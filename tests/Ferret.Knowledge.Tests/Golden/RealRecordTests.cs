@@ -34,6 +34,8 @@ public sealed class RealRecordTests
             Options: new IngestOptions { Source = "zscaler", SourceType = "zscalernss-web" }),
     }.ToDictionary(c => c.Name);
 
+    private static readonly string[] SysmonProcessCreationCases = ["sysmon_1_evtx", "sysmon_1_xml", "sysmon_1_nxlog"];
+
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
 
     [Theory]
@@ -54,7 +56,7 @@ public sealed class RealRecordTests
     public void Sysmon_process_creation_has_the_same_cim_fields_from_evtx_xml_text_and_nxlog_json()
     {
         var view = KnowledgeBase.LoadDefault().DataModels.Resolve("Endpoint.Processes")!;
-        var fieldSets = new[] { "sysmon_1_evtx", "sysmon_1_xml", "sysmon_1_nxlog" }.Select(name =>
+        var fieldSets = SysmonProcessCreationCases.Select(name =>
         {
             Assert.True(view.TryProject(Cases[name].Read(), out var projected));
             return string.Join(' ', projected.Fields.Keys

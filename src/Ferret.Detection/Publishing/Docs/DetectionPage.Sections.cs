@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ferret.Content;
+using Ferret.Spl.Macros;
 
 namespace Ferret.Detection.Publishing.Docs;
 
@@ -28,24 +29,19 @@ public static partial class DetectionPage
     private static IEnumerable<DocBlock> MacroSection(DetectionDefinition detection, ContentRepository content)
     {
         yield return new DocHeading("Macros Used");
+        var macros = content.Macros;
         var rows = MacroReferences.In(detection.Search)
-            .Select(reference => (IReadOnlyList<DocCell>)[reference.Name, MacroValue(reference, detection, content)])
+            .Select(reference => (IReadOnlyList<DocCell>)[reference.Name, MacroValue(reference, macros)])
             .ToList();
         yield return new DocTable(["Name", "Value"], rows);
         yield return new DocParagraph($"{detection.FilterMacroName}\n{FilterMacroNote}");
     }
 
-    private static string MacroValue(MacroReference reference, DetectionDefinition detection, ContentRepository content)
-    {
-        if (content.FindMacro(reference.Name, reference.Arity) is { } macro)
-        {
-            return macro.Definition;
-        }
-
-        return reference.Name == detection.FilterMacroName
-            ? "search *"
-            : "(not defined in the content: a Splunk CIM app macro, built into Ferret)";
-    }
+    /// <summary>The definition the search would use; a CIM app built-in says so, an unknown macro too.</summary>
+    private static string MacroValue(MacroReference reference, MacroTable macros) =>
+        macros.Find(reference.Name, reference.Arity) is { } macro
+            ? macros.IsBuiltIn(reference.Name, reference.Arity) ? $"{macro.Definition} (Splunk CIM app macro, built into Ferret)" : macro.Definition
+            : "(not defined in the content)";
 
     /// <summary>The annotations contentctl writes to the correlation search, one row per key.</summary>
     private static IEnumerable<DocBlock> AnnotationSection(DetectionDefinition detection)

@@ -78,7 +78,7 @@ public static partial class DetectionPage
     };
 
     private static string RelativeSource(DetectionDefinition detection, ContentRepository content) =>
-        Path.GetRelativePath(content.Root, detection.FilePath).Replace('\\', '/');
+        detection.FilePath.Length == 0 ? "(no file)" : Path.GetRelativePath(content.Root, detection.FilePath).Replace('\\', '/');
 
     /// <summary>The research site's Jekyll front matter (Markdown pages only).</summary>
     private static IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> FrontMatter(DetectionDefinition detection, ContentRepository content)

@@ -1,0 +1,129 @@
+using Ferret.Engine.Aggregation;
+using Ferret.Engine.Functions;
+using Ferret.Spl.Tables;
+
+namespace Ferret.Engine;
+
+/// <summary>
+/// What the engine runs, per command and function: the verdicts docs/spl-support.md prints next to the Spl tables
+/// (rendered by <see cref="SplSupportDocument"/>; a test keeps the file in step).
+/// </summary>
+public static class EngineSupport
+{
+    private static readonly Dictionary<string, string> Commands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["search"] = "yes: case-insensitive wildcard values, segment-aware terms and phrases, TERM()/CASE(), IN, NOT, earliest/latest, subsearches",
+        ["where"] = "yes",
+        ["eval"] = "yes: {field} dynamic names; a boolean result is a compile error as in Splunk",
+        ["regex"] = "yes: PCRE translated to .NET, match timeout reported",
+        ["rex"] = "yes: named groups, max_match, mode=sed (s/// with g or N, y///); offset_field not supported (warning)",
+        ["rename"] = "yes: wildcards",
+        ["table"] = "yes: wildcards",
+        ["fields"] = "yes",
+        ["fillnull"] = "yes",
+        ["mvexpand"] = "yes",
+        ["makemv"] = "yes",
+        ["convert"] = "yes: ctime, mktime, dur2sec, mstime, memk, rmunit, rmcomma, num, auto, none",
+        ["bin"] = "yes: span= (time units and numbers), bins=; minspan/start/end/aligntime warn",
+        ["spath"] = "yes: JSON and XML",
+        ["xmlkv"] = "yes",
+        ["fromjson"] = "yes",
+        ["iplocation"] = "no: no geolocation database (compile error)",
+        ["addtotals"] = "yes",
+        ["nomv"] = "yes",
+        ["replace"] = "yes",
+        ["stats"] = "yes: partial aggregates merge; wildcard fields in functions not supported",
+        ["eventstats"] = "yes",
+        ["streamstats"] = "partial: current=, window=; time_window and reset_* warn",
+        ["tstats"] = "yes: over events or a data model (IDataModelCatalog); prestats, fillnull_value, by _time span=; summariesonly/allow_old_summaries select nothing (every event is used)",
+        ["mstats"] = "no: no metric indexes (compile error)",
+        ["timechart"] = "partial: span= required for exact Splunk buckets (1d otherwise, with a warning), limit, useother",
+        ["chart"] = "partial: over/by pivot, limit, useother",
+        ["top"] = "yes",
+        ["rare"] = "yes",
+        ["transaction"] = "partial: fields, maxspan, maxpause, maxevents, startswith, endswith",
+        ["dedup"] = "yes: N, keepempty, consecutive, keepevents, sortby",
+        ["sort"] = "yes: num/str/ip/auto, default limit 10000",
+        ["head"] = "yes",
+        ["tail"] = "yes",
+        ["lookup"] = "yes: OUTPUT/OUTPUTNEW, WILDCARD/CIDR match types, case sensitivity, max/min_matches, default_match",
+        ["inputlookup"] = "yes: where, append, start, max",
+        ["outputlookup"] = "yes: writes CSV when an output folder is configured, else reports it",
+        ["join"] = "yes: inner/outer/left, max, overwrite",
+        ["append"] = "yes",
+        ["appendcols"] = "yes",
+        ["appendpipe"] = "yes",
+        ["foreach"] = "yes: mode=multifield with <<FIELD>>, <<MATCHSTR>>, <<MATCHSEGn>>",
+        ["map"] = "no: compile error",
+        ["return"] = "yes",
+        ["format"] = "yes",
+        ["makeresults"] = "yes: count, format=csv|json data=",
+        ["from"] = "partial: datamodel: and inputlookup: datasets",
+        ["datamodel"] = "yes: <Model> [<Dataset>] search|flat",
+        ["rest"] = "no: no Splunk server (compile error)",
+        ["apply"] = "no: no MLTK models (compile error)",
+        ["fit"] = "no: no MLTK models (compile error)",
+        ["collect"] = "no: no summary index (compile error)",
+        ["outlier"] = "no: compile error",
+        ["anomalydetection"] = "no: compile error",
+        ["extract"] = "no: compile error",
+        ["multikv"] = "no: compile error",
+        ["delete"] = "no: never run (compile error)",
+        ["sendemail"] = "no: never run (compile error)",
+    };
+
+    private static readonly Dictionary<string, string> FunctionNotes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["lookup"] = "no: use the lookup command (compile error)",
+        ["perc"] = "yes: exact (Splunk approximates large inputs)",
+        ["p"] = "yes: exact",
+        ["percentile"] = "yes: exact",
+        ["estdc"] = "yes: exact",
+        ["searchmatch"] = "yes: literal search string",
+        ["time"] = "yes",
+        ["random"] = "yes",
+    };
+
+    public static string? Command(CommandInfo command) => Commands.GetValueOrDefault(command.Name);
+
+    public static string Function(FunctionInfo function)
+    {
+        if (FunctionNotes.TryGetValue(function.Name, out var note))
+        {
+            return note;
+        }
+
+        if (function.Kind == FunctionKind.Aggregate)
+        {
+            return AggregateFunctions.TryCreateFactory(function.Name, out _) || AggregateFunctions.TryCreateFactory(function.Name + "50", out _)
+                ? "yes"
+                : "no (unknown stats function error)";
+        }
+
+        return FunctionLibrary.IsKnown(function.Name) ? "yes" : "no (unknown function error)";
+    }
+
+    /// <summary>The whole docs/spl-support.md text: the Spl tables with the engine's verdicts, then the eval functions
+    /// the engine runs that the function table does not list yet.</summary>
+    public static string RenderDocument()
+    {
+        var document = new System.Text.StringBuilder(SplSupportDocument.Render(Command, Function));
+        var listed = FunctionTable.Eval.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var extra = FunctionLibrary.All.Where(f => !listed.Contains(f.Name)).ToList();
+        if (extra.Count > 0)
+        {
+            document.AppendLine()
+                .AppendLine("## Eval functions the engine runs that the function table does not list yet")
+                .AppendLine()
+                .AppendLine("| function | arguments | category |")
+                .AppendLine("|---|---|---|");
+            foreach (var function in extra.OrderBy(f => f.Category, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal))
+            {
+                var arity = function.MaxArgs < 0 ? $"{function.MinArgs}+" : function.MinArgs == function.MaxArgs ? $"{function.MinArgs}" : $"{function.MinArgs}-{function.MaxArgs}";
+                document.AppendLine($"| `{function.Name}` | {arity} | {function.Category} |");
+            }
+        }
+
+        return document.ToString();
+    }
+}

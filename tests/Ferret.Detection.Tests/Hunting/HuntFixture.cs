@@ -1,0 +1,19 @@
+using Ferret.Content;
+using Ferret.Detection.Hunting;
+using Ferret.Events;
+using Ferret.Knowledge;
+
+namespace Ferret.Detection.Tests.Hunting;
+
+/// <summary>Runs hunts the way the CLI does: content with Ferret's environment macros, the default knowledge.</summary>
+internal static class HuntFixture
+{
+    public static HuntResult Hunt(string contentDirectory, IReadOnlyList<string> inputs, params string[] detections)
+    {
+        var problems = new ProblemCollector();
+        var content = ContentRepository.Load(contentDirectory, problems).WithEnvironmentDefaults(problems);
+        var selection = DetectionSelection.Choose(content.Detections, detections, story: null);
+        var request = new HuntRequest { Content = content, Detections = selection.Selected, Inputs = inputs };
+        return HuntRunner.Run(request, KnowledgeBase.LoadDefault());
+    }
+}
