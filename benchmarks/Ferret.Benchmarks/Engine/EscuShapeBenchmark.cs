@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Ferret.Engine;
 using Ferret.Events;
 
@@ -12,11 +16,18 @@ namespace Ferret.Benchmarks.Engine;
 /// Run: <c>dotnet run -c Release --project benchmarks/Ferret.Benchmarks -- --filter *EscuShape*</c>. Events per second is
 /// <see cref="EventCount"/> divided by the mean; the peak working set is printed at cleanup.
 /// </summary>
-[InProcess]
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(WholeRunConfig))]
 public class EscuShapeBenchmark
 {
+    /// <summary>One process, one warm-up, three measured runs: a run over a million events takes seconds.</summary>
+    private sealed class WholeRunConfig : ManualConfig
+    {
+        public WholeRunConfig() =>
+            AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(10), logOutput: false))
+                .WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3));
+    }
+
     public const string Search =
         "search EventCode=4688 process_name IN (\"cmd.exe\", \"powershell.exe\", \"wmic.exe\", \"rundll32.exe\") "
         + "| stats count min(_time) as firstTime max(_time) as lastTime by dest user parent_process_name process_name "

@@ -7,7 +7,8 @@ internal static class ContentCommandProblems
 {
     public static void Print(ProblemCollector problems)
     {
-        var list = problems.Problems;
+        // Detections load in parallel: sort so the same content always prints the same report.
+        var list = problems.Problems.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Location, StringComparer.Ordinal).ToList();
         foreach (var problem in list)
         {
             Console.Error.WriteLine(problem.ToString());

@@ -40,8 +40,9 @@ public sealed record TestOutcome
     public IReadOnlyList<string> Datasets { get; init; } = [];
 }
 
-/// <summary>Every test of one detection; the detection passes when none fails or errors and one passed.</summary>
-public sealed record DetectionTestResult(DetectionDefinition Detection, IReadOnlyList<TestOutcome> Tests)
+/// <summary>Every test of one detection; the detection passes when none fails or errors and one passed.
+/// <paramref name="CompileError"/> says why the search does not compile (null when it does).</summary>
+public sealed record DetectionTestResult(DetectionDefinition Detection, IReadOnlyList<TestOutcome> Tests, string? CompileError = null)
 {
     public TestStatus Status =>
         Tests.Any(t => t.Status == TestStatus.Error) ? TestStatus.Error

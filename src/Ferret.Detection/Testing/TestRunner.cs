@@ -37,24 +37,54 @@ public static partial class TestRunner
     private static DetectionTestResult TestDetection(DetectionDefinition detection, TestRequest request, KnowledgeBase knowledge,
         Spl.Macros.MacroTable macros, DatasetCache datasets)
     {
+        var (compiled, issue) = DetectionCompiler.Compile(detection, macros);
         if (detection.Tests.Count == 0)
         {
             var reason = detection.Tags.ManualTest is { Length: > 0 } manual ? $"manual test: {manual}" : "the detection has no test";
-            return new DetectionTestResult(detection, [new TestOutcome { TestName = "(none)", Status = TestStatus.Skip, Message = reason }]);
+            return new DetectionTestResult(detection, [new TestOutcome { TestName = "(none)", Status = TestStatus.Skip, Message = reason }], issue?.Reason);
         }
 
-        var (compiled, issue) = DetectionCompiler.Compile(detection, macros);
         var outcomes = new List<TestOutcome>();
         foreach (var test in detection.Tests)
         {
             var watch = Stopwatch.StartNew();
-            var outcome = compiled is null
+            var outcome = MissingData(test, request) is { } skipped ? skipped
+                : compiled is null
                 ? new TestOutcome { TestName = test.Name, TestType = TestType(test), Status = TestStatus.Error, Message = $"the search does not compile: {issue!.Reason}" }
                 : RunTest(compiled, test, request, knowledge, datasets);
             outcomes.Add(outcome with { Duration = watch.Elapsed });
         }
 
-        return new DetectionTestResult(detection, outcomes);
+        return new DetectionTestResult(detection, outcomes, issue?.Reason);
+    }
+
+    /// <summary>The skipped outcome of a test whose attack data is not on disk (or not an attack_data URL), else null.</summary>
+    private static TestOutcome? MissingData(DetectionTest test, TestRequest request)
+    {
+        var skipped = new TestOutcome
+        {
+            TestName = test.Name, TestType = TestType(test), Status = TestStatus.Skip, Message = string.Empty, Datasets = [.. test.AttackData.Select(a => a.Data)],
+        };
+        if (test.AttackData.Count == 0)
+        {
+            return skipped with { Message = "the test names no attack data" };
+        }
+
+        foreach (var data in test.AttackData)
+        {
+            var path = AttackDataLocator.LocalPath(data.Data, request.AttackDataRoot);
+            if (path is null)
+            {
+                return skipped with { Message = $"attack data URL does not point into attack_data/master/: {data.Data}" };
+            }
+
+            if (!File.Exists(path))
+            {
+                return skipped with { Message = $"attack data not found: {path}" };
+            }
+        }
+
+        return null;
     }
 
     private static TestOutcome RunTest(CompiledDetection compiled, DetectionTest test, TestRequest request, KnowledgeBase knowledge, DatasetCache datasets)
@@ -62,21 +92,6 @@ public static partial class TestRunner
         var urls = test.AttackData.Select(a => a.Data).ToList();
         var local = test.AttackData.Select(a => (Data: a, Path: AttackDataLocator.LocalPath(a.Data, request.AttackDataRoot))).ToList();
         var baseOutcome = new TestOutcome { TestName = test.Name, TestType = TestType(test), Status = TestStatus.Skip, Message = string.Empty, Datasets = urls };
-        if (local.Count == 0)
-        {
-            return baseOutcome with { Message = "the test names no attack data" };
-        }
-
-        if (local.FirstOrDefault(l => l.Path is null) is { Data: not null } unmapped)
-        {
-            return baseOutcome with { Message = $"attack data URL does not point into attack_data/master/: {unmapped.Data.Data}" };
-        }
-
-        if (local.FirstOrDefault(l => !File.Exists(l.Path)) is { Path: { } missing })
-        {
-            return baseOutcome with { Message = $"attack data not found: {missing}" };
-        }
-
         var events = new List<Event>();
         var problems = new List<InputProblem>();
         foreach (var (data, path) in local)

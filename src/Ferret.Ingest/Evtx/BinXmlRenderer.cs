@@ -4,7 +4,7 @@ namespace Ferret.Ingest.Evtx;
 
 /// <summary>
 /// Renders parsed binary XML as Windows renders an event: no whitespace between elements, empty elements
-/// self-closed (<c>&lt;Correlation/&gt;</c>), attributes in double quotes, and an attribute whose value is an
+/// self-closed (<c>&lt;Correlation/&gt;</c>), attributes in single quotes (as EvtRender and Splunk's XmlWinEventLog), and an attribute whose value is an
 /// optional substitution left empty by the record omitted, as Windows does (likewise an element whose
 /// whole content is such a substitution, e.g. an empty <c>&lt;Binary&gt;</c>) (so <c>&lt;EventID&gt;</c> carries
 /// Qualifiers only when the record has them). An element whose content is an array value is repeated once per item.
@@ -122,9 +122,9 @@ internal sealed class BinXmlRenderer(BinXmlParser parser)
                 continue;
             }
 
-            _builder.Append(' ').Append(attribute.Name).Append("=\"");
+            _builder.Append(' ').Append(attribute.Name).Append("='");
             RenderNodes(attribute.Value, values, XmlEscaping.Attribute, item, depth);
-            _builder.Append('"');
+            _builder.Append('\'');
         }
 
         _builder.Append('>');

@@ -7,7 +7,7 @@ namespace Ferret.Ingest.Evtx;
 
 /// <summary>
 /// Renders substitution values as Windows' event rendering does: decimal integers and size_t, 0x-prefixed lower-case
-/// hex for hex integers, upper-case hex for binary, {GUID} upper-case, S-1-... SIDs, and
+/// hex without zero padding for hex integers (SubjectLogonId 0x3e7, as Splunk's XmlWinEventLog shows; libevtx pads), upper-case hex for binary, {GUID} upper-case, S-1-... SIDs, and
 /// FILETIMEs as 2019-07-19T14:42:51.446280900Z (100 ns precision, the form Windows and Splunk's XmlWinEventLog show).
 /// </summary>
 internal static partial class BinXmlValueFormatter
@@ -89,8 +89,8 @@ internal static partial class BinXmlValueFormatter
             BinXmlValueType.Real32 => builder.Append(invariant, $"{BinaryPrimitives.ReadSingleLittleEndian(data):R}"),
             BinXmlValueType.Real64 => builder.Append(invariant, $"{BinaryPrimitives.ReadDoubleLittleEndian(data):R}"),
             BinXmlValueType.Boolean => builder.Append(BinaryPrimitives.ReadUInt32LittleEndian(data) != 0 ? "true" : "false"),
-            BinXmlValueType.HexInt32 => builder.Append(invariant, $"0x{BinaryPrimitives.ReadUInt32LittleEndian(data):x8}"),
-            BinXmlValueType.HexInt64 => builder.Append(invariant, $"0x{BinaryPrimitives.ReadUInt64LittleEndian(data):x16}"),
+            BinXmlValueType.HexInt32 => builder.Append(invariant, $"0x{BinaryPrimitives.ReadUInt32LittleEndian(data):x}"),
+            BinXmlValueType.HexInt64 => builder.Append(invariant, $"0x{BinaryPrimitives.ReadUInt64LittleEndian(data):x}"),
             _ => builder,
         };
     }

@@ -2,7 +2,7 @@ namespace Ferret.Ingest.Evtx;
 
 /// <summary>
 /// One event record of an EVTX file, rendered as Windows renders the event's XML
-/// (<c>&lt;Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"&gt;&lt;System&gt;...</c>, one line
+/// (<c>&lt;Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'&gt;&lt;System&gt;...</c>, one line
 /// unless a value itself holds line breaks).
 /// </summary>
 public sealed partial class EvtxRecord

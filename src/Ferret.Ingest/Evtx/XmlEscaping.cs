@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Ferret.Ingest.Evtx;
 
-/// <summary>Where rendered text goes: element content escapes &amp; &lt; &gt;; attribute values (in double quotes) also ".</summary>
+/// <summary>Where rendered text goes: element content escapes &amp; &lt; &gt;; attribute values (in single quotes, as Windows writes them) also '.</summary>
 internal enum XmlEscaping
 {
     Text,
@@ -27,7 +27,7 @@ internal static class XmlEscaper
                 '&' => "&amp;",
                 '<' => "&lt;",
                 '>' => "&gt;",
-                '"' when escaping == XmlEscaping.Attribute => "&quot;",
+                '\'' when escaping == XmlEscaping.Attribute => "&apos;",
                 < ' ' and not ('\t' or '\n' or '\r') => ControlCharacter,
                 _ => null,
             };

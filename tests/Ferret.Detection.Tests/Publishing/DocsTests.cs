@@ -133,4 +133,21 @@ public sealed class DocsTests
 
         Assert.Contains("results.json: line 2", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Test_results_are_matched_by_id_and_may_list_their_datasets_as_attack_data()
+    {
+        const string json = """
+            {"tool": "ferret", "detections": [{"id": "00000000-0000-4000-8000-000000000004", "name": "renamed", "status": "fail",
+              "tests": [{"name": "True Positive Test", "type": "unit", "status": "fail", "attack_data": ["https://example.org/a.log"], "notables": 0}]}]}
+            """;
+        var content = PublishingFixtures.SmallContent();
+        var detection = content.Detections.Single(d => d.Name == "Fixture V4 Scheduled Task");
+
+        var page = new TextDocRenderer().Render(DetectionPage.Build(detection, content, TestResultsFile.Parse(json)));
+
+        Assert.Contains("Unit | ❌ Failing | Dataset | N/A | N/A |", page, StringComparison.Ordinal);
+        Assert.Contains("Validation | Not run | N/A | N/A | N/A |", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("No Ferret test results were given", page, StringComparison.Ordinal);
+    }
 }

@@ -69,7 +69,7 @@ public sealed class ResultValidatorTests
 
     [Theory]
     [InlineData("https://media.githubusercontent.com/media/splunk/attack_data/master/datasets/a/b.log", "/data/datasets/a/b.log")]
-    [InlineData("https://github.com/splunk/attack_data/raw/master/datasets/x%20y/z.log?raw=true", "/data/datasets/x y/z.log")]
+    [InlineData("https://media.githubusercontent.com/media/splunk/attack_data/master/datasets/x%20y/z.log?raw=true", "/data/datasets/x y/z.log")]
     [InlineData("https://example.test/other/file.log", null)]
     [InlineData("https://x/attack_data/master/../etc/passwd", null)]
     public void Attack_data_URLs_map_to_their_path_after_attack_data_master(string url, string? expected) =>

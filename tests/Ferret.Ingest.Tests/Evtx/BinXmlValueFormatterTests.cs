@@ -32,8 +32,9 @@ public sealed class BinXmlValueFormatterTests
         { "SYSTEMTIME", 0x12, "E3 07 03 00 02 00 13 00 17 00 23 00 37 00 7B 00", "2019-03-19T23:35:55.123Z" },
         { "SID local system", 0x13, "01 01 00 00 00 00 00 05 12 00 00 00", "S-1-5-18" },
         { "SID domain account", 0x13, "01 05 00 00 00 00 00 05 15 00 00 00 F2 0A EA 48 BD 22 AE C4 A6 FF 26 57 F4 01 00 00", "S-1-5-21-1223297778-3299746493-1462173606-500" },
-        { "hex int32", 0x14, "E7 03 00 00", "0x000003e7" },
+        { "hex int32", 0x14, "E7 03 00 00", "0x3e7" },
         { "hex int64", 0x15, "00 00 00 00 00 00 00 80", "0x8000000000000000" },
+        { "hex int64 is not zero-padded", 0x15, "E7 03 00 00 00 00 00 00", "0x3e7" },
     };
 
     [Theory]
@@ -49,7 +50,7 @@ public sealed class BinXmlValueFormatterTests
     {
         { "UTF-16 strings split at NUL", 0x01, "61 00 00 00 62 00 63 00 00 00", ["a", "bc"] },
         { "uint16 items", 0x06, "01 00 02 00 03 00", ["1", "2", "3"] },
-        { "hex int32 items", 0x14, "01 00 00 00 FF 00 00 00", ["0x00000001", "0x000000ff"] },
+        { "hex int32 items", 0x14, "01 00 00 00 FF 00 00 00", ["0x1", "0xff"] },
         { "SIDs carry their own length", 0x13, "01 01 00 00 00 00 00 05 12 00 00 00 01 02 00 00 00 00 00 05 20 00 00 00 20 02 00 00", ["S-1-5-18", "S-1-5-32-544"] },
         { "GUIDs", 0x0F, "00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 01 FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF FF",
             ["{00000000-0000-0000-0000-000000000001}", "{FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF}"] },
@@ -70,15 +71,15 @@ public sealed class BinXmlValueFormatterTests
     }
 
     [Fact]
-    public void Quote_is_escaped_in_attributes_but_not_in_text()
+    public void Apostrophe_is_escaped_in_single_quoted_attributes_but_not_in_text()
     {
         var text = new StringBuilder();
         var attribute = new StringBuilder();
-        var value = Bytes("22 00 3E 00");
+        var value = Bytes("27 00 22 00 3E 00");
         BinXmlValueFormatter.Append(text, value, 0x01, XmlEscaping.Text);
         BinXmlValueFormatter.Append(attribute, value, 0x01, XmlEscaping.Attribute);
-        Assert.Equal("\"&gt;", text.ToString());
-        Assert.Equal("&quot;&gt;", attribute.ToString());
+        Assert.Equal("'\"&gt;", text.ToString());
+        Assert.Equal("&apos;\"&gt;", attribute.ToString());
     }
 
     private static byte[] Bytes(string hex) => hex.Length == 0 ? [] : Convert.FromHexString(hex.Replace(" ", "", StringComparison.Ordinal));

@@ -81,18 +81,21 @@ public sealed partial class EvtxReferenceComparisonTests
     /// (after resolving references, so markup held as text is treated alike) self-closed tags are expanded and whitespace between tags dropped and runs collapsed (it also renders a value
     /// of only a line break as empty); (2) it leaves &lt; &gt; &amp; raw inside some string values (LiveId's SOAP
     /// text) and resolves &amp;quot; entity references, so character and entity references are resolved on both
-    /// sides; (3) it renders only the first fragment of an embedded BinXml value, dropping a forwarded event's
+    /// sides; (3) it zero-pads hex integers (0x00000000000003e7) where Windows writes 0x3e7, and quotes attributes
+    /// with " where Windows uses ', so padding and quoting are normalized; (4) it renders only the first fragment of an embedded BinXml value, dropping a forwarded event's
     /// RenderingInfo, which Ferret keeps as Windows shows it, so RenderingInfo is dropped before comparing.
     /// </summary>
     internal static string Normalize(string xml)
     {
         var text = RenderingInfoPattern().Replace(xml, string.Empty);
+        text = SingleQuotedAttributePattern().Replace(text, m => $"{m.Groups[1].Value}=\"{m.Groups[2].Value.Replace("\"", "&quot;", StringComparison.Ordinal)}\"");
         text = CharacterReferencePattern().Replace(text, m => ((char)int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToString());
         text = text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal)
             .Replace("&quot;", "\"", StringComparison.Ordinal).Replace("&apos;", "'", StringComparison.Ordinal)
             .Replace("&amp;", "&", StringComparison.Ordinal);
         text = SelfClosingPattern().Replace(text, "<$1$2></$1>");
         text = BetweenTagsPattern().Replace(text, "><");
+        text = ZeroPaddedHexPattern().Replace(text, "0x");
         return WhitespacePattern().Replace(text, " ").Trim();
     }
 
@@ -142,6 +145,12 @@ public sealed partial class EvtxReferenceComparisonTests
 
     [GeneratedRegex("<([A-Za-z_][\\w:.-]*)((?:\\s+[^<>=\\s]+=\"[^\"]*\")*)\\s*/>")]
     private static partial Regex SelfClosingPattern();
+
+    [GeneratedRegex("(\\s[A-Za-z_][\\w:.-]*)='([^'<]*)'")]
+    private static partial Regex SingleQuotedAttributePattern();
+
+    [GeneratedRegex("\\b0x0+(?=[0-9a-fA-F])")]
+    private static partial Regex ZeroPaddedHexPattern();
 
     [GeneratedRegex("&#([0-9]+);")]
     private static partial Regex CharacterReferencePattern();

@@ -38,12 +38,13 @@ public static partial class DetectionPage
 
     private static IReadOnlyList<DocCell> ResultRow(string type, TestResult result)
     {
-        var hasDataset = type != "validation" && !string.IsNullOrEmpty(result.Dataset);
+        var dataset = result.DatasetOrFirst;
+        var hasDataset = type != "validation" && !string.IsNullOrEmpty(dataset);
         return
         [
             Title(type),
             StatusText(result.Status),
-            hasDataset ? new DocCell("Dataset", result.Dataset) : "N/A",
+            hasDataset ? new DocCell("Dataset", dataset) : "N/A",
             type == "validation" ? "N/A" : result.Source ?? "N/A",
             type == "validation" ? "N/A" : result.SourceType ?? "N/A",
         ];

@@ -82,6 +82,14 @@ public sealed record TestResult
     [JsonPropertyName("dataset")]
     public string? Dataset { get; init; }
 
+    /// <summary>The datasets replayed, when the writer lists several; the first stands for <see cref="Dataset"/>.</summary>
+    [JsonPropertyName("attack_data")]
+    public IReadOnlyList<string> AttackData { get; init; } = [];
+
+    /// <summary><see cref="Dataset"/>, or the first of <see cref="AttackData"/>.</summary>
+    [JsonIgnore]
+    public string? DatasetOrFirst => Dataset ?? AttackData.FirstOrDefault();
+
     [JsonPropertyName("source")]
     public string? Source { get; init; }
 

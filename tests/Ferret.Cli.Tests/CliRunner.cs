@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace Ferret.Cli.Tests;
+
+/// <summary>Runs the built CLI (ferret.dll beside the tests) as a process, as a user would, with timings off.</summary>
+internal static class CliRunner
+{
+    public sealed record CliResult(int ExitCode, string Stdout, string Stderr);
+
+    public static CliResult Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Ferret.Testing.SharedCorpus.RepositoryRoot,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ferret.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["FERRET_NO_TIMING"] = "1";
+        start.Environment["COLUMNS"] = "120";
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, stdout, stderr.Result);
+    }
+}
