@@ -18,6 +18,7 @@ public sealed partial class ExpressionCompiler(BindContext bind)
     {
         StringLiteral s => Constant(Value.Of(s.Value)),
         NumberLiteral n => Constant(Value.Of(n.Value)),
+        FieldExpression { IsQuoted: false } f when f.Name.Contains('.', StringComparison.Ordinal) => CompileDottedName(f.Name),
         FieldExpression f => CompileField(f.Name),
         UnaryExpression u => CompileUnary(u),
         BinaryExpression b => CompileBinary(b),
@@ -28,6 +29,33 @@ public sealed partial class ExpressionCompiler(BindContext bind)
     private static Evaluator Constant(Value value) => (_, _) => value;
 
     private static Evaluator CompileField(string name) => (e, _) => Value.Of(e[name]);
+
+    /// <summary>
+    /// An unquoted <c>a.b</c> in eval is the concatenation of fields a and b: the period is the concatenation operator,
+    /// and a field name with a period must be single-quoted (Search Reference, "eval command", field names).
+    /// </summary>
+    private static Evaluator CompileDottedName(string name)
+    {
+        var parts = name.Split('.').Select(part => part.Length > 0 && part.All(char.IsAsciiDigit)
+            ? Constant(Value.Of(part))
+            : CompileField(part)).ToArray();
+        return (e, rt) =>
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var part in parts)
+            {
+                var value = part(e, rt);
+                if (value.IsNull)
+                {
+                    return Value.Null;
+                }
+
+                text.Append(value.First.ToString());
+            }
+
+            return Value.Of(text.ToString());
+        };
+    }
 
     private Evaluator CompileUnary(UnaryExpression u)
     {

@@ -53,13 +53,13 @@ public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPla
                 var operand = Compile(not.Operand);
                 return (e, rt) => !operand(e, rt);
             case SearchTerm term:
-                return CompileTerm(term.Text, term.Modifier);
+                return CompileTerm(Unescape(term.Text), term.Modifier);
             case SearchPhrase phrase:
                 return CompileTerm(phrase.Text, null);
             case SearchComparison comparison:
-                return CompileComparison(comparison.Field.Text, comparison.Operator, comparison.Value.Text);
+                return CompileComparison(comparison.Field.Text, comparison.Operator, comparison.Value.IsQuoted ? comparison.Value.Text : Unescape(comparison.Value.Text));
             case SearchIn @in:
-                var patterns = @in.Values.Select(v => CompileComparison(@in.Field.Text, ComparisonOperator.Equal, v.Text)).ToArray();
+                var patterns = @in.Values.Select(v => CompileComparison(@in.Field.Text, ComparisonOperator.Equal, v.IsQuoted ? v.Text : Unescape(v.Text))).ToArray();
                 return (e, rt) => patterns.Any(p => p(e, rt));
             case SearchTimeModifier time:
                 return CompileTimeModifier(time);
@@ -209,6 +209,31 @@ public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPla
 
         var plan = subsearches(sub.Pipeline);
         return (e, rt) => plan.Predicate(rt)(e, rt);
+    }
+
+    /// <summary>A bare search value as Splunk reads it: <c>\\</c> is a backslash and <c>\"</c> a quote; other backslashes stay.</summary>
+    public static string Unescape(string text)
+    {
+        if (!text.Contains('\\', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length && text[i + 1] is '\\' or '"')
+            {
+                builder.Append(text[i + 1]);
+                i++;
+            }
+            else
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
     }
 
     internal static string FormatNumber(double n) => n.ToString(CultureInfo.InvariantCulture);

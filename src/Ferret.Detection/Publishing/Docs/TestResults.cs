@@ -88,7 +88,7 @@ public sealed record TestResult
 
     /// <summary><see cref="Dataset"/>, or the first of <see cref="AttackData"/>.</summary>
     [JsonIgnore]
-    public string? DatasetOrFirst => Dataset ?? AttackData.FirstOrDefault();
+    public string? DatasetOrFirst => Dataset ?? (AttackData.Count > 0 ? AttackData[0] : null);
 
     [JsonPropertyName("source")]
     public string? Source { get; init; }
