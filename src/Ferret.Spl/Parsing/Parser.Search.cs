@@ -163,6 +163,7 @@ internal sealed partial class Parser
 
         if ((TryComparisonOperator() ?? TrySpacedComparisonOperator()) is { } comparison)
         {
+            SkipTriviaBeforeValue();
             var value = Current == '"' ? ReadQuoted() : ReadSearchWord(isValue: true);
             if (comparison == ComparisonOperator.Equal && TimeModifiers.Contains(field.Text))
             {
@@ -280,6 +281,18 @@ internal sealed partial class Parser
         position = saved;
         lastTokenEnd = savedEnd;
         return null;
+    }
+
+    /// <summary><c>field= "value"</c>: white space after the operator still leads to the value (ESCU writes
+    /// <c>Registry.registry_path= "*DSRM*"</c>); at the end of the query or a group the value stays empty.</summary>
+    private void SkipTriviaBeforeValue()
+    {
+        var saved = position;
+        SkipTrivia();
+        if (AtCommandEnd || Current is ')' or ']')
+        {
+            position = saved;
+        }
     }
 
     private bool IsInListAhead()

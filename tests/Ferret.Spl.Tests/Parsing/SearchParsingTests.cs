@@ -33,6 +33,7 @@ public sealed class SearchParsingTests
         { "TERM(10.0.0.1) CASE(Foo)", "AND(TERM(10.0.0.1), CASE(Foo))" },
         { "a ```a comment``` b", "AND(a, b)" },
         { "risk > 40 x = 1", "AND(risk>40, x=1)" },
+        { "Registry.registry_path= \"*DSRM*\" b", "AND(Registry.registry_path=\"*DSRM*\", b)" },
     };
 
     [Theory]
