@@ -19,6 +19,8 @@ public sealed class RegexTests
     [InlineData("(?i)abc", "(?i)abc")]
     [InlineData("(?>a|ab)c", "(?>a|ab)c")]
     [InlineData("a{2,3}+", "(?>a{2,3})")]
+    [InlineData("(?i)\\__output", "(?i)__output")]
+    [InlineData("[a-z\\_\\-]", "[a-z_\\-]")]
     public void Pcre_translates_to_dotnet(string pcre, string expected)
     {
         Assert.True(PcreTranslator.TryTranslate(pcre, out var dotnet, out var error), error);

@@ -134,6 +134,18 @@ public sealed class SysmonNormalizationTests
     }
 
     [Fact]
+    public void Sysmon_network_connection_app_is_the_full_image_path()
+    {
+        var e = TestEvents.Sysmon(3,
+            ("Image", @"C:\Users\Public\Certify.exe"),
+            ("Protocol", "tcp"),
+            ("DestinationIp", "10.0.1.14"),
+            ("DestinationPort", "389"));
+        Knowledge.Normalize(e);
+        Assert.Equal(@"C:\Users\Public\Certify.exe", e.Text("app"));
+    }
+
+    [Fact]
     public void Sysmon_process_access_reports_source_as_parent_and_target_as_process()
     {
         var e = TestEvents.Sysmon(10,

@@ -184,4 +184,20 @@ public sealed class WindowsNormalizationTests
         Assert.Equal("4104", e.Text("signature_id"));
         Assert.Equal("Get-WmiObject win32_scheduledjob", e.Text("ScriptBlockText"));
     }
+
+    [Fact]
+    public void Dsrm_password_reset_lands_in_change_with_its_event_id_and_description_as_result()
+    {
+        var e = TestEvents.Security(4794,
+            ("SubjectUserName", "Administrator"),
+            ("SubjectDomainName", "ATTACKRANGE"),
+            ("Workstation", "[fe80::b907:7694:d740:91bb]"),
+            ("Status", "0x0"));
+        Knowledge.Normalize(e);
+
+        Assert.True(Knowledge.DataModels.ResolveView("Change.All_Changes")!.TryProject(e, out var change));
+        Assert.Equal("4794", change.Text("All_Changes.result_id"));
+        Assert.Equal("An attempt was made to set the Directory Services Restore Mode administrator password", change.Text("All_Changes.result"));
+        Assert.Equal("Administrator", change.Text("All_Changes.user"));
+    }
 }

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace Ferret.Engine.Text;
 
-
 public static partial class PcreTranslator
 {
     private static readonly Dictionary<string, string> PosixClasses = new(StringComparer.Ordinal)
@@ -69,6 +68,12 @@ public static partial class PcreTranslator
                 return true;
             case 'z':
                 output.Append(@"\z");
+                i += 2;
+                return true;
+            case '_':
+                // PCRE: a backslash before any character that is not a letter or digit makes it literal; .NET rejects
+                // "\_" because '_' is a word character, so write the underscore itself (ESCU writes "\_\_output").
+                output.Append('_');
                 i += 2;
                 return true;
             default:

@@ -129,11 +129,19 @@ internal sealed partial class Parser
                 return new SearchSubsearch(subsearch.Pipeline, subsearch.Span);
             case '"':
                 var phrase = ReadQuoted();
-                if (TryComparisonOperator() is { } quotedFieldComparison)
+                if ((TryComparisonOperator() ?? TrySpacedComparisonOperator()) is { } quotedFieldComparison)
                 {
-                    // "DNS.reply_code"!="No Error": a quoted field name (ESCU writes tstats where clauses this way)
+                    // "DNS.reply_code"!="No Error", "result.message" = "*Paired*": a quoted field name (ESCU
+                    // writes tstats where clauses and JSON field searches this way)
+                    SkipTriviaBeforeValue();
                     var quotedValue = Current == '"' ? ReadQuoted() : ReadSearchWord(isValue: true);
                     return new SearchComparison(phrase, quotedFieldComparison, quotedValue, SpanFrom(start));
+                }
+
+                if (IsInListAhead())
+                {
+                    // "result.status" IN ("FAILURE,authFail", ...): a quoted field name before IN
+                    return ParseSearchIn(phrase, start);
                 }
 
                 return new SearchPhrase(phrase.Text, phrase.Span);

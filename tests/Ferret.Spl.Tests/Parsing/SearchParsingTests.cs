@@ -34,6 +34,8 @@ public sealed class SearchParsingTests
         { "a ```a comment``` b", "AND(a, b)" },
         { "risk > 40 x = 1", "AND(risk>40, x=1)" },
         { "Registry.registry_path= \"*DSRM*\" b", "AND(Registry.registry_path=\"*DSRM*\", b)" },
+        { "\"result.message\" = \"*Paired*\" b", "AND(\"result.message\"=\"*Paired*\", b)" },
+        { "\"result.status\" IN (\"FAILURE,authFail\", x)", "\"result.status\" IN (\"FAILURE,authFail\", x)" },
     };
 
     [Theory]
