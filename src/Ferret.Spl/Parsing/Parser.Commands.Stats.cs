@@ -19,20 +19,10 @@ internal sealed partial class Parser
             }
             else if (TryKeyword("by") || inBy)
             {
-                var justOpened = !inBy;
-                inBy = true;
-                var more = ReadFieldList();
-                if (more.Count == 0 && justOpened && AtCommandEnd)
-                {
-                    Report(DiagnosticFacts.MissingArgument(new TextSpan(position, 0), name, "fields after BY"));
-                }
-
-                if (more.Count == 0 && !IsOptionAhead())
+                if (!ReadByFields(name, ref inBy, byFields))
                 {
                     break;
                 }
-
-                byFields.AddRange(more);
             }
             else if (TryChar(','))
             {
@@ -186,20 +176,10 @@ internal sealed partial class Parser
             else if (TryKeyword("by") || inBy)
             {
                 // span= may sit between BY fields (by _time span=1h Processes.dest): the BY list goes on after it.
-                var justOpened = !inBy;
-                inBy = true;
-                var more = ReadFieldList("from", "where");
-                if (more.Count == 0 && justOpened && AtCommandEnd)
-                {
-                    Report(DiagnosticFacts.MissingArgument(new TextSpan(position, 0), name, "fields after BY"));
-                }
-
-                if (more.Count == 0 && !IsOptionAhead())
+                if (!ReadByFields(name, ref inBy, byFields, "from", "where"))
                 {
                     break;
                 }
-
-                byFields.AddRange(more);
             }
             else if (TryChar(','))
             {
@@ -308,5 +288,25 @@ internal sealed partial class Parser
         }
 
         return new TransactionCommandNode(options, fields, SpanFrom(start));
+    }
+
+    /// <summary>Reads BY fields up to an option or the end; false when the argument list ends here.</summary>
+    private bool ReadByFields(string name, ref bool inBy, List<Word> byFields, params string[] stopKeywords)
+    {
+        var justOpened = !inBy;
+        inBy = true;
+        var more = ReadFieldList(stopKeywords);
+        if (more.Count == 0 && justOpened && AtCommandEnd)
+        {
+            Report(DiagnosticFacts.MissingArgument(new TextSpan(position, 0), name, "fields after BY"));
+        }
+
+        if (more.Count == 0 && !IsOptionAhead())
+        {
+            return false;
+        }
+
+        byFields.AddRange(more);
+        return true;
     }
 }
