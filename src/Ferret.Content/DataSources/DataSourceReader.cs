@@ -8,14 +8,8 @@ internal static class DataSourceReader
 {
     public static DataSourceDefinition? Read(string path, IProblemSink problems)
     {
-        if (YamlFile.Load(path, problems) is not { } root)
+        if (YamlFile.LoadNamed(path, problems, "a data source", out var name) is not { } mapping)
         {
-            return null;
-        }
-
-        if (root is not YamlMappingNode mapping || mapping.GetString("name") is not { Length: > 0 } name)
-        {
-            problems.Report(new InputProblem(path, $"line {root.Start.Line}", "a data source needs a name: skipped"));
             return null;
         }
 

@@ -9,14 +9,8 @@ internal static partial class LookupReader
 {
     public static LookupDefinition? Read(string path, IProblemSink problems)
     {
-        if (YamlFile.Load(path, problems) is not { } root)
+        if (YamlFile.LoadNamed(path, problems, "a lookup definition", out var name) is not { } mapping)
         {
-            return null;
-        }
-
-        if (root is not YamlMappingNode mapping || mapping.GetString("name") is not { Length: > 0 } name)
-        {
-            problems.Report(new InputProblem(path, $"line {root.Start.Line}", "a lookup definition needs a name: skipped"));
             return null;
         }
 

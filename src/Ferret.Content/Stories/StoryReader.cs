@@ -8,14 +8,8 @@ internal static class StoryReader
 {
     public static StoryDefinition? Read(string path, IProblemSink problems)
     {
-        if (YamlFile.Load(path, problems) is not { } root)
+        if (YamlFile.LoadNamed(path, problems, "a story", out var name) is not { } mapping)
         {
-            return null;
-        }
-
-        if (root is not YamlMappingNode mapping || mapping.GetString("name") is not { Length: > 0 } name)
-        {
-            problems.Report(new InputProblem(path, $"line {root.Start.Line}", "a story needs a name: skipped"));
             return null;
         }
 

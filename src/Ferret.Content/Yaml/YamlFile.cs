@@ -60,6 +60,28 @@ internal static class YamlFile
         return stream.Documents[0].RootNode;
     }
 
+    /// <summary>
+    /// Loads a file that must be a mapping with a non-empty <c>name</c> (a story, a data source, a lookup
+    /// definition); anything else is reported as "<paramref name="kind"/> needs a name" and yields nothing.
+    /// </summary>
+    public static YamlMappingNode? LoadNamed(string path, IProblemSink problems, string kind, out string name)
+    {
+        name = string.Empty;
+        if (Load(path, problems) is not { } root)
+        {
+            return null;
+        }
+
+        if (root is not YamlMappingNode mapping || mapping.GetString("name") is not { Length: > 0 } found)
+        {
+            problems.Report(new InputProblem(path, $"line {root.Start.Line}", $"{kind} needs a name: skipped"));
+            return null;
+        }
+
+        name = found;
+        return mapping;
+    }
+
     /// <summary>YamlDotNet wraps the real cause ("mapping values are not allowed here") in an outer message.</summary>
     private static string Describe(YamlException error)
     {

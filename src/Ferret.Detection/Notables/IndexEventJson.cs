@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ferret.Detection.Publishing;
 using Ferret.Detection.Risk;
 using Ferret.Events;
 
@@ -17,10 +18,8 @@ public static class IndexEventJson
 
     public static string Write(NotableEvent notable)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        return WriteObject(json =>
         {
-            json.WriteStartObject();
             json.WriteString("index", "notable");
             WriteRow(json, notable.Result, NotableFieldNames);
             json.WriteNumber("_time", Math.Round(notable.Time, 3));
@@ -59,18 +58,13 @@ public static class IndexEventJson
             }
 
             WriteWindow(json, notable.Window);
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     public static string Write(RiskEvent risk)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        return WriteObject(json =>
         {
-            json.WriteStartObject();
             json.WriteString("index", "risk");
             WriteRow(json, risk.Result, RiskFieldNames);
             json.WriteNumber("_time", Math.Round(risk.Time, 3));
@@ -88,21 +82,16 @@ public static class IndexEventJson
             WriteList(json, "analyticstories", risk.Annotations.AnalyticStories);
             WriteAnnotations(json, risk.Annotations);
             WriteWindow(json, risk.Window);
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     /// <summary>A result row of a detection that makes neither notables nor risk (Hunting), tagged with its search.</summary>
     public static string WriteResult(Content.DetectionDefinition detection, Event row)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        return WriteObject(json =>
         {
-            json.WriteStartObject();
             json.WriteString("index", "hunting");
-            json.WriteString("search_name", $"ESCU - {detection.Name} - Rule");
+            json.WriteString("search_name", SavedSearchNames.Rule("ESCU", detection));
             json.WriteString("search_type", detection.Type);
             foreach (var (name, value) in row.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
@@ -111,7 +100,17 @@ public static class IndexEventJson
                     WriteValue(json, name, value);
                 }
             }
+        });
+    }
 
+    /// <summary>One JSON object on one line: the framing every index event shares.</summary>
+    private static string WriteObject(Action<Utf8JsonWriter> writeFields)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            writeFields(json);
             json.WriteEndObject();
         }
 

@@ -1,3 +1,5 @@
+using Ferret.Detection.Publishing;
+
 namespace Ferret.Detection.Notables;
 
 /// <summary>
@@ -12,5 +14,5 @@ public sealed record RunWindow(double SearchTime, double? EarliestTime, double? 
     public string AppPrefix { get; init; } = "ESCU";
 
     /// <summary>The name Enterprise Security gives the correlation search: <c>ESCU - Name - Rule</c>.</summary>
-    public string SearchName(string detectionName) => $"{AppPrefix} - {detectionName} - Rule";
+    public string SearchName(string detectionName) => SavedSearchNames.Rule(AppPrefix, detectionName);
 }

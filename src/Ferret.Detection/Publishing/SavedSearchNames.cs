@@ -6,5 +6,8 @@ namespace Ferret.Detection.Publishing;
 public static class SavedSearchNames
 {
     /// <summary>The saved search (correlation search) stanza: <c>ESCU - Name - Rule</c>, contentctl's convention.</summary>
-    public static string Rule(string prefix, DetectionDefinition detection) => $"{prefix} - {detection.Name} - Rule";
+    public static string Rule(string prefix, DetectionDefinition detection) => Rule(prefix, detection.Name);
+
+    /// <inheritdoc cref="Rule(string, DetectionDefinition)"/>
+    public static string Rule(string prefix, string detectionName) => $"{prefix} - {detectionName} - Rule";
 }
