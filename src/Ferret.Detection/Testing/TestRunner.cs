@@ -48,7 +48,8 @@ public static partial class TestRunner
         foreach (var test in detection.Tests)
         {
             var watch = Stopwatch.StartNew();
-            var outcome = MissingData(test, request) is { } skipped ? skipped
+            var outcome = ManualTestSkip(detection, test) is { } manual ? manual
+                : MissingData(test, request) is { } skipped ? skipped
                 : compiled is null
                 ? new TestOutcome { TestName = test.Name, TestType = TestType(test), Status = TestStatus.Error, Message = $"the search does not compile: {issue!.Reason}" }
                 : RunTest(compiled, test, request, knowledge, datasets);
@@ -57,6 +58,20 @@ public static partial class TestRunner
 
         return new DetectionTestResult(detection, outcomes, issue?.Reason);
     }
+
+    /// <summary>
+    /// contentctl skips every test of a detection tagged <c>manual_test</c> (its detection builder does, with the
+    /// tag's explanation), typically because the search needs something only a full deployment has (an Enterprise
+    /// Security lookup, a live API). Ferret follows it so the two tools agree on which tests count.
+    /// </summary>
+    private static TestOutcome? ManualTestSkip(DetectionDefinition detection, DetectionTest test) =>
+        detection.Tags.ManualTest is { Length: > 0 } explanation
+            ? new TestOutcome
+            {
+                TestName = test.Name, TestType = TestType(test), Status = TestStatus.Skip, Datasets = [.. test.AttackData.Select(a => a.Data)],
+                Message = $"the detection is marked manual_test: {explanation.Trim()}",
+            }
+            : null;
 
     /// <summary>The skipped outcome of a test whose attack data is not on disk (or not an attack_data URL), else null.</summary>
     private static TestOutcome? MissingData(DetectionTest test, TestRequest request)

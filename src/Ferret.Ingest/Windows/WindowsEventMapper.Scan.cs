@@ -223,7 +223,7 @@ public static partial class WindowsEventMapper
 
     private static void AddIfNotEmpty(ParsedEvent parsed, string name, Range content)
     {
-        var value = DecodeContent(parsed.Xml, content, escape: true);
+        var value = FieldText(DecodeContent(parsed.Xml, content, escape: true));
         if (value.Length > 0)
         {
             parsed.AddEscaped(name, value);

@@ -125,28 +125,29 @@ public static partial class WindowsEventMapper
         }
 
         var text = element.Text;
+        var field = FieldText(text);
         switch (section)
         {
             case SystemSection when element.Depth == 2:
-                if (text.Length > 0)
+                if (field.Length > 0)
                 {
-                    parsed.Add(element.Name, text);
+                    parsed.Add(element.Name, field);
                 }
 
                 break;
             case EventDataSection when element.Depth == 2 && element.Name == "Data":
                 parsed.Insertions.Add(text);
-                if (text.Length > 0)
+                if (field.Length > 0)
                 {
-                    parsed.Add(element.DataName ?? "Data", text);
+                    parsed.Add(element.DataName ?? "Data", field);
                 }
 
                 break;
             case UserDataSection when element.Depth >= 3:
                 parsed.Insertions.Add(text);
-                if (text.Length > 0)
+                if (field.Length > 0)
                 {
-                    parsed.Add(element.Name, text);
+                    parsed.Add(element.Name, field);
                 }
 
                 break;
@@ -155,6 +156,17 @@ public static partial class WindowsEventMapper
                 break;
         }
     }
+
+    /// <summary>
+    /// A leaf's text as a field value: without the line breaks and tabs around it. Windows lays some insertion
+    /// strings out on their own indented line (4738/4742's SidHistory is "\r\n\t\t%{S-1-5-…}"), and ESCU
+    /// searches compare those fields as bare values: Windows AD Same Domain SID History Addition's own test data
+    /// only matches once the value starts at its first character. Spaces are kept (a command line's trailing
+    /// space is part of what the process was given); <c>_raw</c> and message insertions keep the text as written.
+    /// </summary>
+    internal static string FieldText(string text) => text.Trim(LayoutWhitespace);
+
+    private static readonly char[] LayoutWhitespace = ['\t', '\r', '\n'];
 
     /// <summary>An element still open while walking; most leaves hold one text node, so a builder is made only for more.</summary>
     private sealed class OpenElement(string name, int depth, string? dataName)

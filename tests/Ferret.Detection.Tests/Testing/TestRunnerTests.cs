@@ -46,6 +46,16 @@ public sealed class TestRunnerTests
     }
 
     [Fact]
+    public void A_detection_marked_manual_test_has_every_test_skipped_with_its_explanation_as_contentctl_does()
+    {
+        var run = RunSample(d => d with { Tags = d.Tags with { ManualTest = "needs an Enterprise Security lookup" } });
+
+        Assert.All(run.Detections, d => Assert.Equal(TestStatus.Skip, d.Status));
+        Assert.Equal("the detection is marked manual_test: needs an Enterprise Security lookup", run.Detections[0].Tests[0].Message);
+        Assert.True(run.Success);
+    }
+
+    [Fact]
     public void A_test_fails_when_its_search_finds_nothing_and_the_run_fails()
     {
         var run = RunSample(d => d with { Search = d.Search.Replace("EventCode=4698", "EventCode=4699", StringComparison.Ordinal) });

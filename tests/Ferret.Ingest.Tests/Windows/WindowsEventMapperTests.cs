@@ -81,6 +81,21 @@ public sealed class WindowsEventMapperTests
         Assert.Equal("a\r\nb\nc", e["ScriptBlockText"].Text);
     }
 
+    [Theory]
+    [InlineData("\r\n\t\t%{S-1-5-21-1-2-3-1609}", "%{S-1-5-21-1-2-3-1609}")]
+    [InlineData("cmd.exe /c dir ", "cmd.exe /c dir ")]
+    [InlineData("\r\n\t\tSeBackupPrivilege\r\n\t\t\tSeRestorePrivilege", "SeBackupPrivilege\r\n\t\t\tSeRestorePrivilege")]
+    [InlineData("\r\n\t", null)]
+    public void Values_lose_the_line_breaks_and_tabs_around_them_but_keep_spaces_and_inner_layout(string written, string? expected)
+    {
+        var xml = Wrap($"<EventData><Data Name='SidHistory'>{written}</Data></EventData>");
+
+        var e = WindowsEventMapper.FromXml(xml);
+
+        Assert.Equal(expected, e["SidHistory"].Text);
+        Assert.Contains(written, e.Raw, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Unnamed_data_elements_become_the_multivalue_field_Data_in_order()
     {
