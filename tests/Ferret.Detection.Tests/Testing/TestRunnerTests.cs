@@ -62,8 +62,17 @@ public sealed class TestRunnerTests
 
         var task = Assert.Single(run.Detections, d => d.Detection.Name.Contains("Scheduled Task", StringComparison.Ordinal));
         Assert.Equal(TestStatus.Fail, task.Status);
-        Assert.Equal("the search returned no results", task.Tests[0].Message);
+        Assert.StartsWith("the search returned no results; rows after each command: search 0", task.Tests[0].Message, StringComparison.Ordinal);
         Assert.False(run.Success);
+    }
+
+    [Fact]
+    public void An_empty_result_names_the_command_that_dropped_the_last_rows()
+    {
+        var run = RunSample(d => d with { Search = d.Search.Replace("| rename Computer as dest", "| where count > 5 | rename Computer as dest", StringComparison.Ordinal) });
+
+        var task = Assert.Single(run.Detections, d => d.Detection.Name.Contains("Scheduled Task", StringComparison.Ordinal));
+        Assert.Equal("the search returned no results; rows after each command: search 2 → stats 2 → where 0", task.Tests[0].Message);
     }
 
     [Fact]
@@ -92,7 +101,7 @@ public sealed class TestRunnerTests
         var failed = root.Elements("testsuite").Single(s => s.Attribute("name")!.Value.Contains("Scheduled Task", StringComparison.Ordinal));
         var testcase = Assert.Single(failed.Elements("testcase"));
         Assert.Equal("True Positive Test", testcase.Attribute("name")!.Value);
-        Assert.Equal("the search returned no results", testcase.Element("failure")!.Attribute("message")!.Value);
+        Assert.StartsWith("the search returned no results", testcase.Element("failure")!.Attribute("message")!.Value, StringComparison.Ordinal);
     }
 
     [Fact]
