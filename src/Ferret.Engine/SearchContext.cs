@@ -1,4 +1,5 @@
 using Ferret.Engine.DataModels;
+using Ferret.Engine.GeoIp;
 using Ferret.Engine.Lookups;
 using Ferret.Events;
 
@@ -14,6 +15,10 @@ public sealed class SearchContext
     public IDataModelCatalog? DataModels { get; init; }
 
     public IProblemSink? Problems { get; init; }
+
+    /// <summary>The IP geolocation database <c>iplocation</c> reads; null makes a search using it fail with where
+    /// Ferret looks for one (<see cref="GeoIpDatabaseLocator"/>).</summary>
+    public IGeoIpDatabase? GeoIp { get; init; }
 
     /// <summary>How long one regular expression match may run before it is reported and treated as no match.</summary>
     public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromSeconds(1);

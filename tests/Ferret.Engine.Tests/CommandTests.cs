@@ -200,8 +200,6 @@ public sealed class CommandTests
 
     [Theory]
     [InlineData("* | apply mymodel", "apply")]
-    [InlineData("* | iplocation src", "iplocation")]
-    [InlineData("* | map search=\"search a=$a$\"", "map")]
     [InlineData("| mstats avg(cpu) where index=m", "mstats")]
     [InlineData("| rest /services/server/info", "rest")]
     [InlineData("* | frobnicate x", "frobnicate")]

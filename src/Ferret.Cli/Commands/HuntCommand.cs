@@ -40,11 +40,12 @@ internal static class HuntCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the findings to this file instead of stdout." };
         var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report to this file." };
         var macros = new Option<string?>("--macros") { Description = "A local macro overrides file (YAML, the shape of the content's macros), applied last." };
+        var geoip = GeoIpOption.Create();
         var command = new Command("hunt", "Hunt through logs with detections: report notable and risk events.")
         {
-            content, input, detections, story, format, output, report, macros,
+            content, input, detections, story, format, output, report, macros, geoip,
         };
-        command.SetAction(parseResult => Run(new HuntArguments(
+        command.SetAction(parseResult => GeoIpOption.Run("hunt", parseResult.GetValue(geoip), database => Run(new HuntArguments(
             parseResult.GetValue(content),
             parseResult.GetValue(input) ?? [],
             parseResult.GetValue(detections) ?? [],
@@ -52,14 +53,14 @@ internal static class HuntCommand
             parseResult.GetValue(format) ?? "table",
             parseResult.GetValue(output),
             parseResult.GetValue(report),
-            parseResult.GetValue(macros))));
+            parseResult.GetValue(macros)), database)));
         return command;
     }
 
     private sealed record HuntArguments(
         string? Content, string[] Inputs, string[] Detections, string? Story, string Format, string? Output, string? Report, string? Macros);
 
-    private static int Run(HuntArguments arguments)
+    private static int Run(HuntArguments arguments, Ferret.Engine.GeoIp.IGeoIpDatabase? geoIp)
     {
         if (arguments.Content is null != (arguments.Inputs.Length == 0))
         {
@@ -117,6 +118,7 @@ internal static class HuntCommand
             Detections = selection.Selected,
             Inputs = inputs,
             Lookups = new ContentLookupResolver(repository.Lookups, lookupProblems),
+            GeoIp = geoIp,
         };
         var result = HuntProgressDisplay.Run(request, KnowledgeBase.LoadDefault());
         var summary = result.Summary with

@@ -32,8 +32,9 @@ internal static class SearchCommand
         var earliest = new Option<string?>("--earliest") { Description = "Keep events at or after this time (a Splunk time modifier such as -24h@h or an epoch)." };
         var latest = new Option<string?>("--latest") { Description = "Keep events before this time (e.g. now, -10m@m)." };
         var raw = new Option<bool>("--raw") { Description = "Search the fields as ingested, without add-on knowledge (aliases, CIM fields, tags, data models)." };
-        var command = new Command("search", "Run an ad-hoc SPL search over logs.") { spl, input, content, format, earliest, latest, raw };
-        command.SetAction(parseResult => Run(
+        var geoip = GeoIpOption.Create();
+        var command = new Command("search", "Run an ad-hoc SPL search over logs.") { spl, input, content, format, earliest, latest, raw, geoip };
+        command.SetAction(parseResult => GeoIpOption.Run("search", parseResult.GetValue(geoip), database => Run(
             new SearchRequest
             {
                 Spl = parseResult.GetValue(spl) ?? string.Empty,
@@ -42,8 +43,9 @@ internal static class SearchCommand
                 Earliest = parseResult.GetValue(earliest),
                 Latest = parseResult.GetValue(latest),
                 Raw = parseResult.GetValue(raw),
+                GeoIp = database,
             },
-            parseResult.GetValue(format) ?? "table"));
+            parseResult.GetValue(format) ?? "table")));
         return command;
     }
 

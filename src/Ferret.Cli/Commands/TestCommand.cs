@@ -11,7 +11,7 @@ namespace Ferret.Cli.Commands;
 
 /// <summary>
 /// <c>ferret test --content DIR --attack-data DIR [--detection PATH|NAME...] [--format text|json] [--junit FILE]
-/// [--summary FILE.yml] [--results FILE.json] [--changed-since GITREF]</c>: contentctl's unit tests, offline.
+/// [--summary FILE.yml] [--results FILE.json] [--changed-since GITREF] [--geoip FILE]</c>: contentctl's unit tests, offline.
 /// Exit 0 when no test failed, 1 when one failed or errored, 2 on bad arguments.
 /// </summary>
 internal static class TestCommand
@@ -38,11 +38,12 @@ internal static class TestCommand
         {
             Description = "Only detections whose file, or a macro or lookup they use, changed since this git ref.",
         };
+        var geoip = GeoIpOption.Create();
         var command = new Command("test", "Test detections offline against their attack datasets, as contentctl does.")
         {
-            content, attackData, detections, format, junit, summary, results, changedSince,
+            content, attackData, detections, format, junit, summary, results, changedSince, geoip,
         };
-        command.SetAction(parseResult => Run(
+        command.SetAction(parseResult => GeoIpOption.Run("test", parseResult.GetValue(geoip), database => Run(
             parseResult.GetValue(content)!,
             parseResult.GetValue(attackData)!,
             parseResult.GetValue(detections) ?? [],
@@ -50,12 +51,13 @@ internal static class TestCommand
             parseResult.GetValue(junit),
             parseResult.GetValue(summary),
             parseResult.GetValue(results),
-            parseResult.GetValue(changedSince)));
+            parseResult.GetValue(changedSince),
+            database)));
         return command;
     }
 
     private static int Run(string contentDirectory, string attackData, string[] patterns, string format, string? junit, string? summaryFile,
-        string? resultsFile, string? changedSince)
+        string? resultsFile, string? changedSince, Ferret.Engine.GeoIp.IGeoIpDatabase? geoIp)
     {
         if (!Directory.Exists(attackData))
         {
@@ -106,6 +108,7 @@ internal static class TestCommand
             Detections = selected,
             AttackDataRoot = Path.GetFullPath(attackData),
             Lookups = new ContentLookupResolver(repository.Lookups, lookupProblems),
+            GeoIp = geoIp,
             Mode = mode,
         };
         var run = TestRunner.Run(request, KnowledgeBase.LoadDefault());

@@ -20,6 +20,9 @@ public sealed record HuntRequest
 
     public ILookupResolver? Lookups { get; init; }
 
+    /// <summary>The IP geolocation database iplocation reads (null: a detection using it fails with where Ferret looks).</summary>
+    public Ferret.Engine.GeoIp.IGeoIpDatabase? GeoIp { get; init; }
+
     /// <summary>Told how far the hunt is (events read, detections run); called from several threads.</summary>
     public IProgress<HuntProgress>? Progress { get; init; }
 

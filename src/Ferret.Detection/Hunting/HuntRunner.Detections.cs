@@ -28,6 +28,7 @@ public static partial class HuntRunner
             {
                 Clock = request.Clock,
                 Lookups = request.Lookups,
+                GeoIp = request.GeoIp,
                 DataModels = knowledge.DataModels,
                 Problems = problems,
                 Label = detection.Detection.Name,

@@ -11,7 +11,7 @@ namespace Ferret.Detection.Hunting;
 /// model dataset (tstats/datamodel: events that the dataset's constraints accept), no events at all
 /// (a generating command that reads none), or every event (nothing could be read off the search).
 /// </summary>
-public sealed record LeadingFilter(LeadingFilterKind Kind, IReadOnlyList<FieldKey> Keys, string? Dataset)
+public sealed partial record LeadingFilter(LeadingFilterKind Kind, IReadOnlyList<FieldKey> Keys, string? Dataset)
 {
     public static LeadingFilter Everything { get; } = new(LeadingFilterKind.AllEvents, [], null);
 
@@ -28,7 +28,12 @@ public sealed record LeadingFilter(LeadingFilterKind Kind, IReadOnlyList<FieldKe
 
     public static LeadingFilter Of(string expandedSearch) => Of(SplParser.Parse(expandedSearch).Pipeline);
 
-    public static LeadingFilter Of(Pipeline pipeline)
+    /// <summary>The events <paramref name="pipeline"/> reads: its leading command's, and those of every subsearch
+    /// and map search in it, which read the same index (a hunt hands them the same buffer).</summary>
+    public static LeadingFilter Of(Pipeline pipeline) =>
+        NestedSearches(pipeline).Aggregate(OfLeadingCommand(pipeline), (filter, nested) => filter.Union(Of(nested)));
+
+    private static LeadingFilter OfLeadingCommand(Pipeline pipeline)
     {
         if (pipeline.Commands.Count == 0)
         {

@@ -25,4 +25,7 @@ public sealed record SearchRequest
 
     /// <summary>Where outputlookup may write CSV files.</summary>
     public string? OutputLookupDirectory { get; init; }
+
+    /// <summary>The IP geolocation database iplocation reads (null: a search using it fails with where Ferret looks).</summary>
+    public Ferret.Engine.GeoIp.IGeoIpDatabase? GeoIp { get; init; }
 }

@@ -60,6 +60,7 @@ public static class SearchRunner
             DataModels = knowledge?.DataModels,
             Label = "search",
             OutputLookupDirectory = request.OutputLookupDirectory,
+            GeoIp = request.GeoIp,
         };
         return new SearchOutcome(expansion.Text, diagnostics, compiled.Run(events, context));
     }

@@ -17,6 +17,9 @@ public sealed record TestRequest
 
     public ILookupResolver? Lookups { get; init; }
 
+    /// <summary>The IP geolocation database iplocation reads (null: a detection using it fails with where Ferret looks).</summary>
+    public Ferret.Engine.GeoIp.IGeoIpDatabase? GeoIp { get; init; }
+
     /// <summary>Told each time a detection's tests finish (called from several threads).</summary>
     public IProgress<DetectionTestResult>? Progress { get; init; }
 

@@ -127,6 +127,7 @@ public static partial class TestRunner
         {
             Clock = request.Clock,
             Lookups = request.Lookups,
+            GeoIp = request.GeoIp,
             DataModels = knowledge.DataModels,
             Problems = runProblems,
             Label = compiled.Detection.Name,

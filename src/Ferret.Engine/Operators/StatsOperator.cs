@@ -44,10 +44,7 @@ public sealed class EventstatsOperator(GroupedAggregation plan) : BlockingOperat
         {
             if (partial.ResultFor(e) is { } result)
             {
-                foreach (var aggregate in plan.Aggregates)
-                {
-                    e.Set(aggregate.OutputName, result[aggregate.OutputName]);
-                }
+                plan.CopyAggregates(result, e);
             }
 
             yield return e;
@@ -135,10 +132,7 @@ public sealed class StreamstatsOperator(GroupedAggregation plan, bool current, i
 
             if (result is not null)
             {
-                foreach (var aggregate in plan.Aggregates)
-                {
-                    e.Set(aggregate.OutputName, result[aggregate.OutputName]);
-                }
+                plan.CopyAggregates(result, e);
             }
 
             yield return e;

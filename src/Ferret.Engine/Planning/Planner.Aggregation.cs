@@ -12,7 +12,7 @@ public sealed partial class Planner
 {
     private Operator? BindStats(StatsCommandNode stats)
     {
-        var aggregates = BindAggregations(stats.Name, stats.Aggregations);
+        var aggregates = BindAggregations(stats.Name, stats.Aggregations, allowWildcards: true);
         var plan = new GroupedAggregation(aggregates, stats.ByFields.Select(f => f.Text).ToList());
         switch (stats.Name)
         {
@@ -28,12 +28,12 @@ public sealed partial class Planner
         }
     }
 
-    private List<AggregateBinding> BindAggregations(string command, IReadOnlyList<Ferret.Spl.Syntax.Aggregation> aggregations)
+    private List<AggregateBinding> BindAggregations(string command, IReadOnlyList<Ferret.Spl.Syntax.Aggregation> aggregations, bool allowWildcards = false)
     {
         var bound = new List<AggregateBinding>();
         foreach (var aggregation in aggregations)
         {
-            if (BindAggregation(command, aggregation) is { } binding)
+            if (BindAggregation(command, aggregation, allowWildcards) is { } binding)
             {
                 bound.Add(binding);
             }
@@ -42,7 +42,7 @@ public sealed partial class Planner
         return bound;
     }
 
-    private AggregateBinding? BindAggregation(string command, Ferret.Spl.Syntax.Aggregation aggregation)
+    private AggregateBinding? BindAggregation(string command, Ferret.Spl.Syntax.Aggregation aggregation, bool allowWildcards)
     {
         var function = aggregation.Function;
         if (!AggregateFunctions.TryCreateFactory(function, out var factory))
@@ -66,8 +66,7 @@ public sealed partial class Planner
         switch (argument)
         {
             case FieldExpression field when field.Name.Contains('*', StringComparison.Ordinal):
-                _bind.Report(DiagnosticFacts.CommandNotSupported(argument.Span, command, $"wildcard field '{field.Name}' in {function}() is not supported; name the fields"));
-                return null;
+                return BindWildcardAggregation(command, aggregation, field, factory, allowWildcards);
             case FieldExpression field:
                 var name = field.Name;
                 return new AggregateBinding(function, aggregation.OutputName, (e, _) => e[name], factory);
@@ -83,6 +82,33 @@ public sealed partial class Planner
                 var expression = _expressions.Compile(argument);
                 return new AggregateBinding(function, aggregation.OutputName, (e, rt) => expression(e, rt).Field, factory);
         }
+    }
+
+    /// <summary>
+    /// <c>values(*)</c>, <c>latest(*) AS *</c>, <c>values(requestParameters.*) AS *</c>: one aggregate per matching field, named
+    /// by the AS template with the wildcard parts filled in, or <c>values(&lt;field&gt;)</c> without AS (Search Reference,
+    /// "stats command": the argument and the AS name are wc-fields). Only stats, eventstats and streamstats take them: tstats
+    /// reads data model fields it must know up front, and chart/timechart pivot on their columns.
+    /// </summary>
+    private AggregateBinding? BindWildcardAggregation(
+        string command, Ferret.Spl.Syntax.Aggregation aggregation, FieldExpression field, Func<IAggregateState> factory, bool allowWildcards)
+    {
+        var function = aggregation.Function;
+        if (!allowWildcards)
+        {
+            _bind.Report(DiagnosticFacts.MissingCommandArgument(field.Span, command,
+                $"a wildcard field ('{field.Name}' in {function}()) is only allowed in stats, eventstats and streamstats; name the fields"));
+            return null;
+        }
+
+        if (aggregation.Alias is { } alias && !alias.Text.Contains('*', StringComparison.Ordinal))
+        {
+            _bind.Report(DiagnosticFacts.MissingCommandArgument(alias.Span, command,
+                $"{function}({field.Name}) aggregates every matching field, so its AS name needs a wildcard too (e.g. AS *), not '{alias.Text}'"));
+            return null;
+        }
+
+        return new AggregateBinding(function, aggregation.OutputName, null, factory) { Wildcard = new FieldNamePattern(field.Name) };
     }
 
     private Operator? BindTstats(TstatsCommandNode tstats)

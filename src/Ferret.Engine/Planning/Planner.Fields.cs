@@ -249,7 +249,7 @@ public sealed partial class Planner
             case "nomv":
                 return list.Fields.Count > 0 ? new NomvOperator(list.Fields[0].Text) : null;
             case "iplocation":
-                return NotSupported(list, "no IP geolocation database is available");
+                return BindIpLocation(list);
             default:
                 return NotSupported(list, "Ferret does not implement this command");
         }

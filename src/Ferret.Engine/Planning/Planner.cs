@@ -91,7 +91,7 @@ public sealed partial class Planner
         MakeresultsCommandNode makeresults => BindMakeresults(makeresults),
         FromCommandNode from => BindFrom(from),
         DatamodelCommandNode datamodel => BindDatamodel(datamodel),
-        MapCommandNode map => NotSupported(map, "running a search per result is not available; rewrite with join or a subsearch"),
+        MapCommandNode map => BindMap(map),
         RestCommandNode rest => NotSupported(rest, "there is no Splunk server to query"),
         OptionsCommandNode options => NotSupported(options, ReasonFor(options.Name)),
         GenericCommandNode generic => NotSupported(generic, "Ferret does not implement this command"),

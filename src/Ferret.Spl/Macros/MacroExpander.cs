@@ -29,6 +29,13 @@ public static partial class MacroExpander
         {
             if (TrySkipProtected(search, i) is { } skipped)
             {
+                if (IsMapSearchString(search, i, skipped))
+                {
+                    AppendVerbatim(builder, segments, search, verbatimStart, i);
+                    ExpandMapSearchString(state, search, i, skipped, builder, segments);
+                    verbatimStart = skipped;
+                }
+
                 i = skipped;
                 continue;
             }

@@ -1,0 +1,189 @@
+using Ferret.Engine.Functions;
+using Ferret.Engine.Values;
+using Ferret.Events;
+
+namespace Ferret.Engine.Aggregation;
+
+/// <summary>
+/// The partial state of a grouped aggregation over a slice of events. Partials of consecutive slices merge; the merged
+/// results equal the results over all the events at once. Each aggregate is a column of state per group; an aggregate
+/// over a wildcard field (PartialAggregate.Wildcards.cs) adds a column per matching field as the fields show up.
+/// </summary>
+public sealed partial class PartialAggregate
+{
+    private readonly GroupedAggregation plan;
+    private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
+    private readonly List<Group> _order = [];
+
+    public PartialAggregate(GroupedAggregation plan)
+    {
+        this.plan = plan;
+        for (var i = 0; i < plan.Aggregates.Count; i++)
+        {
+            _columns.Add(new Column(i, null));
+        }
+    }
+
+    public int GroupCount => _groups.Count;
+
+    public void Add(Event e, EvalRuntime runtime)
+    {
+        var time = e.Time;
+        FieldValue[]? inputs = null;
+        List<(int Column, FieldValue Value)>? discovered = null;
+        foreach (var key in plan.KeysOf(e))
+        {
+            var group = GetGroup(key);
+            if (inputs is null)
+            {
+                inputs = new FieldValue[plan.Aggregates.Count];
+                for (var i = 0; i < inputs.Length; i++)
+                {
+                    if (plan.Aggregates[i].Wildcard is null)
+                    {
+                        inputs[i] = plan.Aggregates[i].Read(e, runtime);
+                    }
+                }
+
+                discovered = plan.HasWildcards ? WildcardInputs(e) : null;
+            }
+
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                group.States[i]?.Add(inputs[i], time);
+            }
+
+            if (discovered is not null)
+            {
+                foreach (var (column, value) in discovered)
+                {
+                    StateOf(group, column).Add(value, time);
+                }
+            }
+        }
+    }
+
+    public void Merge(PartialAggregate later)
+    {
+        var columnMap = later._columns.Select(c => c.Field is null ? c.Binding : ColumnFor(c.Binding, c.Field)).ToArray();
+        foreach (var group in later._order)
+        {
+            var mine = GetGroup(group.Key);
+            for (var i = 0; i < group.States.Count; i++)
+            {
+                if (group.States[i] is { } state)
+                {
+                    StateOf(mine, columnMap[i]).Merge(state);
+                }
+            }
+        }
+    }
+
+    /// <summary>The result rows, sorted by the by-field values; with no by fields and no events, one row (count 0).</summary>
+    public IEnumerable<Event> Results(bool sorted = true)
+    {
+        if (_groups.Count == 0 && plan.ByFields.Count == 0)
+        {
+            GetGroup([]);
+        }
+
+        IEnumerable<Group> groups = _order;
+        if (sorted && plan.ByFields.Count > 0)
+        {
+            groups = _order.Order(Comparer<Group>.Create(CompareKeys));
+        }
+
+        var outputs = WildcardOutputs();
+        foreach (var group in groups)
+        {
+            yield return ToRow(group, outputs);
+        }
+    }
+
+    /// <summary>The aggregate values for the group of <paramref name="e"/> (eventstats), or null when it has none.</summary>
+    public Event? ResultFor(Event e)
+    {
+        foreach (var key in plan.KeysOf(e))
+        {
+            if (_groups.TryGetValue(KeyText(key), out var group))
+            {
+                return ToRow(group, WildcardOutputs());
+            }
+        }
+
+        return null;
+    }
+
+    private Event ToRow(Group group, List<(int Column, string Name)> wildcardOutputs)
+    {
+        var row = new Event(plan.ByFields.Count + plan.Aggregates.Count + wildcardOutputs.Count);
+        for (var i = 0; i < plan.ByFields.Count; i++)
+        {
+            row.Set(plan.ByFields[i], FieldValue.Of(group.Key[i]));
+        }
+
+        for (var i = 0; i < plan.Aggregates.Count; i++)
+        {
+            if (group.States[i] is { } state)
+            {
+                row.Set(plan.Aggregates[i].OutputName, state.Result());
+            }
+        }
+
+        foreach (var (column, name) in wildcardOutputs)
+        {
+            // A group none of whose events had the field reads as a fresh state (count 0, no values), as a named field would.
+            var state = column < group.States.Count ? group.States[column] : null;
+            row.Set(name, (state ?? plan.Aggregates[_columns[column].Binding].Factory()).Result());
+        }
+
+        return row;
+    }
+
+    private static int CompareKeys(Group a, Group b)
+    {
+        for (var i = 0; i < a.Key.Length; i++)
+        {
+            var c = ValueComparer.SortOrder(a.Key[i], b.Key[i]);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return 0;
+    }
+
+    private Group GetGroup(Scalar[] key)
+    {
+        var text = KeyText(key);
+        if (!_groups.TryGetValue(text, out var group))
+        {
+            group = new Group((Scalar[])key.Clone(), [.. plan.Aggregates.Select(a => a.Wildcard is null ? a.Factory() : null)]);
+            _groups[text] = group;
+            _order.Add(group);
+        }
+
+        return group;
+    }
+
+    /// <summary>The state of <paramref name="column"/> in <paramref name="group"/>, made when the group first needs it.</summary>
+    private IAggregateState StateOf(Group group, int column)
+    {
+        while (group.States.Count <= column)
+        {
+            group.States.Add(null);
+        }
+
+        return group.States[column] ??= plan.Aggregates[_columns[column].Binding].Factory();
+    }
+
+    private static string KeyText(Scalar[] key) => key.Length switch
+    {
+        0 => string.Empty,
+        1 => key[0].ToString(),
+        _ => string.Join('\u001f', key.Select(k => k.ToString())),
+    };
+
+    private sealed record Group(Scalar[] Key, List<IAggregateState?> States);
+}
