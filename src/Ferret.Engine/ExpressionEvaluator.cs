@@ -27,11 +27,13 @@ public sealed class CompiledExpression
     {
         _evaluator = evaluator;
         Diagnostics = diagnostics;
+        HasErrors = diagnostics.Any(d => d.IsError);
     }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+    /// <summary>Computed once: knowledge evaluates compiled expressions for every event.</summary>
+    public bool HasErrors { get; }
 
     /// <summary>The value for <paramref name="e"/>; null when the expression has errors. A boolean becomes "true"/"false".</summary>
     public FieldValue Evaluate(Event e) => Evaluate(e, EvalRuntime.Default);
@@ -64,11 +66,13 @@ public sealed class CompiledPredicate
     {
         _predicate = predicate;
         Diagnostics = diagnostics;
+        HasErrors = diagnostics.Any(d => d.IsError);
     }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+    /// <summary>Computed once: knowledge matches compiled predicates against every event.</summary>
+    public bool HasErrors { get; }
 
     public bool Matches(Event e) => !HasErrors && _predicate(e, EvalRuntime.Default);
 }

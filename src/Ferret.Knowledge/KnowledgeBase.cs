@@ -45,7 +45,15 @@ public sealed partial class KnowledgeBase
     /// aliases (e.g. the classic <c>ComputerName</c>), calculated CIM fields (<c>process_name</c>,
     /// <c>dest</c>, ...), <c>eventtype</c> and <c>tag</c>. Running it again changes nothing.
     /// </summary>
-    public void Normalize(Event e) => _normalizer.Normalize(e);
+    public void Normalize(Event e)
+    {
+        if (_accelerated.TryGetValue(e, out var entry) && ReferenceEquals(entry.Event, e))
+        {
+            return;
+        }
+
+        _normalizer.Normalize(e);
+    }
 
     /// <summary>
     /// Normalizes each event once and remembers its data model results, so every detection that asks for
@@ -60,18 +68,35 @@ public sealed partial class KnowledgeBase
         }
     }
 
-    /// <summary>The shared, normalized form of <paramref name="e"/>, computed on first request.</summary>
-    public NormalizedEvent Accelerated(Event e) =>
-        _accelerated.GetValue(e, raw =>
+    /// <summary>
+    /// Like <see cref="Accelerate"/> for a reader's events that are read once and then dropped (a hunt's single pass):
+    /// the raw event is not remembered, only its normalized copy, which is what the caller keeps. Giving the same raw
+    /// event again would normalize it again into a new copy.
+    /// </summary>
+    public IEnumerable<Event> AccelerateOnce(IEnumerable<Event> events)
+    {
+        foreach (var e in events)
         {
-            var normalized = raw.Clone();
-            Normalize(normalized);
-            var entry = new NormalizedEvent(normalized, _datasetCount);
+            yield return _accelerated.TryGetValue(e, out var known) ? known.Event : NewEntry(e).Event;
+        }
+    }
 
-            // The normalized copy answers for itself too, so searches over Accelerate's output hit the cache.
-            _accelerated.TryAdd(normalized, entry);
-            return entry;
-        });
+    /// <summary>The shared, normalized form of <paramref name="e"/>, computed on first request. Asked once per event
+    /// and detection, so a known event is answered without allocating the table's callback.</summary>
+    public NormalizedEvent Accelerated(Event e) =>
+        _accelerated.TryGetValue(e, out var known) ? known : _accelerated.GetValue(e, NewEntry);
+
+    private NormalizedEvent NewEntry(Event raw)
+    {
+        var normalized = raw.Clone();
+        _normalizer.NormalizeNew(normalized);
+        var entry = new NormalizedEvent(normalized, _datasetCount);
+
+        // The normalized copy answers for itself too, so searches over Accelerate's output hit the cache (and
+        // Normalize knows it is normalized already).
+        _accelerated.TryAdd(normalized, entry);
+        return entry;
+    }
 
     /// <summary>The names of the source knowledge files that apply to events of this source and sourcetype.</summary>
     public IReadOnlyList<string> SourceNamesFor(string? source, string? sourceType) =>

@@ -68,9 +68,10 @@ internal sealed class DetectionIndex
         _byDataset.AddRange(datasets.Values);
     }
 
-    /// <summary>Adds <paramref name="e"/> to the buffer of every detection that could match it.</summary>
-    public void Route(Event e, List<Event>[] buffers)
+    /// <summary>Fills <paramref name="matched"/> with every detection that could match <paramref name="e"/>, each once.</summary>
+    public void Route(Event e, List<int> matched)
     {
+        matched.Clear();
         var number = ++_eventNumber;
         foreach (var (field, byValue) in _byField)
         {
@@ -82,32 +83,48 @@ internal sealed class DetectionIndex
 
             foreach (var scalar in value.Values)
             {
-                if (byValue.TryGetValue(LeadingFilter.Normalize(scalar.ToString()), out var detections))
+                if (byValue.TryGetValue(KeyOf(scalar), out var detections))
                 {
-                    Add(detections, e, buffers, number);
+                    Add(detections, matched, number);
                 }
             }
         }
 
         foreach (var (view, detections) in _byDataset)
         {
-            if (view.TryProject(e, out _))
+            if (view.Contains(e))
             {
-                Add(detections, e, buffers, number);
+                Add(detections, matched, number);
             }
         }
 
-        Add(_everyEvent, e, buffers, number);
+        Add(_everyEvent, matched, number);
     }
 
-    private void Add(List<int> detections, Event e, List<Event>[] buffers, int number)
+    /// <summary><see cref="LeadingFilter.Normalize"/> of the value's text, without a new string when the text is
+    /// already trimmed lower-case ASCII (event codes, most channel names' lookups).</summary>
+    private static string KeyOf(Scalar scalar)
+    {
+        var text = scalar.ToString();
+        foreach (var c in text)
+        {
+            if (c is >= 'A' and <= 'Z' or > '\x7f' || char.IsWhiteSpace(c))
+            {
+                return LeadingFilter.Normalize(text);
+            }
+        }
+
+        return text;
+    }
+
+    private void Add(List<int> detections, List<int> matched, int number)
     {
         foreach (var detection in detections)
         {
             if (_stamp[detection] != number)
             {
                 _stamp[detection] = number;
-                buffers[detection].Add(e);
+                matched.Add(detection);
             }
         }
     }

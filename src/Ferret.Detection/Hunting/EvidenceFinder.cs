@@ -45,6 +45,14 @@ internal sealed class EvidenceFinder
         return new EvidenceFinder(events);
     }
 
+    /// <summary>An evidence finder over candidates already filtered by the detection's leading search
+    /// (<see cref="LeadingSearchOf"/> run over its events).</summary>
+    public static EvidenceFinder Over(IReadOnlyList<Event> candidates) => new(candidates);
+
+    /// <summary>The text of what <see cref="For"/> runs over a detection's events to choose candidates, or null when
+    /// every event is a candidate (the search does not start with a search command).</summary>
+    public static string? LeadingSearchOf(string expandedSearch, Pipeline parsed) => StreamingPrefix(expandedSearch, parsed);
+
     /// <summary>The leading search and the event-by-event commands after it (up to the first that aggregates
     /// or reorders), as text: what each raw event went through before the detection summarized it.</summary>
     private static string? StreamingPrefix(string search, Pipeline pipeline)
@@ -80,30 +88,67 @@ internal sealed class EvidenceFinder
             return [];
         }
 
-        return [.. _candidates.Where(e => Agrees(e, row)).Take(limit)];
-    }
-
-    private static bool Agrees(Event evidence, Event row)
-    {
+        // The row's texts once per row, not once per candidate: this runs rows x candidates times.
+        var wanted = new List<(string Name, string[] Texts)>();
         foreach (var (name, value) in row.Fields)
         {
-            if (StatisticFields.Contains(name))
+            if (!StatisticFields.Contains(name))
             {
-                continue;
+                wanted.Add((name, [.. value.Texts]));
+            }
+        }
+
+        var found = new List<Event>();
+        foreach (var candidate in _candidates)
+        {
+            if (found.Count >= limit)
+            {
+                break;
             }
 
+            if (Agrees(candidate, wanted))
+            {
+                found.Add(candidate);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>For every field the row and the event both have, they share a value (ignoring case).</summary>
+    private static bool Agrees(Event evidence, List<(string Name, string[] Texts)> wanted)
+    {
+        foreach (var (name, texts) in wanted)
+        {
             var other = evidence[name];
             if (other.IsNull)
             {
                 continue;
             }
 
-            if (!value.Texts.Any(v => other.Texts.Any(o => string.Equals(v, o, StringComparison.OrdinalIgnoreCase))))
+            if (!SharesAValue(texts, other.Values))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static bool SharesAValue(string[] texts, IReadOnlyList<Scalar> values)
+    {
+        foreach (var value in values)
+        {
+            var text = value.ToString();
+            foreach (var wanted in texts)
+            {
+                if (string.Equals(wanted, text, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -3,7 +3,6 @@ using Ferret.Detection.Notables;
 using Ferret.Detection.Risk;
 using Ferret.Engine;
 using Ferret.Events;
-using Ferret.Knowledge;
 
 namespace Ferret.Detection.Hunting;
 
@@ -11,7 +10,6 @@ public static partial class HuntRunner
 {
     private static List<Finding> RunDetections(
         HuntRequest request,
-        KnowledgeBase knowledge,
         List<CompiledDetection> detections,
         ReadPass read,
         ConcurrentBag<DetectionIssue> notRun,
@@ -23,20 +21,11 @@ public static partial class HuntRunner
         Parallel.For(0, detections.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var detection = detections[i];
-            var problems = new ProblemCollector();
-            var context = new SearchContext
-            {
-                Clock = request.Clock,
-                Lookups = request.Lookups,
-                GeoIp = request.GeoIp,
-                DataModels = knowledge.DataModels,
-                Problems = problems,
-                Label = detection.Detection.Name,
-            };
+            var feed = read.Feeds[i];
             try
             {
-                var rows = detection.Search.Run(read.Buffers[i], context).ToList();
-                var evidence = EvidenceFinder.For(detection, read.Buffers[i], context, rows.Count);
+                var rows = feed.Results();
+                var evidence = feed.Evidence(rows.Count);
                 for (var row = 0; row < rows.Count; row++)
                 {
                     findings.Add((i, row, MakeFinding(detection, rows[row], window, evidence, request.MaxEvidencePerFinding, row)));
@@ -47,7 +36,7 @@ public static partial class HuntRunner
                 notRun.Add(new DetectionIssue(detection.Detection.Name, $"failed while running: {error.GetType().Name}: {error.Message}", detection.Detection.FilePath));
             }
 
-            foreach (var problem in problems.Problems)
+            foreach (var problem in feed.Problems.Problems)
             {
                 runProblems.Add(new DetectionIssue(detection.Detection.Name, $"{problem.Location}: {problem.Message}", detection.Detection.FilePath));
             }

@@ -10,9 +10,11 @@ namespace Ferret.Detection.Hunting;
 
 /// <summary>
 /// Runs detections over inputs: compile every detection once; read the inputs in one pass (files in
-/// parallel), normalizing each event once (knowledge) and routing it only to the detections whose leading
-/// command could match it (<see cref="DetectionIndex"/>); then run each detection over its events, detections
-/// in parallel; and turn each result row into a finding with its notable, risk events and evidence.
+/// parallel), normalizing each event once (knowledge, on a thread beside the routing one) and routing it only to
+/// the detections whose leading command could match it (<see cref="DetectionIndex"/>), where each detection's
+/// leading filters test it at once so only the events they keep are held (<see cref="DetectionFeed"/>); then
+/// finish each detection's search, detections in parallel; and turn each result row into a finding with its
+/// notable, risk events and evidence.
 /// Nothing is dropped in silence: detections that cannot compile or fail while running are listed with the
 /// reason, input problems are counted with where and what.
 /// </summary>
@@ -58,7 +60,7 @@ public static partial class HuntRunner
         var inputProblems = new ProblemCollector();
         var read = ReadAndRoute(request, knowledge, runnable, catalog, inputProblems);
         var runProblems = new ConcurrentBag<DetectionIssue>();
-        var findings = RunDetections(request, knowledge, runnable, read, notRun, runProblems);
+        var findings = RunDetections(request, runnable, read, notRun, runProblems);
         var summary = new HuntSummary
         {
             FilesRead = read.Files,
@@ -77,17 +79,18 @@ public static partial class HuntRunner
         return new HuntResult(findings, summary);
     }
 
-    private sealed record ReadPass(List<Event>[] Buffers, int Files, long Events, double? Earliest, double? Latest);
+    private sealed record ReadPass(DetectionFeed[] Feeds, int Files, long Events, double? Earliest, double? Latest);
 
     private static ReadPass ReadAndRoute(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections, Knowledge.DataModels.DataModelCatalog catalog, IProblemSink problems)
     {
-        var buffers = detections.Select(_ => new List<Event>()).ToArray();
+        var feeds = StartFeeds(request, knowledge, detections);
         var index = new DetectionIndex(detections, catalog.Resolve);
         var files = InputReader.ExpandPaths(request.Inputs, problems);
+        var matched = new List<int>();
         long events = 0;
         double? earliest = null;
         double? latest = null;
-        foreach (var normalized in knowledge.Accelerate(InputReader.Read(files, request.Ingest, problems)))
+        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InputReader.Read(files, request.Ingest, problems))))
         {
             events++;
             if (normalized.Time is { } time)
@@ -96,7 +99,12 @@ public static partial class HuntRunner
                 latest = latest is null ? time : Math.Max(latest.Value, time);
             }
 
-            index.Route(normalized, buffers);
+            index.Route(normalized, matched);
+            foreach (var detection in matched)
+            {
+                feeds[detection].Add(normalized);
+            }
+
             if (events % 1000 == 0)
             {
                 request.Progress?.Report(new HuntProgress(HuntStage.Reading, events, 0));
@@ -104,6 +112,26 @@ public static partial class HuntRunner
         }
 
         request.Progress?.Report(new HuntProgress(HuntStage.Reading, events, events));
-        return new ReadPass(buffers, files.Count, events, earliest, latest);
+        return new ReadPass(feeds, files.Count, events, earliest, latest);
+    }
+
+    /// <summary>One feed per detection; prepared in parallel (each compiles the leading search that chooses evidence).</summary>
+    private static DetectionFeed[] StartFeeds(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections)
+    {
+        var feeds = new DetectionFeed[detections.Count];
+        Parallel.For(0, detections.Count, i =>
+        {
+            var detection = detections[i];
+            feeds[i] = new DetectionFeed(detection, problems => new SearchContext
+            {
+                Clock = request.Clock,
+                Lookups = request.Lookups,
+                GeoIp = request.GeoIp,
+                DataModels = knowledge.DataModels,
+                Problems = problems,
+                Label = detection.Detection.Name,
+            });
+        });
+        return feeds;
     }
 }

@@ -20,4 +20,11 @@ public interface IDataModelView
     string DatasetName { get; }
 
     bool TryProject(Event raw, out Event projected);
+
+    /// <summary>Whether <paramref name="raw"/> belongs to the dataset, without building the projection a caller may change.</summary>
+    bool Contains(Event raw) => TryProject(raw, out _);
+
+    /// <summary>Like <see cref="TryProject"/>, but the projection may be shared with other readers (a view may cache it
+    /// per event): the caller only reads it and never hands it on as a row that later commands may change.</summary>
+    bool TryProjectShared(Event raw, out Event projected) => TryProject(raw, out projected);
 }

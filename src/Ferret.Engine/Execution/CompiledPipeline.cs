@@ -1,3 +1,4 @@
+using Ferret.Engine.Operators;
 using Ferret.Events;
 
 namespace Ferret.Engine.Execution;
@@ -26,13 +27,30 @@ public sealed class CompiledPipeline
 
         Operators = list;
         StreamingPrefixLength = list.TakeWhile(o => o.Kind == OperatorKind.Streaming).Count();
+        FedPrefixLength = list.TakeWhile(CanBeFed).Count();
+        ReadsRunEvents = list.Any(o => o is JoinOperator or AppendOperator or MapOperator);
     }
 
     public IReadOnlyList<Operator> Operators { get; }
 
     public int StreamingPrefixLength { get; }
 
+    /// <summary>How many leading operators only filter, each event on its own through <see cref="StreamingOperator.Process"/>,
+    /// so an <see cref="IncrementalRun"/> can apply them as events arrive; at most <see cref="StreamingPrefixLength"/>.</summary>
+    public int FedPrefixLength { get; }
+
+    /// <summary>Whether an operator reads the run's events again beside its input (join, append, map); a subsearch in a
+    /// search term does too, which only the search text shows.</summary>
+    public bool ReadsRunEvents { get; }
+
     public bool IsGenerating => Operators.Count > 0 && Operators[0].Kind == OperatorKind.Generating;
+
+    /// <summary>A plain per-event filter: a <see cref="StreamingOperator"/> that neither changes events nor replaces
+    /// <see cref="StreamingOperator.Execute"/>. Operators that change events are left to the end of the run, so a fed
+    /// run holds the caller's own (shared) events, not copies of them.</summary>
+    private static bool CanBeFed(Operator op) =>
+        op is StreamingOperator { Kind: OperatorKind.Streaming, MutatesEvents: false }
+        && op.GetType().GetMethod(nameof(Operator.Execute), [typeof(IEnumerable<Event>), typeof(RunContext)])?.DeclaringType == typeof(StreamingOperator);
 
     /// <summary>Runs over <paramref name="input"/> (ignored when the pipeline starts with a generating command).</summary>
     public IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace Ferret.Engine.Matching;
 
 /// <summary>
@@ -10,6 +13,17 @@ public sealed class WildcardPattern
     private readonly string[] _parts;
     private readonly bool _startsWithWildcard;
     private readonly bool _endsWithWildcard;
+
+    /// <summary>How many searches for inner parts make building the vectorized finders worth it: patterns are also
+    /// built on the fly (lookups, rename) and used once, where building them would cost more than it saves.</summary>
+    private const int FindersAfterUses = 32;
+
+    /// <summary>For each ASCII part, a vectorized case-insensitive finder, built once the pattern is used often: with
+    /// invariant globalization a plain <c>IndexOf(..., OrdinalIgnoreCase)</c> compares character by character, and
+    /// <c>*term*</c> searches over whole command lines are the hottest test of a hunt. Used only on ASCII text, where
+    /// ignoring case means exactly folding A-Z, so the answer is the same.</summary>
+    private SearchValues<string>?[]? _asciiFinders;
+    private int _uses;
 
     public WildcardPattern(string pattern)
     {
@@ -61,6 +75,8 @@ public sealed class WildcardPattern
             return false;
         }
 
+        bool? asciiText = null;
+        var finders = _parts.Length > 2 ? Finders() : null;
         for (var i = 1; i < _parts.Length - 1; i++)
         {
             var part = _parts[i];
@@ -69,7 +85,10 @@ public sealed class WildcardPattern
                 continue;
             }
 
-            var found = text[position..end].IndexOf(part, StringComparison.OrdinalIgnoreCase);
+            var rest = text[position..end];
+            var found = finders?[i] is { } finder && (asciiText ??= Ascii.IsValid(text))
+                ? rest.IndexOfAny(finder)
+                : rest.IndexOf(part, StringComparison.OrdinalIgnoreCase);
             if (found < 0)
             {
                 return false;
@@ -79,6 +98,24 @@ public sealed class WildcardPattern
         }
 
         return true;
+    }
+
+    /// <summary>The finders once the pattern has been used <see cref="FindersAfterUses"/> times, else null. The count
+    /// may race between threads; that only moves the moment the finders are built.</summary>
+    private SearchValues<string>?[]? Finders()
+    {
+        if (Volatile.Read(ref _asciiFinders) is { } built)
+        {
+            return built;
+        }
+
+        if (++_uses < FindersAfterUses)
+        {
+            return null;
+        }
+
+        SearchValues<string>?[] finders = [.. _parts.Select(p => p.Length > 0 && Ascii.IsValid(p) ? SearchValues.Create([p], StringComparison.OrdinalIgnoreCase) : null)];
+        return Interlocked.CompareExchange(ref _asciiFinders, finders, null) ?? finders;
     }
 
     public override string ToString() => Pattern;

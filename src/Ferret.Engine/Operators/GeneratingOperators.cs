@@ -69,6 +69,19 @@ internal static class DataModelAccess
         }
     }
 
+    /// <summary>Like <see cref="Project"/>, with projections shared between readers: for operators that only read them.</summary>
+    public static IEnumerable<Event> ProjectShared(RunContext run, IDataModelView view)
+    {
+        foreach (var raw in run.Source)
+        {
+            run.Runtime.CurrentEvent = raw;
+            if (view.TryProjectShared(raw, out var projected))
+            {
+                yield return projected;
+            }
+        }
+    }
+
     private sealed record Box(IDataModelView? View);
 }
 

@@ -21,14 +21,20 @@ public sealed class TstatsOperator(string? dataModel, Predicate? where, GroupedA
 
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
-        var events = dataModel is null
-            ? run.Source
-            : DataModelAccess.Resolve(run, dataModel, this) is { } view ? DataModelAccess.Project(run, view) : [];
+        var view = dataModel is null ? null : DataModelAccess.Resolve(run, dataModel, this);
+        if (dataModel is not null && view is null)
+        {
+            return prestats ? Prestats([], run) : plan.NewPartial().Results();
+        }
+
         var runtime = run.Runtime;
         if (prestats)
         {
-            return Prestats(events, run);
+            return Prestats(view is null ? run.Source : DataModelAccess.Project(run, view), run);
         }
+
+        // Aggregation only reads the projected events, so it can use the view's shared projections (no copy per event).
+        var events = view is null ? run.Source : DataModelAccess.ProjectShared(run, view);
 
         var partial = plan.NewPartial();
         foreach (var e in events)

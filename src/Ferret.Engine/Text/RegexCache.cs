@@ -6,26 +6,60 @@ namespace Ferret.Engine.Text;
 /// <summary>
 /// Translated, constructed regular expressions shared by every run (a <see cref="Regex"/> is thread-safe).
 /// Each carries the run's match timeout so a runaway pattern stops instead of hanging the run.
+/// A pattern starts out interpreted (cheap to build) and is compiled once it has been asked for often: a hunt applies
+/// a few hot patterns (<c>match()</c> in CIM calculated fields and detections) to tens of thousands of events, while
+/// most patterns are used a handful of times. Both forms match exactly the same text.
 /// </summary>
 public static class RegexCache
 {
-    private static readonly ConcurrentDictionary<(string Pattern, RegexOptions Options, TimeSpan Timeout), Regex> Cache = new();
+    /// <summary>How many uses of a pattern make it worth compiling (a compilation costs about a millisecond).</summary>
+    private const int CompileAfterUses = 2_000;
+
+    private static readonly ConcurrentDictionary<(string Pattern, RegexOptions Options, TimeSpan Timeout), Entry> Cache = new();
+
+    /// <summary>PCRE patterns already translated, with their regex or the reason they cannot be used: a per-event
+    /// <c>match()</c> or <c>like()</c> would otherwise translate (and so parse) its pattern again for every event.</summary>
+    private static readonly ConcurrentDictionary<(string Pcre, RegexOptions Options, TimeSpan Timeout), (Entry? Entry, string Error)> Translated = new();
 
     /// <summary>Translates a PCRE pattern; <paramref name="error"/> says why when it cannot be used.</summary>
     public static bool TryGet(string pcre, RegexOptions options, TimeSpan timeout, out Regex regex, out string error)
     {
-        regex = null!;
-        if (!PcreTranslator.TryTranslate(pcre, out var dotnet, out error))
+        var (entry, reason) = Translated.GetOrAdd((pcre, options, timeout), static key =>
         {
-            return false;
-        }
+            if (!PcreTranslator.TryTranslate(key.Pcre, out var dotnet, out var translationError))
+            {
+                return (null, translationError);
+            }
 
-        regex = Cache.GetOrAdd((dotnet, options | RegexOptions.CultureInvariant, timeout),
-            key => new Regex(key.Pattern, key.Options, key.Timeout));
-        return true;
+            return (EntryFor(dotnet, key.Options, key.Timeout), string.Empty);
+        });
+        regex = entry?.Use()!;
+        error = reason;
+        return entry is not null;
     }
 
     public static Regex GetTranslated(string dotnetPattern, RegexOptions options, TimeSpan timeout) =>
+        EntryFor(dotnetPattern, options, timeout).Use();
+
+    private static Entry EntryFor(string dotnetPattern, RegexOptions options, TimeSpan timeout) =>
         Cache.GetOrAdd((dotnetPattern, options | RegexOptions.CultureInvariant, timeout),
-            key => new Regex(key.Pattern, key.Options, key.Timeout));
+            key => new Entry(new Regex(key.Pattern, key.Options, key.Timeout)));
+
+    /// <summary>One pattern: its current regex and how often it was asked for until it was compiled.</summary>
+    private sealed class Entry(Regex interpreted)
+    {
+        private Regex _current = interpreted;
+        private int _uses;
+
+        public Regex Use()
+        {
+            if (Volatile.Read(ref _uses) < CompileAfterUses && Interlocked.Increment(ref _uses) == CompileAfterUses)
+            {
+                var regex = Volatile.Read(ref _current);
+                Volatile.Write(ref _current, new Regex(regex.ToString(), regex.Options | RegexOptions.Compiled, regex.MatchTimeout));
+            }
+
+            return Volatile.Read(ref _current);
+        }
+    }
 }

@@ -58,5 +58,34 @@ public sealed class DataModelView : IDataModelView
         return result is not null;
     }
 
+    /// <summary>Whether the event belongs to any of the view's datasets; tests membership only (cached per event), builds no projection.</summary>
+    public bool Contains(Event raw)
+    {
+        var accelerated = _knowledge.Accelerated(raw);
+        foreach (var dataset in _datasets)
+        {
+            if (accelerated.BelongsTo(dataset))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Like <see cref="TryProject"/>, but a view of one dataset hands out the projection cached for the event
+    /// itself, not a copy: read-only callers (tstats aggregating) skip a copy per event and detection.</summary>
+    public bool TryProjectShared(Event raw, out Event projected)
+    {
+        if (_datasets.Count != 1)
+        {
+            return TryProject(raw, out projected);
+        }
+
+        var projection = _knowledge.Accelerated(raw).ProjectionFor(_datasets[0]);
+        projected = projection ?? new Event();
+        return projection is not null;
+    }
+
     public override string ToString() => $"{ModelName}.{DatasetName}";
 }

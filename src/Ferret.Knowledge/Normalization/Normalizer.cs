@@ -41,6 +41,22 @@ internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources)
             return;
         }
 
+        Apply(e, rules);
+    }
+
+    /// <summary>Normalizes an event the caller has just made and marks as normalized itself (the knowledge base's
+    /// accelerated copies), so it is not remembered here: one weak-table entry less per event.</summary>
+    public void NormalizeNew(Event e)
+    {
+        var rules = RulesFor(e.Source, e.SourceType);
+        if (!rules.IsEmpty)
+        {
+            Apply(e, rules);
+        }
+    }
+
+    private static void Apply(Event e, SourceRuleSet rules)
+    {
         Extract(e, rules);
         Alias(e, rules);
         Calculate(e, rules);

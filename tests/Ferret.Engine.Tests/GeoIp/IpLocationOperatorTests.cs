@@ -97,6 +97,24 @@ public sealed class IpLocationOperatorTests
         Assert.Contains("/usr/share/GeoIP", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_fed_run_without_a_database_fails_the_same_way_and_one_with_a_database_locates()
+    {
+        var compiled = SearchEngine.Compile("* | iplocation ip");
+        var fed = Ferret.Engine.Execution.IncrementalRun.TryStart(compiled, new SearchContext(), readsEventsAgain: false);
+        Assert.NotNull(fed);
+        var error = Assert.Throws<GeoIpUnavailableException>(() =>
+        {
+            fed.Add(Ev(("ip", "8.8.8.8")));
+            _ = fed.Finish().ToList();
+        });
+        Assert.Equal("SPL3001", error.Diagnostic.Code);
+        var located = Ferret.Engine.Execution.IncrementalRun.TryStart(compiled, WithDatabase(), readsEventsAgain: false);
+        Assert.NotNull(located);
+        located.Add(Ev(("ip", "8.8.8.8")));
+        Assert.Equal("Boston", located.Finish().Single("City"));
+    }
+
     [Theory]
     [InlineData("* | iplocation", "SPL3009")]
     [InlineData("* | iplocation a b", "SPL3009")]

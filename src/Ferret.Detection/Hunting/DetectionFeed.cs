@@ -1,0 +1,132 @@
+using System.Runtime.ExceptionServices;
+using Ferret.Engine;
+using Ferret.Engine.Execution;
+using Ferret.Events;
+using Ferret.Spl;
+
+namespace Ferret.Detection.Hunting;
+
+/// <summary>
+/// What a hunt keeps of one detection while it reads: where it can, the detection's leading event-by-event commands
+/// run on each event as it arrives (<see cref="IncrementalRun"/>) and only the events they keep are held, and the same
+/// for the leading search that chooses evidence; otherwise (tstats and other generating searches, subsearches, join,
+/// append, map) every event routed to the detection is held until the read ends, as the search needs them all. The
+/// results are the same either way. One thread feeds a detection at a time.
+/// </summary>
+internal sealed class DetectionFeed
+{
+    private readonly IncrementalRun? _search;
+    private readonly IncrementalRun? _evidence;
+    private readonly List<Event>? _routed;
+    private Exception? _searchFailure;
+    private Exception? _evidenceFailure;
+
+    /// <param name="contextFor">The search context of a run of this detection that reports to the given problems.</param>
+    public DetectionFeed(CompiledDetection detection, Func<IProblemSink, SearchContext> contextFor)
+    {
+        Detection = detection;
+        Context = contextFor(Problems);
+        var evidenceContext = contextFor(EvidenceProblems);
+        var pipeline = SplParser.Parse(detection.ExpandedSearch).Pipeline;
+        var readsEventsAgain = SubsearchFinder.Contains(pipeline);
+        _search = IncrementalRun.TryStart(detection.Search, Context, readsEventsAgain);
+        var evidenceNeedsAll = true;
+        if (EvidenceFinder.LeadingSearchOf(detection.ExpandedSearch, pipeline) is { } leading && SearchEngine.Compile(leading) is { HasErrors: false } compiled)
+        {
+            _evidence = IncrementalRun.TryStart(compiled, evidenceContext, readsEventsAgain: SubsearchFinder.Contains(SplParser.Parse(leading).Pipeline));
+            evidenceNeedsAll = _evidence is null;
+        }
+
+        _routed = _search is null || evidenceNeedsAll ? [] : null;
+    }
+
+    public CompiledDetection Detection { get; }
+
+    public SearchContext Context { get; }
+
+    /// <summary>Problems the detection's search reported (and those of choosing its evidence, once it is chosen).</summary>
+    public ProblemCollector Problems { get; } = new();
+
+    /// <summary>Problems met while choosing evidence: reported only when evidence is wanted, as a search that chose
+    /// it after running would report them.</summary>
+    private ProblemCollector EvidenceProblems { get; } = new();
+
+    /// <summary>How many events were routed to the detection.</summary>
+    public long Routed { get; private set; }
+
+    public void Add(Event e)
+    {
+        Routed++;
+        _routed?.Add(e);
+        if (_search is not null && _searchFailure is null)
+        {
+            try
+            {
+                _search.Add(e);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                _searchFailure = error;
+            }
+        }
+
+        if (_evidence is not null && _evidenceFailure is null)
+        {
+            try
+            {
+                _evidence.Add(e);
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                _evidenceFailure = error;
+            }
+        }
+    }
+
+    /// <summary>The detection's result rows; throws what the search threw, as a run over all events would.</summary>
+    public List<Event> Results()
+    {
+        if (_search is null)
+        {
+            return [.. Detection.Search.Run(_routed!, Context)];
+        }
+
+        if (_searchFailure is not null)
+        {
+            ExceptionDispatchInfo.Throw(_searchFailure);
+        }
+
+        return [.. _search.Finish()];
+    }
+
+    /// <summary>The evidence finder for <paramref name="rowCount"/> rows; throws what choosing the evidence threw.</summary>
+    public EvidenceFinder Evidence(int rowCount)
+    {
+        if (_evidence is null)
+        {
+            return EvidenceFinder.For(Detection, _routed!, Context, rowCount);
+        }
+
+        if (rowCount == 0 || Routed == 0)
+        {
+            return EvidenceFinder.Over([]);
+        }
+
+        try
+        {
+            if (_evidenceFailure is not null)
+            {
+                ExceptionDispatchInfo.Throw(_evidenceFailure);
+            }
+
+            return EvidenceFinder.Over([.. _evidence.Finish()]);
+        }
+        finally
+        {
+            foreach (var problem in EvidenceProblems.Problems)
+            {
+                Problems.Report(problem);
+            }
+        }
+    }
+}
