@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Ferret.Detection.Notables;
 using Ferret.Detection.Risk;
+using Ferret.Detection.Search;
 using Ferret.Engine;
 using Ferret.Events;
 
@@ -33,7 +34,7 @@ public static partial class HuntRunner
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
-                notRun.Add(new DetectionIssue(detection.Detection.Name, $"failed while running: {error.GetType().Name}: {error.Message}", detection.Detection.FilePath));
+                notRun.Add(new DetectionIssue(detection.Detection.Name, RunFailure.Describe(error), detection.Detection.FilePath));
             }
 
             foreach (var problem in feed.Problems.Problems)

@@ -4,6 +4,7 @@ using Ferret.Content;
 using Ferret.Detection.Hunting;
 using Ferret.Detection.Notables;
 using Ferret.Detection.Risk;
+using Ferret.Detection.Search;
 using Ferret.Engine;
 using Ferret.Events;
 using Ferret.Knowledge;
@@ -139,7 +140,7 @@ public static partial class TestRunner
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            return baseOutcome with { Status = TestStatus.Error, EventsRead = events.Count, Message = $"failed while running: {error.GetType().Name}: {error.Message}" };
+            return baseOutcome with { Status = TestStatus.Error, EventsRead = events.Count, Message = RunFailure.Describe(error) };
         }
 
         var verdict = ResultValidator.Validate(compiled.Detection, rows);
