@@ -45,12 +45,7 @@ public sealed class CompiledPipeline
 
     public bool IsGenerating => Operators.Count > 0 && Operators[0].Kind == OperatorKind.Generating;
 
-    /// <summary>A plain per-event filter: a <see cref="StreamingOperator"/> that neither changes events nor replaces
-    /// <see cref="StreamingOperator.Execute"/>. Operators that change events are left to the end of the run, so a fed
-    /// run holds the caller's own (shared) events, not copies of them.</summary>
-    private static bool CanBeFed(Operator op) =>
-        op is StreamingOperator { Kind: OperatorKind.Streaming, MutatesEvents: false }
-        && op.GetType().GetMethod(nameof(Operator.Execute), [typeof(IEnumerable<Event>), typeof(RunContext)])?.DeclaringType == typeof(StreamingOperator);
+    private static bool CanBeFed(Operator op) => op is StreamingOperator { Kind: OperatorKind.Streaming, OnlyFilters: true };
 
     /// <summary>Runs over <paramref name="input"/> (ignored when the pipeline starts with a generating command).</summary>
     public IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)

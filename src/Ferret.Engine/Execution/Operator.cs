@@ -43,6 +43,11 @@ public abstract class StreamingOperator(string name) : Operator(name)
     /// <summary>Processes one event; false drops it.</summary>
     public abstract bool Process(Event e, RunContext run);
 
+    /// <summary>Whether the operator only keeps or drops each event on its own, through <see cref="Process"/>, without
+    /// changing it (search, regex, where): such leading operators can be applied as events arrive
+    /// (<see cref="IncrementalRun"/>).</summary>
+    public virtual bool OnlyFilters => false;
+
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
         var runtime = run.Runtime;

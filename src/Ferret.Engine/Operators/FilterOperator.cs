@@ -10,6 +10,8 @@ public sealed class FilterOperator(string name, Predicate predicate) : Streaming
 {
     public override bool MutatesEvents => false;
 
+    public override bool OnlyFilters => true;
+
     public override bool Process(Event e, RunContext run) => predicate(e, run.Runtime);
 }
 
@@ -17,6 +19,8 @@ public sealed class FilterOperator(string name, Predicate predicate) : Streaming
 public sealed class WhereOperator(Evaluator condition) : StreamingOperator("where")
 {
     public override bool MutatesEvents => false;
+
+    public override bool OnlyFilters => true;
 
     public override bool Process(Event e, RunContext run) => FunctionLibrary.IsTrue(condition(e, run.Runtime));
 }
