@@ -55,7 +55,7 @@ public sealed class EndToEndDetectionTests
         problems = new ProblemCollector();
         var content = ContentRepository.Load(SharedCorpus.Require("escu"), problems);
         var detection = content.Detections.Single(d => d.Name == DetectionName);
-        var expansion = MacroExpander.Expand(detection.Search, ContentValidator.MacroTableOf(content));
+        var expansion = MacroExpander.Expand(detection.Search, content.Macros);
         Assert.DoesNotContain(expansion.Diagnostics, d => d.IsError);
 
         searchText = expansion.Text;

@@ -23,7 +23,7 @@ public class SplFrontEndBenchmarks
     public void LoadCorpus()
     {
         var repository = ContentRepository.Load(EscuFolder(), new ProblemCollector());
-        macros = ContentValidator.MacroTableOf(repository);
+        macros = repository.Macros;
         searches = [.. repository.Detections.Select(d => d.Search)];
         expanded = [.. searches.Select(s => MacroExpander.Expand(s, macros).Text)];
     }

@@ -5,30 +5,9 @@ namespace Ferret.Content.Validation;
 /// <summary>Expands and parses every detection's search of a content repository (the <c>ferret validate</c> checks).</summary>
 public static class ContentValidator
 {
-    /// <summary>The macro table a repository's searches run with: the CIM built-ins, the content's macros, then
-    /// environment defaults and local overrides (which replace anything).</summary>
-    public static MacroTable MacroTableOf(ContentRepository repository)
-    {
-        var table = MacroTable.WithBuiltIns();
-        foreach (var macro in repository.MacroDefinitions)
-        {
-            var definition = new MacroDefinition(macro.Name, macro.Arguments, macro.Definition);
-            if (macro.Origin == MacroOrigin.Content)
-            {
-                table.Add(definition);
-            }
-            else
-            {
-                table.Override(definition);
-            }
-        }
-
-        return table;
-    }
-
     public static IReadOnlyList<DetectionValidation> Validate(ContentRepository repository)
     {
-        var macros = MacroTableOf(repository);
+        var macros = repository.Macros;
         var fileTexts = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
         return repository.Detections
             .AsParallel().AsOrdered()

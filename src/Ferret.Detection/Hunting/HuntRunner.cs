@@ -23,7 +23,7 @@ public static partial class HuntRunner
     public static HuntResult Run(HuntRequest request, KnowledgeBase knowledge)
     {
         var clock = Stopwatch.StartNew();
-        var macros = DetectionCompiler.MacroTableOf(request.Content);
+        var macros = request.Content.Macros;
         var compiled = new ConcurrentBag<(int Order, CompiledDetection Detection)>();
         var notRun = new ConcurrentBag<DetectionIssue>();
         var compiledCount = 0;

@@ -20,7 +20,7 @@ public static class ChangedDetections
             .Where(l => changed.Contains(Path.GetFullPath(l.FilePath)) || (l.FullPath is { } csv && changed.Contains(Path.GetFullPath(csv))))
             .Select(l => l.Name)
             .ToList();
-        var macros = DetectionCompiler.MacroTableOf(content);
+        var macros = content.Macros;
         return [.. detections.Where(d =>
         {
             if (changed.Contains(Path.GetFullPath(d.FilePath)))

@@ -22,7 +22,7 @@ public static partial class TestRunner
     public static TestRun Run(TestRequest request, KnowledgeBase knowledge)
     {
         var clock = Stopwatch.StartNew();
-        var macros = DetectionCompiler.MacroTableOf(request.Content);
+        var macros = request.Content.Macros;
         var datasets = new DatasetCache(knowledge, request.Clock);
         var results = new ConcurrentBag<(int Order, DetectionTestResult Result)>();
         Parallel.ForEach(request.Detections.Select((d, i) => (d, i)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, item =>

@@ -12,7 +12,7 @@ internal static class EscuCorpus
     private static readonly Lazy<(ContentRepository Repository, MacroTable Macros)> Loaded = new(() =>
     {
         var repository = ContentRepository.Load(SharedCorpus.Root + "/escu", new ProblemCollector());
-        return (repository, ContentValidator.MacroTableOf(repository));
+        return (repository, repository.Macros);
     });
 
     public static ContentRepository Repository
