@@ -224,12 +224,13 @@ internal sealed partial class Parser
         return new SpathCommandNode(options, path, SpanFrom(start));
     }
 
-    /// <summary>xmlkv, fromjson, iplocation, addtotals, nomv: options and fields in any order.</summary>
-    private FieldListCommandNode ParseFieldList(string name, int start)
+    /// <summary>Options and field names in any order, to the command's end or, for commands that end with a subsearch
+    /// (join, foreach), to its <c>[</c>.</summary>
+    private (List<CommandOption> Options, List<Word> Fields) ReadOptionsAndFields(bool untilSubsearch)
     {
         var options = new List<CommandOption>();
         var fields = new List<Word>();
-        while (!AtCommandEnd)
+        while (!AtCommandEnd && !(untilSubsearch && Current == '['))
         {
             options.AddRange(ReadOptions());
             var more = ReadFieldList();
@@ -240,6 +241,14 @@ internal sealed partial class Parser
 
             fields.AddRange(more);
         }
+
+        return (options, fields);
+    }
+
+    /// <summary>xmlkv, fromjson, iplocation, addtotals, nomv: options and fields in any order.</summary>
+    private FieldListCommandNode ParseFieldList(string name, int start)
+    {
+        var (options, fields) = ReadOptionsAndFields(untilSubsearch: false);
 
         return new FieldListCommandNode(name, options, fields, SpanFrom(start));
     }

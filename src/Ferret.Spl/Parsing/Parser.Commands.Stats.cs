@@ -273,19 +273,7 @@ internal sealed partial class Parser
 
     private TransactionCommandNode ParseTransaction(int start)
     {
-        var options = new List<CommandOption>();
-        var fields = new List<Word>();
-        while (!AtCommandEnd)
-        {
-            options.AddRange(ReadOptions());
-            var more = ReadFieldList();
-            if (more.Count == 0 && !IsOptionAhead())
-            {
-                break;
-            }
-
-            fields.AddRange(more);
-        }
+        var (options, fields) = ReadOptionsAndFields(untilSubsearch: false);
 
         return new TransactionCommandNode(options, fields, SpanFrom(start));
     }

@@ -7,19 +7,7 @@ internal sealed partial class Parser
 {
     private JoinCommandNode ParseJoin(int start)
     {
-        var options = new List<CommandOption>();
-        var fields = new List<Word>();
-        while (!AtCommandEnd && Current != '[')
-        {
-            options.AddRange(ReadOptions());
-            var more = ReadFieldList();
-            if (more.Count == 0 && !IsOptionAhead())
-            {
-                break;
-            }
-
-            fields.AddRange(more);
-        }
+        var (options, fields) = ReadOptionsAndFields(untilSubsearch: true);
 
         var subsearch = RequireSubsearch("join", firstIsCommand: false);
         return new JoinCommandNode(options, fields, subsearch, SpanFrom(start));
@@ -38,19 +26,7 @@ internal sealed partial class Parser
     /// placeholders such as <c>&lt;&lt;FIELD&gt;&gt;</c> read as parts of names, and kept as text for substitution.</summary>
     private ForeachCommandNode ParseForeach(int start)
     {
-        var options = new List<CommandOption>();
-        var fields = new List<Word>();
-        while (!AtCommandEnd && Current != '[')
-        {
-            options.AddRange(ReadOptions());
-            var more = ReadFieldList();
-            if (more.Count == 0 && !IsOptionAhead())
-            {
-                break;
-            }
-
-            fields.AddRange(more);
-        }
+        var (options, fields) = ReadOptionsAndFields(untilSubsearch: true);
 
         SkipTrivia();
         var bodyStart = position;
