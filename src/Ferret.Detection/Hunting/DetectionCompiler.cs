@@ -1,13 +1,16 @@
 using Ferret.Content;
 using Ferret.Engine;
+using Ferret.Spl;
 using Ferret.Spl.Diagnostics;
 using Ferret.Spl.Macros;
+using Ferret.Spl.Syntax;
 
 namespace Ferret.Detection.Hunting;
 
-/// <summary>A detection ready to run: its search with macros expanded (filter macro included), compiled
-/// once and reusable, and the necessary condition its leading command puts on raw events.</summary>
-public sealed record CompiledDetection(DetectionDefinition Detection, string ExpandedSearch, CompiledSearch Search, LeadingFilter Filter);
+/// <summary>A detection ready to run: its search with macros expanded (filter macro included), its syntax tree
+/// (parsed once, for the hunt's routing, feeding and evidence), compiled once and reusable, and the necessary
+/// condition its leading command puts on raw events.</summary>
+public sealed record CompiledDetection(DetectionDefinition Detection, string ExpandedSearch, Pipeline Syntax, CompiledSearch Search, LeadingFilter Filter);
 
 /// <summary>
 /// Expands and compiles detections. A detection that cannot be compiled is returned with the reason (the
@@ -16,18 +19,6 @@ public sealed record CompiledDetection(DetectionDefinition Detection, string Exp
 /// </summary>
 public static class DetectionCompiler
 {
-    /// <summary>The macros of the content (after overrides) on top of the CIM built-ins Spl knows.</summary>
-    public static MacroTable MacroTableOf(ContentRepository content)
-    {
-        var table = MacroTable.WithBuiltIns();
-        foreach (var macro in content.MacroDefinitions)
-        {
-            table.Override(new MacroDefinition(macro.Name, macro.Arguments, macro.Definition));
-        }
-
-        return table;
-    }
-
     public static (CompiledDetection? Compiled, DetectionIssue? Issue) Compile(DetectionDefinition detection, MacroTable macros)
     {
         if (string.IsNullOrWhiteSpace(detection.Search))
@@ -47,7 +38,8 @@ public static class DetectionCompiler
             return (null, Issue(detection, Describe(detection, error, expansion.MapToOriginal(error.Span.Start))));
         }
 
-        return (new CompiledDetection(detection, expansion.Text, compiled, LeadingFilter.Of(expansion.Text)), null);
+        var syntax = SplParser.Parse(expansion.Text).Pipeline;
+        return (new CompiledDetection(detection, expansion.Text, syntax, compiled, LeadingFilter.Of(syntax)), null);
     }
 
     private static DetectionIssue Issue(DetectionDefinition detection, string reason) => new(detection.Name, reason, detection.FilePath);

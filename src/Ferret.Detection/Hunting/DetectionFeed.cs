@@ -27,7 +27,7 @@ internal sealed class DetectionFeed
         Detection = detection;
         Context = contextFor(Problems);
         var evidenceContext = contextFor(EvidenceProblems);
-        var pipeline = SplParser.Parse(detection.ExpandedSearch).Pipeline;
+        var pipeline = detection.Syntax;
         var readsEventsAgain = SubsearchFinder.Contains(pipeline);
         _search = IncrementalRun.TryStart(detection.Search, Context, readsEventsAgain);
         var evidenceNeedsAll = true;

@@ -1,6 +1,5 @@
 using Ferret.Engine;
 using Ferret.Events;
-using Ferret.Spl;
 using Ferret.Spl.Syntax;
 
 namespace Ferret.Detection.Hunting;
@@ -32,7 +31,7 @@ internal sealed class EvidenceFinder
             return new EvidenceFinder([]);
         }
 
-        var pipeline = SplParser.Parse(detection.ExpandedSearch).Pipeline;
+        var pipeline = detection.Syntax;
         if (StreamingPrefix(detection.ExpandedSearch, pipeline) is { } prefix)
         {
             var leading = SearchEngine.Compile(prefix);
