@@ -69,7 +69,7 @@ internal static partial class HuntCommand
             RunProblems = [.. result.Summary.RunProblems, .. lookupProblems.Problems.Select(p => new DetectionIssue("(lookups)", p.ToString()))],
         };
         var timeline = Timeline.Order(result.Findings, arguments.Order);
-        var options = new TimelineOptions { Order = arguments.Order, Profile = arguments.Profile, TimeZone = zone };
+        var options = new TimelineOptions { Profile = arguments.Profile, TimeZone = zone };
         WriteFindings(arguments, timeline, options);
         if (arguments.Report is { } reportPath)
         {

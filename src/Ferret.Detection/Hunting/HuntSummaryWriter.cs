@@ -24,9 +24,6 @@ public static partial class HuntSummaryWriter
     /// <summary>Input problems listed one by one before they are only counted by reason.</summary>
     private const int ProblemsListed = 20;
 
-    public static void Write(TextWriter output, HuntSummary summary, bool showTiming = true) =>
-        Write(output, summary, [], new SummaryStyle { ShowTiming = showTiming });
-
     public static void Write(TextWriter output, HuntSummary summary, IReadOnlyList<Finding> findings, SummaryStyle style)
     {
         output.WriteLine();

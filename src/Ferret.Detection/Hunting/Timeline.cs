@@ -19,11 +19,10 @@ public enum OutputProfile
     Verbose,
 }
 
-/// <summary>How findings are written: their order, their columns and the time zone of their times.</summary>
+/// <summary>How findings are written: their columns and the time zone of their times (<see cref="Timeline.Order"/>
+/// puts them in order first).</summary>
 public sealed record TimelineOptions
 {
-    public TimelineOrder Order { get; init; } = TimelineOrder.Time;
-
     public OutputProfile Profile { get; init; } = OutputProfile.Standard;
 
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
