@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Ferret.Detection.Compilation;
 using Ferret.Engine;
 using Ferret.Engine.Execution;
 using Ferret.Events;
