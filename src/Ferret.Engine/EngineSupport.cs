@@ -70,12 +70,14 @@ public static class EngineSupport
         ["multikv"] = "no: compile error",
         ["delete"] = "no: never run (compile error)",
         ["sendemail"] = "no: never run (compile error)",
+        ["cyberchef"] = "no: an app's command (compile error)",
     };
 
     private static readonly Dictionary<string, string> FunctionNotes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["lookup"] = "no: use the lookup command (compile error)",
         ["perc"] = "yes: exact (Splunk approximates large inputs)",
+        ["sparkline"] = "no: charting only (compile error)",
         ["p"] = "yes: exact",
         ["percentile"] = "yes: exact",
         ["estdc"] = "yes: exact",

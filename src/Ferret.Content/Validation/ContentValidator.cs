@@ -8,17 +8,6 @@ namespace Ferret.Content.Validation;
 /// the compile pipeline (Ferret.Detection's <c>CompiledContent</c>), which places its diagnostics here too.</summary>
 public static class ContentValidator
 {
-    public static IReadOnlyList<DetectionValidation> Validate(ContentRepository repository)
-    {
-        ArgumentNullException.ThrowIfNull(repository);
-        var macros = repository.Macros;
-        var fileTexts = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
-        return repository.Detections
-            .AsParallel().AsOrdered()
-            .Select(detection => Validate(detection, macros, path => fileTexts.GetOrAdd(path, ReadOrNull)))
-            .ToList();
-    }
-
     public static DetectionValidation Validate(DetectionDefinition detection, MacroTable macros, Func<string, string?> readFile)
     {
         var search = SearchValidation.Validate(detection.Search, macros);

@@ -35,7 +35,13 @@ public sealed partial class ExpressionCompiler
 
         if (!FunctionLibrary.TryGet(name, out var spec))
         {
-            bind.Report(DiagnosticFacts.UnknownFunction(call.Span, call.Name));
+            if (Spl.Tables.FunctionTable.FindEval(name) is not null)
+            {
+                return Unsupported(call, "Ferret does not implement it");
+            }
+
+            bind.Report(DiagnosticFacts.UnknownFunction(call.Span, call.Name,
+                NameSuggestion.Closest(call.Name, Spl.Tables.FunctionTable.Eval.Select(f => f.Name))));
             return Constant(Value.Null);
         }
 

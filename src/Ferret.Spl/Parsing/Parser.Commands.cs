@@ -72,6 +72,7 @@ internal sealed partial class Parser
             ["multikv"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
             ["delete"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
             ["sendemail"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
+            ["cyberchef"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
         };
 
     private List<CommandOption> ReadOptions()

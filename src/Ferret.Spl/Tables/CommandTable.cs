@@ -70,6 +70,7 @@ public static class CommandTable
         C("multikv", CommandKind.Streaming, "multikv [options]", "Extracts fields from table-formatted events.") with { HasTypedGrammar = false },
         C("delete", CommandKind.Streaming, "delete", "Marks events as deleted (never run by Ferret).") with { HasTypedGrammar = false },
         C("sendemail", CommandKind.Transforming, "sendemail to=<addresses> [options]", "Sends results by email (never run by Ferret).") with { HasTypedGrammar = false },
+        C("cyberchef", CommandKind.Streaming, "cyberchef infield=<f> outfield=<f> operation=<op> | recipe=<json> (CyberChef for Splunk app)", "Applies CyberChef operations to a field.") with { HasTypedGrammar = false },
     ];
 
     private static readonly Dictionary<string, CommandInfo> ByName = BuildIndex();
@@ -88,6 +89,9 @@ public static class CommandTable
 
         return index;
     }
+
+    /// <summary>Every name a command can be called by (names and aliases).</summary>
+    public static IEnumerable<string> Names => ByName.Keys;
 
     /// <summary>The command named <paramref name="name"/> or one of its aliases (case-insensitive), or null.</summary>
     public static CommandInfo? Find(string name) => ByName.GetValueOrDefault(name);
