@@ -26,6 +26,10 @@ public sealed class CompiledSearch
 
     public CompiledPipeline Pipeline { get; }
 
+    /// <summary>Whether a run reads its events again beside the pipeline's input (a subsearch, join, append, map), so it
+    /// cannot be fed one event at a time: the plan answers it, nobody re-reads the text or walks the tree.</summary>
+    public bool ReadsEventsAgain { get; init; }
+
     /// <summary>Runs the search over <paramref name="events"/> (enumerated again by subsearches, join and append). Once the
     /// context's <see cref="SearchContext.Cancellation"/> is cancelled, reading the next event throws <see cref="OperationCanceledException"/>.</summary>
     public IEnumerable<Event> Run(IEnumerable<Event> events, SearchContext? context = null)

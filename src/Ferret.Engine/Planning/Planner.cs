@@ -29,7 +29,11 @@ public sealed partial class Planner
     /// <summary>Plans commands that run over results handed to them (appendpipe, foreach templates).</summary>
     public CompiledPipeline PlanBody(Pipeline pipeline) => PlanCommands(pipeline.Commands, allowGeneratingFirst: false);
 
-    public SubsearchPlan PlanSubsearch(Pipeline pipeline) => new(Plan(pipeline));
+    public SubsearchPlan PlanSubsearch(Pipeline pipeline)
+    {
+        _bind.MarkReadsEventsAgain();
+        return new(Plan(pipeline));
+    }
 
     private CompiledPipeline PlanCommands(IReadOnlyList<CommandNode> commands, bool allowGeneratingFirst)
     {
@@ -38,6 +42,11 @@ public sealed partial class Planner
         {
             var command = commands[i];
             var op = Bind(command);
+            if (CommandTable.Find(command.Name) is { ReadsEventsAgain: true })
+            {
+                _bind.MarkReadsEventsAgain();
+            }
+
             if (op is null)
             {
                 continue;
