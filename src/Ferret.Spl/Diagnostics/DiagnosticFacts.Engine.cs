@@ -31,9 +31,6 @@ public static partial class DiagnosticFacts
     public static Diagnostic CommandNotSupported(TextSpan span, string command, string reason) =>
         Error(CommandNotSupportedCode, span, $"the '{command}' command is not supported by Ferret: {reason}");
 
-    public static Diagnostic UnknownFunction(TextSpan span, string function) =>
-        UnknownFunction(span, function, null);
-
     public static Diagnostic UnknownFunction(TextSpan span, string function, string? suggestion) =>
         Error(UnknownFunctionCode, span, $"The '{function}' function is unsupported or undefined.{DidYouMean(suggestion)}");
 
