@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Ferret.Cli.Options;
 using Ferret.Content;
-using Ferret.Detection.Publishing.App;
+using Ferret.Publishing.App;
 using Ferret.Events;
 
 namespace Ferret.Cli.Commands;
