@@ -41,10 +41,16 @@ internal static class HuntCommand
         var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report to this file." };
         var macros = new Option<string?>("--macros") { Description = "A local macro overrides file (YAML, the shape of the content's macros), applied last." };
         var geoip = GeoIpOption.Create();
+        var inputOptions = new InputOptions();
         var command = new Command("hunt", "Hunt through logs with detections: report notable and risk events.")
         {
             content, input, detections, story, format, output, report, macros, geoip,
         };
+        foreach (var option in inputOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parseResult => GeoIpOption.Run("hunt", parseResult.GetValue(geoip), database => Run(new HuntArguments(
             parseResult.GetValue(content),
             parseResult.GetValue(input) ?? [],
@@ -53,14 +59,14 @@ internal static class HuntCommand
             parseResult.GetValue(format) ?? "table",
             parseResult.GetValue(output),
             parseResult.GetValue(report),
-            parseResult.GetValue(macros)), database)));
+            parseResult.GetValue(macros)), database, inputOptions.Ingest(parseResult), inputOptions.AppFolders(parseResult))));
         return command;
     }
 
     private sealed record HuntArguments(
         string? Content, string[] Inputs, string[] Detections, string? Story, string Format, string? Output, string? Report, string? Macros);
 
-    private static int Run(HuntArguments arguments, Ferret.Engine.GeoIp.IGeoIpDatabase? geoIp)
+    private static int Run(HuntArguments arguments, Ferret.Engine.GeoIp.IGeoIpDatabase? geoIp, Ferret.Ingest.IngestOptions ingest, IReadOnlyList<string> apps)
     {
         if (arguments.Content is null != (arguments.Inputs.Length == 0))
         {
@@ -119,8 +125,25 @@ internal static class HuntCommand
             Inputs = inputs,
             Lookups = new ContentLookupResolver(repository.Lookups, lookupProblems),
             GeoIp = geoIp,
+            Ingest = ingest,
         };
-        var result = HuntProgressDisplay.Run(request, KnowledgeBase.LoadDefault());
+        KnowledgeBase knowledge;
+        try
+        {
+            knowledge = KnowledgeBase.WithApps(apps);
+        }
+        catch (DirectoryNotFoundException error)
+        {
+            Console.Error.WriteLine($"ferret hunt: {error.Message}");
+            return 2;
+        }
+
+        foreach (var problem in knowledge.Problems)
+        {
+            Console.Error.WriteLine($"knowledge: {problem}");
+        }
+
+        var result = HuntProgressDisplay.Run(request, knowledge);
         var summary = result.Summary with
         {
             Skipped = selection.SetAside,

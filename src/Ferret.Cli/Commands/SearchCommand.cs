@@ -33,7 +33,13 @@ internal static class SearchCommand
         var latest = new Option<string?>("--latest") { Description = "Keep events before this time (e.g. now, -10m@m)." };
         var raw = new Option<bool>("--raw") { Description = "Search the fields as ingested, without add-on knowledge (aliases, CIM fields, tags, data models)." };
         var geoip = GeoIpOption.Create();
+        var inputOptions = new InputOptions();
         var command = new Command("search", "Run an ad-hoc SPL search over logs.") { spl, input, content, format, earliest, latest, raw, geoip };
+        foreach (var option in inputOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parseResult => GeoIpOption.Run("search", parseResult.GetValue(geoip), database => Run(
             new SearchRequest
             {
@@ -44,6 +50,8 @@ internal static class SearchCommand
                 Latest = parseResult.GetValue(latest),
                 Raw = parseResult.GetValue(raw),
                 GeoIp = database,
+                Ingest = inputOptions.Ingest(parseResult),
+                Apps = inputOptions.AppFolders(parseResult),
             },
             parseResult.GetValue(format) ?? "table")));
         return command;

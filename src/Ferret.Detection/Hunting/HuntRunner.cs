@@ -90,7 +90,7 @@ public static partial class HuntRunner
         long events = 0;
         double? earliest = null;
         double? latest = null;
-        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InputReader.Read(files, request.Ingest, problems))))
+        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InputReader.Read(files, request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime }, problems))))
         {
             events++;
             if (normalized.Time is { } time)
