@@ -67,3 +67,31 @@ public sealed class PropsStanzaPatternTests
         Assert.Empty(resolver.Settings("/other", "unknown", "h2"));
     }
 }
+
+public sealed class EventTypeSourceTypeTests
+{
+    [Theory]
+    [InlineData("sourcetype=pan:traffic", "pan:traffic", true)]
+    [InlineData("sourcetype=pan:traffic", "pan:threat", false)]
+    [InlineData("sourcetype=pan_* OR sourcetype=pan:*", "pan:threat", true)]
+    [InlineData("sourcetype=pan_traffic OR sourcetype=pan:traffic AND log_subtype=\"start\"", "pan:traffic", true)]
+    [InlineData("sourcetype=pan_traffic OR sourcetype=pan:traffic AND log_subtype=\"start\"", "syslog", false)]
+    [InlineData("sourcetype=\"aws:cloudtrail\" eventName=ConsoleLogin", "AWS:CloudTrail", true)]
+    public void An_event_type_that_requires_a_sourcetype_is_tested_only_on_it(string search, string sourceType, bool tested)
+    {
+        var required = Ferret.Knowledge.Conf.SearchTime.ConfEventTypes.RequiredSourceTypes(search);
+
+        Assert.NotNull(required);
+        Assert.Equal(tested, required.IsMatch(sourceType));
+    }
+
+    [Theory]
+    [InlineData("sourcetype=a OR action=blocked")]
+    [InlineData("sourcetype=a OR sourcetype=b OR tag=network")]
+    [InlineData("(sourcetype=a OR sourcetype=b) action=x")]
+    [InlineData("tag=network sourcetype=a")]
+    public void An_event_type_that_may_match_other_sourcetypes_is_tested_on_every_event(string search)
+    {
+        Assert.Null(Ferret.Knowledge.Conf.SearchTime.ConfEventTypes.RequiredSourceTypes(search));
+    }
+}

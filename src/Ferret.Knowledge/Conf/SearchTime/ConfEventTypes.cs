@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Ferret.Events;
 using Ferret.Knowledge.Compilation;
 using Ferret.Knowledge.Loading;
@@ -12,9 +14,10 @@ namespace Ferret.Knowledge.Conf.SearchTime;
 /// <c>[&lt;field&gt;=&lt;value&gt;]</c> stanza tags events with that value in <c>tag</c> and <c>tag::&lt;field&gt;</c>
 /// (Knowledge Manager Manual, "About event types" and "About tags and aliases"). Values add to what the event has.
 /// </summary>
-internal sealed class ConfEventTypes
+internal sealed partial class ConfEventTypes
 {
-    private readonly List<(string Name, Func<Event, bool> Matches, IReadOnlyList<string> Tags)> _eventTypes = [];
+    private readonly List<(string Name, Func<Event, bool> Matches, IReadOnlyList<string> Tags, Regex? SourceTypes)> _eventTypes = [];
+    private readonly ConcurrentDictionary<string, int[]> _candidates = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Field, string Value, IReadOnlyList<string> Tags)> _fieldTags = [];
 
     public ConfEventTypes(ConfLayers layers, IKnowledgeCompiler compiler, ICollection<KnowledgeProblem> problems)
@@ -32,7 +35,7 @@ internal sealed class ConfEventTypes
 
             if (compiler.CompileSearch(search.Value, out var errors) is { } matches)
             {
-                _eventTypes.Add((name, matches, tagsByStanza.GetValueOrDefault("eventtype=" + name, [])));
+                _eventTypes.Add((name, matches, tagsByStanza.GetValueOrDefault("eventtype=" + name, []), RequiredSourceTypes(search.Value)));
             }
             else
             {
@@ -57,8 +60,9 @@ internal sealed class ConfEventTypes
         var names = new List<string>();
         var tags = new List<string>();
         var eventTypeTags = new List<string>();
-        foreach (var (name, matches, typeTags) in _eventTypes)
+        foreach (var index in CandidatesFor(e.SourceType ?? string.Empty))
         {
+            var (name, matches, typeTags, _) = _eventTypes[index];
             if (matches(e))
             {
                 names.Add(name);
@@ -89,6 +93,30 @@ internal sealed class ConfEventTypes
             e.Set(field, FieldValue.Multi(all));
         }
     }
+
+    /// <summary>The event types that can match events of this sourcetype: those whose search does not require another.</summary>
+    private int[] CandidatesFor(string sourceType) =>
+        _candidates.GetOrAdd(sourceType, st => [.. Enumerable.Range(0, _eventTypes.Count).Where(i => _eventTypes[i].SourceTypes?.IsMatch(st) ?? true)]);
+
+    /// <summary>
+    /// The sourcetypes a search requires when it starts with <c>sourcetype=a [OR sourcetype=b ...]</c> followed by the
+    /// end or an AND-ed term: in a search OR binds tighter than the implied AND (Search Reference, "Boolean
+    /// expressions"), so the event must have one of them. Null when the search does not say (it is always tested).
+    /// </summary>
+    internal static Regex? RequiredSourceTypes(string search)
+    {
+        var group = LeadingSourceTypes().Match(search);
+        if (!group.Success)
+        {
+            return null;
+        }
+
+        var patterns = group.Groups["value"].Captures.Select(c => "^" + Regex.Escape(c.Value.Trim('"')).Replace(@"\*", ".*", StringComparison.Ordinal) + "$");
+        return new Regex(string.Join('|', patterns), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+
+    [GeneratedRegex(@"^\s*sourcetype\s*=\s*(?<value>""[^""]+""|[^\s""()]+)(?:\s+OR\s+sourcetype\s*=\s*(?<value>""[^""]+""|[^\s""()]+))*(?=\s*$|\s+(?!OR\b)\S)")]
+    private static partial Regex LeadingSourceTypes();
 
     private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
 }
