@@ -66,6 +66,19 @@ public sealed partial class KnowledgeBase
             }
         }
 
+        // A user's app (the CIM app) defines a model in Splunk's JSON form; it replaces Ferret's model of that name.
+        foreach (var app in userApps ?? [])
+        {
+            foreach (var (path, json) in app.DataModelFiles)
+            {
+                if (CimDataModelJson.Read(path, json, problems) is { } model)
+                {
+                    models.RemoveAll(m => string.Equals(m.Name, model.Name, StringComparison.OrdinalIgnoreCase));
+                    models.Add(model);
+                }
+            }
+        }
+
         return new KnowledgeBase(sources, models, compiler, problems, new ConfKnowledge(SplunkApp.Embedded(), userApps ?? [], compiler));
     }
 

@@ -13,7 +13,12 @@ public sealed record SplunkApp(
     IReadOnlyList<(string Path, string Text)> LocalFiles,
     IReadOnlyDictionary<string, string> LookupFiles)
 {
+    /// <summary>The app's data models in Splunk's JSON form (<c>default/data/models/*.json</c>, then <c>local/</c>).</summary>
+    public IReadOnlyList<(string Path, string Text)> DataModelFiles { get; init; } = [];
+
     private const string ResourcePrefix = "Ferret.Knowledge.Apps.";
+
+    private static readonly string[] ConfFolders = ["default", "local"];
 
     /// <summary>Ferret's own knowledge, shipped inside this assembly.</summary>
     public static IReadOnlyList<SplunkApp> Embedded()
@@ -64,13 +69,18 @@ public sealed record SplunkApp(
     private static SplunkApp ReadFolder(string folder)
     {
         var lookups = Path.Combine(folder, "lookups");
+        var models = ConfFolders.Select(d => Path.Combine(folder, d, "data", "models")).Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.json").Order(StringComparer.Ordinal)).Select(p => (p, File.ReadAllText(p))).ToList();
         return new SplunkApp(
             Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)),
             ConfFiles(Path.Combine(folder, "default")),
             ConfFiles(Path.Combine(folder, "local")),
             Directory.Exists(lookups)
                 ? Directory.EnumerateFiles(lookups, "*.csv").ToDictionary(p => Path.GetFileName(p), p => p, StringComparer.OrdinalIgnoreCase)
-                : new Dictionary<string, string>());
+                : new Dictionary<string, string>())
+        {
+            DataModelFiles = models,
+        };
     }
 
     private static List<(string, string)> ConfFiles(string folder) =>
