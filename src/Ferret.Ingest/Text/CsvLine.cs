@@ -3,10 +3,14 @@ using System.Text;
 namespace Ferret.Ingest.Text;
 
 /// <summary>One CSV record on one line (RFC 4180 quoting: <c>"a ""b"""</c>), as Splunk's INDEXED_EXTRACTIONS=csv reads
-/// the header and each row.</summary>
-internal static class CsvLine
+/// the header and each row, and as a transform's DELIMS splits a value (any of several delimiter characters).</summary>
+public static class CsvLine
 {
-    public static List<string> Split(string line, char delimiter = ',')
+    private static readonly char[] Comma = [','];
+
+    public static List<string> Split(string line) => Split(line, Comma);
+
+    public static List<string> Split(string line, char[] delimiters)
     {
         var fields = new List<string>();
         var current = new StringBuilder();
@@ -35,7 +39,7 @@ internal static class CsvLine
             {
                 quoted = true;
             }
-            else if (c == delimiter)
+            else if (Array.IndexOf(delimiters, c) >= 0)
             {
                 fields.Add(current.ToString());
                 current.Clear();

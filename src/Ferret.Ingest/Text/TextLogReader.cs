@@ -4,7 +4,8 @@ using Ferret.Ingest.Sources;
 namespace Ferret.Ingest.Text;
 
 /// <summary>
-/// Any line-oriented text log: its kind is sniffed from the first lines (<see cref="TextSniffer"/>), it is broken
+/// Any line-oriented text log: its kind is sniffed from the first lines (<see cref="TextSniffer"/>; plain text of no
+/// recognised kind is read only when a sourcetype is given, else reported as an unknown format), it is broken
 /// into events by its sourcetype's rules (<see cref="IIndexTimeRules.BreakingFor"/>; one event per line without
 /// knowledge), and CSV with a header gets the header's names as fields (Splunk's INDEXED_EXTRACTIONS=csv). The text
 /// is streamed: only the sniffing window and the event being built are held.
@@ -19,10 +20,18 @@ internal static class TextLogReader
         var length = text.ReadBlock(window, 0, window.Length);
         var prefix = new string(window, 0, length);
         var kind = TextSniffer.Sniff(prefix.Split('\n'));
+        if (kind == TextKind.Plain && file.Options.SourceType is not { Length: > 0 })
+        {
+            // A warning: prose beside the logs (a README, a licence) is not broken input; with a sourcetype it is read.
+            file.Report("start of file", "unknown format: text that is not a recognised log (auditd, syslog, CSV, key=value); give --sourcetype to read it line by line; skipped", ProblemSeverity.Warning);
+            yield break;
+        }
+
         var sourceType = file.Options.SourceType is { Length: > 0 } forced ? forced : TextSniffer.SourceTypeOf(kind);
         var source = file.Options.Source is { Length: > 0 } named ? named : file.DisplayName;
         var rules = file.Options.IndexTime?.BreakingFor(source, sourceType) ?? TextBreaking.LinePerEvent;
-        var csv = rules.IndexedExtractions == "csv" || (kind == TextKind.Csv && rules.IndexedExtractions is null);
+        // A sniffed header counts only when the user named no sourcetype; a named one says itself (INDEXED_EXTRACTIONS).
+        var csv = rules.IndexedExtractions == "csv" || (kind == TextKind.Csv && file.Options.SourceType is not { Length: > 0 });
         List<string>? header = null;
         var host = Environment.MachineName;
         foreach (var (raw, line) in new TextEventBreaker(new ChainedTextReader(prefix, text), rules).Events())

@@ -46,14 +46,14 @@ internal static partial class TextSniffer
     }
 
     /// <summary>The sourcetype Splunk gives such text: the Unix add-on's <c>linux:audit</c>, Splunk's own
-    /// <c>syslog</c> and <c>csv</c> (pretrained sourcetypes), and Ferret's <c>kv</c> for key=value lines.</summary>
+    /// <c>syslog</c> and <c>csv</c> (pretrained sourcetypes), and Ferret's <c>kv</c> for key=value lines (plain text
+    /// is read only under a sourcetype the user gives).</summary>
     public static string SourceTypeOf(TextKind kind) => kind switch
     {
         TextKind.LinuxAudit => "linux:audit",
         TextKind.Syslog => "syslog",
         TextKind.Csv => "csv",
-        TextKind.KeyValue => "kv",
-        _ => "text",
+        _ => "kv",
     };
 
     /// <summary>A header of names (no quotes needed, no key=value) and data lines most of which have as many columns.</summary>

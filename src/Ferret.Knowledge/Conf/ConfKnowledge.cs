@@ -15,11 +15,13 @@ namespace Ferret.Knowledge.Conf;
 public sealed class ConfKnowledge
 {
     private readonly ConfNormalizer _normalizer;
+    private readonly ConcurrentProblemList _lateProblems = new();
+    private readonly List<KnowledgeProblem> _loadProblems = [];
 
     public ConfKnowledge(IReadOnlyList<SplunkApp> ownApps, IReadOnlyList<SplunkApp> userApps, IKnowledgeCompiler compiler, TimeProvider? clock = null)
     {
-        var problems = new List<KnowledgeProblem>();
-        var late = new ConcurrentProblemList();
+        var problems = _loadProblems;
+        var late = _lateProblems;
         Layers = new ConfLayers(ownApps, userApps, problems);
         var transforms = new Dictionary<string, ConfTransform>(StringComparer.Ordinal);
         foreach (var (name, stanza) in Layers.Stanzas("transforms"))
@@ -34,12 +36,8 @@ public sealed class ConfKnowledge
         var eventTypes = new ConfEventTypes(Layers, compiler, problems);
         _normalizer = new ConfNormalizer(props, new SearchTimePlanCompiler(Layers, transforms, compiler, late.Add), eventTypes);
         IndexTime = new ConfIndexTime(props, transforms, clock ?? TimeProvider.System, late.Add);
-        LoadProblems = problems;
-        _lateProblems = late;
         Props = props;
     }
-
-    private readonly ConcurrentProblemList _lateProblems;
 
     /// <summary>The merged configuration.</summary>
     public ConfLayers Layers { get; }
@@ -49,11 +47,9 @@ public sealed class ConfKnowledge
     /// <summary>Event breaking, timestamps and index-time transforms for the readers.</summary>
     public IIndexTimeRules IndexTime { get; }
 
-    private IReadOnlyList<KnowledgeProblem> LoadProblems { get; }
-
     /// <summary>Problems found while loading, then those found when a stanza was first used (a transform that does not
     /// compile, a lookup file that is missing): each with file:line; the rest still loads.</summary>
-    public IReadOnlyList<KnowledgeProblem> Problems => [.. LoadProblems, .. _lateProblems.Snapshot()];
+    public IReadOnlyList<KnowledgeProblem> Problems => [.. _loadProblems, .. _lateProblems.Snapshot()];
 
     /// <summary>Runs the search-time operations in Splunk's order on <paramref name="e"/>, in place.</summary>
     public void Normalize(Event e) => _normalizer.Apply(e);

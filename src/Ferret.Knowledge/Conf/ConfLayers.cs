@@ -54,20 +54,8 @@ public sealed class ConfLayers
     public ConfStanza? Stanza(string conf, string name) =>
         _byConf.TryGetValue(conf, out var stanzas) ? stanzas.GetValueOrDefault(name) : null;
 
-    /// <summary>The path of a lookup file by name, in the app that ranks highest (user apps over Ferret's own);
-    /// for embedded apps the text itself, marked by <paramref name="isText"/>.</summary>
-    public string? LookupFile(string fileName, out bool isText)
-    {
-        foreach (var app in Apps.Reverse())
-        {
-            if (app.LookupFiles.TryGetValue(fileName, out var found))
-            {
-                isText = !File.Exists(found);
-                return found;
-            }
-        }
-
-        isText = false;
-        return null;
-    }
+    /// <summary>Opens a lookup file by name from the app that ranks highest (user apps over Ferret's own); null when
+    /// no app has it.</summary>
+    public Func<TextReader>? LookupFile(string fileName) =>
+        Apps.Reverse().Select(app => app.LookupFiles.GetValueOrDefault(fileName)).FirstOrDefault(open => open is not null);
 }

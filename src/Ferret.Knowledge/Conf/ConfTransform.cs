@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ferret.Engine.Text;
 using Ferret.Events;
+using Ferret.Ingest.Text;
 using Ferret.Knowledge.Loading;
 
 namespace Ferret.Knowledge.Conf;
@@ -162,7 +163,7 @@ public sealed partial class ConfTransform
     /// <summary>DELIMS with FIELDS: the n-th value (split on the delimiter, double quotes kept together) is the n-th field.</summary>
     private IEnumerable<(string, string)> ExtractPositional(string text)
     {
-        var values = SplitQuoted(text, PairDelimiters!);
+        var values = CsvLine.Split(text, PairDelimiters!);
         for (var i = 0; i < Math.Min(values.Count, Fields.Count); i++)
         {
             yield return (Fields[i], values[i]);
@@ -177,7 +178,7 @@ public sealed partial class ConfTransform
             yield break;
         }
 
-        foreach (var pair in SplitQuoted(text, PairDelimiters!))
+        foreach (var pair in CsvLine.Split(text, PairDelimiters!))
         {
             var at = pair.IndexOfAny(ValueDelimiters);
             if (at > 0)
@@ -185,32 +186,6 @@ public sealed partial class ConfTransform
                 yield return (pair[..at].Trim(), pair[(at + 1)..].Trim().Trim('"'));
             }
         }
-    }
-
-    private static List<string> SplitQuoted(string text, char[] delimiters)
-    {
-        var values = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        foreach (var c in text)
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && Array.IndexOf(delimiters, c) >= 0)
-            {
-                values.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        values.Add(current.ToString());
-        return values;
     }
 
     /// <summary>A comma-separated list whose items may be double-quoted (<c>"a","b", c</c>).</summary>

@@ -3,15 +3,15 @@ using System.Reflection;
 namespace Ferret.Knowledge.Conf;
 
 /// <summary>
-/// A Splunk app as Ferret reads it: its name, its <c>default/</c> and <c>local/</c> .conf files and its lookup
-/// files (<c>lookups/*.csv</c>), each as (path shown in problems, text). Read from a folder, or from the resources
+/// A Splunk app as Ferret reads it: its name, its <c>default/</c> and <c>local/</c> .conf files, each as (path shown in
+/// problems, text), and its lookup files (<c>lookups/*.csv</c>) by name, each opened when a lookup first needs it. Read from a folder, or from the resources
 /// of this assembly for Ferret's own app (<c>Apps/ferret_knowledge</c>).
 /// </summary>
 public sealed record SplunkApp(
     string Name,
     IReadOnlyList<(string Path, string Text)> DefaultFiles,
     IReadOnlyList<(string Path, string Text)> LocalFiles,
-    IReadOnlyDictionary<string, string> LookupFiles)
+    IReadOnlyDictionary<string, Func<TextReader>> LookupFiles)
 {
     /// <summary>The app's data models in Splunk's JSON form (<c>default/data/models/*.json</c>, then <c>local/</c>).</summary>
     public IReadOnlyList<(string Path, string Text)> DataModelFiles { get; init; } = [];
@@ -38,7 +38,7 @@ public sealed record SplunkApp(
                 [.. files.Where(f => f.Path.Contains("/default/", StringComparison.Ordinal) && f.Path.EndsWith(".conf", StringComparison.Ordinal))],
                 [.. files.Where(f => f.Path.Contains("/local/", StringComparison.Ordinal) && f.Path.EndsWith(".conf", StringComparison.Ordinal))],
                 files.Where(f => f.Path.Contains("/lookups/", StringComparison.Ordinal))
-                    .ToDictionary(f => Path.GetFileName(f.Path), f => f.Text, StringComparer.OrdinalIgnoreCase)));
+                    .ToDictionary(f => Path.GetFileName(f.Path), f => (Func<TextReader>)(() => new StringReader(f.Text)), StringComparer.OrdinalIgnoreCase)));
         }
 
         return apps;
@@ -76,8 +76,8 @@ public sealed record SplunkApp(
             ConfFiles(Path.Combine(folder, "default")),
             ConfFiles(Path.Combine(folder, "local")),
             Directory.Exists(lookups)
-                ? Directory.EnumerateFiles(lookups, "*.csv").ToDictionary(p => Path.GetFileName(p), p => p, StringComparer.OrdinalIgnoreCase)
-                : new Dictionary<string, string>())
+                ? Directory.EnumerateFiles(lookups, "*.csv").ToDictionary(p => Path.GetFileName(p), p => (Func<TextReader>)(() => new StreamReader(p)), StringComparer.OrdinalIgnoreCase)
+                : new Dictionary<string, Func<TextReader>>())
         {
             DataModelFiles = models,
         };

@@ -20,6 +20,21 @@ public sealed class TextLogReaderTests
     }
 
     [Fact]
+    public void Prose_is_reported_as_unknown_and_read_line_by_line_only_under_a_given_sourcetype()
+    {
+        const string text = "GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n";
+
+        var (skipped, problems) = TestInputs.ReadText(text);
+        var (read, _) = TestInputs.ReadText(text, options: new IngestOptions { SourceType = "notes" });
+
+        Assert.Empty(skipped);
+        var problem = Assert.Single(problems);
+        Assert.Equal(ProblemSeverity.Warning, problem.Severity);
+        Assert.Contains("unknown format", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(["GNU GENERAL PUBLIC LICENSE", "Version 3, 29 June 2007"], read.Select(e => e.Raw));
+    }
+
+    [Fact]
     public void A_forced_sourcetype_and_source_replace_the_sniffed_ones()
     {
         var options = new IngestOptions { SourceType = "pan:traffic", Source = "firewall" };

@@ -12,13 +12,18 @@ public sealed class TextSnifferTests
     [InlineData("577 <14>1 2024-02-22T12:33:50-05:00 PALO220 - - - - 1,2024/02/22", TextKind.Syslog, "syslog")]
     [InlineData("name,value,when\nx,1,today\ny,2,now", TextKind.Csv, "csv")]
     [InlineData("site=\"a\" server=\"b\" dest_port=\"443\"", TextKind.KeyValue, "kv")]
-    [InlineData("just some words in a line\nand another", TextKind.Plain, "text")]
     public void Text_logs_are_recognised_from_their_first_lines(string text, TextKind kind, string sourceType)
     {
         var sniffed = TextSniffer.Sniff(text.Split('\n'));
 
         Assert.Equal(kind, sniffed);
         Assert.Equal(sourceType, TextSniffer.SourceTypeOf(sniffed));
+    }
+
+    [Fact]
+    public void Prose_is_plain_text()
+    {
+        Assert.Equal(TextKind.Plain, TextSniffer.Sniff(["just some words in a line", "and another"]));
     }
 
     [Fact]

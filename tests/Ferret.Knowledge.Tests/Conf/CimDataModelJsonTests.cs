@@ -56,7 +56,7 @@ public sealed class CimDataModelJsonTests
     [Fact]
     public void A_model_json_in_a_users_app_replaces_ferrets_model_of_that_name()
     {
-        var app = new SplunkApp("Splunk_SA_CIM", [], [], new Dictionary<string, string>()) { DataModelFiles = [("Network_Traffic.json", Model)] };
+        var app = new SplunkApp("Splunk_SA_CIM", [], [], new Dictionary<string, Func<TextReader>>()) { DataModelFiles = [("Network_Traffic.json", Model)] };
         var knowledge = KnowledgeBase.FromFiles([], [], new EngineKnowledgeCompiler(), [app]);
         var e = new Event { Raw = "x", SourceType = "t" };
         e.Set("tag", FieldValue.Multi(["network", "communicate"]));

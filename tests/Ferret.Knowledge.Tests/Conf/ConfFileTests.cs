@@ -47,7 +47,7 @@ public sealed class ConfFileTests
     public void Local_beats_default_and_an_app_named_first_beats_later_ones_and_all_beat_ferrets_own()
     {
         static SplunkApp App(string name, string defaultProps, string localProps = "") =>
-            new(name, [($"{name}/default/props.conf", defaultProps)], localProps.Length == 0 ? [] : [($"{name}/local/props.conf", localProps)], new Dictionary<string, string>());
+            new(name, [($"{name}/default/props.conf", defaultProps)], localProps.Length == 0 ? [] : [($"{name}/local/props.conf", localProps)], new Dictionary<string, Func<TextReader>>());
         var own = App("ferret_knowledge", "[st]\nA = own\nB = own\nC = own\nD = own\n");
         var user = new[]
         {

@@ -54,7 +54,7 @@ public sealed class PropsStanzaPatternTests
             C = pattern-high
             priority = 5
             """;
-        var layers = new ConfLayers([new SplunkApp("ferret_knowledge", [("props.conf", props)], [], new Dictionary<string, string>())], [], new List<KnowledgeProblem>());
+        var layers = new ConfLayers([new SplunkApp("ferret_knowledge", [("props.conf", props)], [], new Dictionary<string, Func<TextReader>>())], [], new List<KnowledgeProblem>());
         var resolver = new PropsResolver(layers);
 
         var settings = resolver.Settings("/logs/app.log", "st", "h1");

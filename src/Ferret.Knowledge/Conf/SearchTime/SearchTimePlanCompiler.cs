@@ -209,7 +209,7 @@ internal sealed partial class SearchTimePlanCompiler(
             {
                 report(Problem(setting, $"{setting.Key}: no file-based lookup '{name}' in transforms.conf (KV store and external lookups are not supported)"));
             }
-            else if (layers.LookupFile(fileName, out var isText) is not { } found)
+            else if (layers.LookupFile(fileName) is not { } open)
             {
                 report(Problem(setting, $"{setting.Key}: lookup file '{fileName}' is in no app's lookups folder"));
             }
@@ -221,7 +221,7 @@ internal sealed partial class SearchTimePlanCompiler(
                     MaxMatches = int.TryParse(stanza["max_matches"], out var max) ? max : 1000,
                     DefaultMatch = stanza["default_match"],
                 };
-                using var reader = isText ? (TextReader)new StringReader(found) : new StreamReader(found);
+                using var reader = open();
                 table = LookupTable.ReadCsv(reader, options, fileName);
             }
 
