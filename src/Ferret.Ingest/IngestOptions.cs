@@ -20,6 +20,10 @@ public sealed record IngestOptions
     /// <summary>How many files are read at once; defaults to the processor count.</summary>
     public int? MaxParallelFiles { get; init; }
 
+    /// <summary>The index-time rules of the loaded knowledge (event breaking, timestamps, sourcetype rewriting);
+    /// without them text is read one event per line and events keep what their reader gave them.</summary>
+    public Text.IIndexTimeRules? IndexTime { get; init; }
+
     public static IngestOptions Default { get; } = new();
 
     /// <summary>True when the user forced a sourcetype that is not Windows-shaped, so JSON lines are read generically.</summary>

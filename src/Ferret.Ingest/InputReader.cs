@@ -42,6 +42,14 @@ public static partial class InputReader
         return Guarded(ReadOpened(path, stream, file), file, path, counted);
     }
 
+    /// <summary>Reads events from text held in memory (an example record, a pasted log), as if it were a file named
+    /// <paramref name="displayName"/>: sniffed and broken into events like any file.</summary>
+    public static IEnumerable<Event> ReadText(string displayName, string text, IngestOptions options, IProblemSink problems)
+    {
+        var file = new SourceFile(displayName, options, problems);
+        return GuardedEvents(StreamReaders.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), file), file);
+    }
+
     /// <summary>The files that <paramref name="paths"/> name: files as given, folders walked recursively in
     /// ordinal name order; a path that does not exist is reported.</summary>
     public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths, IProblemSink problems)

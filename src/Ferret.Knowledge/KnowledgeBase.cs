@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Ferret.Events;
 using Ferret.Knowledge.Acceleration;
 using Ferret.Knowledge.Compilation;
+using Ferret.Knowledge.Conf;
 using Ferret.Knowledge.DataModels;
 using Ferret.Knowledge.Definitions;
 using Ferret.Knowledge.Loading;
@@ -21,15 +22,24 @@ public sealed partial class KnowledgeBase
     private readonly int _datasetCount;
 
     private KnowledgeBase(IReadOnlyList<SourceKnowledge> sources, IReadOnlyList<DataModelDefinition> models,
-        IKnowledgeCompiler compiler, List<KnowledgeProblem> problems)
+        IKnowledgeCompiler compiler, List<KnowledgeProblem> problems, ConfKnowledge conf)
     {
         Sources = sources;
-        _normalizer = new Normalizer(KnowledgeCompilation.CompileSources(sources, compiler, problems));
+        Conf = conf;
+        _normalizer = new Normalizer(KnowledgeCompilation.CompileSources(sources, compiler, problems), conf.Normalize);
         var datasets = KnowledgeCompilation.CompileDatasets(models, compiler, problems);
         _datasetCount = datasets.Count;
         DataModels = new DataModelCatalog(this, models, datasets);
-        Problems = problems;
+        _problems = problems;
     }
+
+    private readonly List<KnowledgeProblem> _problems;
+
+    /// <summary>The Splunk apps' knowledge: Ferret's own app and the user's (<c>--apps</c>), in .conf form.</summary>
+    public ConfKnowledge Conf { get; }
+
+    /// <summary>What the readers need at index time: event breaking, timestamps, sourcetype rewriting.</summary>
+    public Ingest.Text.IIndexTimeRules IndexTime => Conf.IndexTime;
 
     /// <summary>The source knowledge files, in load order.</summary>
     public IReadOnlyList<SourceKnowledge> Sources { get; }
@@ -37,8 +47,9 @@ public sealed partial class KnowledgeBase
     /// <summary>The CIM data models (<c>Resolve("Endpoint.Processes")</c>).</summary>
     public DataModelCatalog DataModels { get; }
 
-    /// <summary>Problems found while loading: a definition that could not be read or compiled is left out.</summary>
-    public IReadOnlyList<KnowledgeProblem> Problems { get; }
+    /// <summary>Problems found while loading (and, for the apps' .conf files, when a stanza is first used): a
+    /// definition that could not be read or compiled is left out, each reported with file:line.</summary>
+    public IReadOnlyList<KnowledgeProblem> Problems => [.. _problems, .. Conf.Problems];
 
     /// <summary>
     /// Adds to <paramref name="e"/>, in place, what the add-ons know at search time: extracted fields,

@@ -56,13 +56,29 @@ internal static partial class HuntCommand
             Content = repository,
             Detections = selection.Selected,
             Inputs = sample is null ? inputs.Paths : [sample.LogsDirectory],
-            Ingest = new IngestOptions { SourceType = arguments.SourceType },
+            Ingest = arguments.Ingest,
             Lookups = new ContentLookupResolver(repository.Lookups, lookupProblems),
             GeoIp = geoIp,
             Earliest = earliest,
             Latest = latest,
         };
-        var result = arguments.Quiet ? HuntRunner.Run(request, KnowledgeBase.LoadDefault()) : HuntProgressDisplay.Run(request, KnowledgeBase.LoadDefault());
+        KnowledgeBase knowledge;
+        try
+        {
+            knowledge = KnowledgeBase.WithApps(arguments.Apps);
+        }
+        catch (DirectoryNotFoundException error)
+        {
+            Console.Error.WriteLine($"ferret hunt: {error.Message}");
+            return 2;
+        }
+
+        foreach (var problem in knowledge.Problems)
+        {
+            Console.Error.WriteLine($"knowledge: {problem}");
+        }
+
+        var result = arguments.Quiet ? HuntRunner.Run(request, knowledge) : HuntProgressDisplay.Run(request, knowledge);
         var summary = result.Summary with
         {
             Skipped = selection.SetAside,

@@ -36,16 +36,21 @@ internal static partial class HuntCommand
         var macros = new Option<string?>("--macros") { Description = "A local macro overrides file (YAML, the shape of the content's macros), applied last.", HelpName = "FILE" };
         var earliest = CommonOptions.Earliest();
         var latest = CommonOptions.Latest();
-        var sourceType = CommonOptions.SourceType();
         var quiet = CommonOptions.Quiet("Print no progress and no summary on stderr (errors still).");
         var noColor = CommonOptions.NoColor();
         var timeZone = CommonOptions.TimeZone();
         var geoip = GeoIpOption.Create();
+        var inputOptions = new InputOptions();
         var command = new Command("hunt", "Hunt through logs with detections: a timeline of findings (notable and risk events).")
         {
-            content, input, detections, exclude, type, story, tag, minLevel, earliest, latest, sourceType,
+            content, input, detections, exclude, type, story, tag, minLevel, earliest, latest,
             format, profile, sort, output, report, macros, timeZone, quiet, noColor, geoip,
         };
+        foreach (var option in inputOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parseResult => GeoIpOption.Run("hunt", parseResult.GetValue(geoip), database => Run(new HuntArguments
         {
             Content = parseResult.GetValue(content),
@@ -61,7 +66,8 @@ internal static partial class HuntCommand
             MinLevel = parseResult.GetValue(minLevel),
             Earliest = parseResult.GetValue(earliest),
             Latest = parseResult.GetValue(latest),
-            SourceType = parseResult.GetValue(sourceType),
+            Ingest = inputOptions.Ingest(parseResult),
+            Apps = inputOptions.AppFolders(parseResult),
             Format = parseResult.GetValue(format) ?? "table",
             Profile = Enum.Parse<OutputProfile>(parseResult.GetValue(profile) ?? "standard", ignoreCase: true),
             Order = Enum.Parse<TimelineOrder>(parseResult.GetValue(sort) ?? "time", ignoreCase: true),
@@ -89,7 +95,9 @@ internal static partial class HuntCommand
 
         public string? Latest { get; init; }
 
-        public string? SourceType { get; init; }
+        public required Ferret.Ingest.IngestOptions Ingest { get; init; }
+
+        public required IReadOnlyList<string> Apps { get; init; }
 
         public required string Format { get; init; }
 

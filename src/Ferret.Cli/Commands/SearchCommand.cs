@@ -26,11 +26,16 @@ internal static class SearchCommand
         var output = CommonOptions.Output("Write the results to this file instead of stdout.");
         var earliest = CommonOptions.Earliest();
         var latest = CommonOptions.Latest();
-        var sourceType = CommonOptions.SourceType();
         var quiet = CommonOptions.Quiet("Print no warnings about the input on stderr (errors and the search's diagnostics still).");
         var raw = new Option<bool>("--raw") { Description = "Search the fields as ingested, without add-on knowledge (aliases, CIM fields, tags, data models)." };
         var geoip = GeoIpOption.Create();
-        var command = new Command("search", "Run an ad-hoc SPL search over logs.") { spl, input, content, format, output, earliest, latest, sourceType, raw, quiet, geoip };
+        var inputOptions = new InputOptions();
+        var command = new Command("search", "Run an ad-hoc SPL search over logs.") { spl, input, content, format, output, earliest, latest, raw, quiet, geoip };
+        foreach (var option in inputOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parseResult => GeoIpOption.Run("search", parseResult.GetValue(geoip), database => Run(
             new SearchRequest
             {
@@ -39,9 +44,10 @@ internal static class SearchCommand
                 ContentDirectory = parseResult.GetValue(content),
                 Earliest = parseResult.GetValue(earliest),
                 Latest = parseResult.GetValue(latest),
-                Ingest = new IngestOptions { SourceType = parseResult.GetValue(sourceType) },
                 Raw = parseResult.GetValue(raw),
                 GeoIp = database,
+                Ingest = inputOptions.Ingest(parseResult),
+                Apps = inputOptions.AppFolders(parseResult),
             },
             parseResult.GetValue(format) ?? "table",
             parseResult.GetValue(output),

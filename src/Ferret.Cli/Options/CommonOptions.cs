@@ -59,9 +59,6 @@ internal static class CommonOptions
         new("--latest") { Description = "Only events before this time (same forms as --earliest).", HelpName = "TIME" };
 
     /// <summary>Forces the sourcetype of every input, as a Splunk input's sourcetype setting would.</summary>
-    public static Option<string?> SourceType() =>
-        new("--sourcetype") { Description = "Read every input as this sourcetype (e.g. XmlWinEventLog, WinEventLog, _json) instead of sniffing each file's format.", HelpName = "NAME" };
-
     public static Option<bool> Quiet(string description) => new("--quiet", "-q") { Description = description };
 
     public static Option<bool> NoColor() =>

@@ -81,7 +81,7 @@ public static partial class HuntRunner
         long events = 0;
         double? earliest = null;
         double? latest = null;
-        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InWindow(InputReader.Read(files, request.Ingest, problems), request))))
+        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InWindow(InputReader.Read(files, request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime }, problems), request))))
         {
             events++;
             if (normalized.Time is { } time)

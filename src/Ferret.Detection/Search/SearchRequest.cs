@@ -23,6 +23,9 @@ public sealed record SearchRequest
     /// <summary>Skip the add-on knowledge (aliases, calculated fields, tags, data models): search raw fields only.</summary>
     public bool Raw { get; init; }
 
+    /// <summary>Splunk apps (each an app or a folder of apps) whose knowledge is layered over Ferret's own.</summary>
+    public IReadOnlyList<string> Apps { get; init; } = [];
+
     /// <summary>Where outputlookup may write CSV files.</summary>
     public string? OutputLookupDirectory { get; init; }
 

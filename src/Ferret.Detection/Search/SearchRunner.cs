@@ -50,7 +50,12 @@ public static class SearchRunner
             return new SearchOutcome(expansion.Text, diagnostics, []);
         }
 
-        var knowledge = request.Raw ? null : KnowledgeBase.LoadDefault();
+        var knowledge = request.Raw ? null : KnowledgeBase.WithApps(request.Apps);
+        foreach (var problem in knowledge?.Problems ?? [])
+        {
+            problems.Report(new InputProblem(problem.File, $"line {problem.Line}", problem.Message, ProblemSeverity.Warning));
+        }
+
         var events = Events(request, problems, knowledge, window);
         var context = new SearchContext
         {
@@ -89,7 +94,8 @@ public static class SearchRunner
 
     private static IEnumerable<Event> Events(SearchRequest request, IProblemSink problems, KnowledgeBase? knowledge, (double? Earliest, double? Latest) window)
     {
-        var events = request.Inputs.Count == 0 ? [] : InputReader.Read(request.Inputs, request.Ingest, problems);
+        var ingest = request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge?.IndexTime };
+        var events = request.Inputs.Count == 0 ? [] : InputReader.Read(request.Inputs, ingest, problems);
         if (window.Earliest is not null || window.Latest is not null)
         {
             events = events.Where(e => e.Time is { } t && (window.Earliest is not { } from || t >= from) && (window.Latest is not { } to || t < to));

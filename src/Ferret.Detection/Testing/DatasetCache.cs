@@ -25,7 +25,7 @@ internal sealed class DatasetCache(KnowledgeBase knowledge, TimeProvider clock)
     private Dataset Read(string path, AttackData data)
     {
         var problems = new ProblemCollector();
-        var options = new IngestOptions { Source = data.Source, SourceType = data.SourceType };
+        var options = new IngestOptions { Source = data.Source, SourceType = data.SourceType, IndexTime = knowledge.IndexTime };
         var raw = InputReader.ReadFile(path, options, problems).ToList();
         if (data.UpdateTimestamp == true && raw.Select(e => e.Time).Where(t => t.HasValue).Max() is { } newest)
         {

@@ -12,10 +12,12 @@ internal enum InputFormat
     Zip,
     Gzip,
     Tar,
+    Text,
 }
 
 /// <summary>Recognises a file by its first bytes, never by its name: EVTX by its <c>ElfFile\0</c> magic,
-/// archives by theirs, text by its first non-blank character (<c>&lt;Event</c> or <c>{</c>).</summary>
+/// archives by theirs, text by its first non-blank character (<c>&lt;Event</c> or <c>{</c>), any other text as
+/// line-oriented text (its kind is sniffed by <see cref="Text.TextSniffer"/>).</summary>
 internal static class FormatSniffer
 {
     public const int PrefixLength = 4096;
@@ -61,7 +63,33 @@ internal static class FormatSniffer
             return InputFormat.JsonLines;
         }
 
-        return first[0] == '<' && text.Contains("<Event", StringComparison.Ordinal) ? InputFormat.XmlWinEventLog : InputFormat.Unknown;
+        if (first[0] == '<' && text.Contains("<Event", StringComparison.Ordinal))
+        {
+            return InputFormat.XmlWinEventLog;
+        }
+
+        return IsText(text) ? InputFormat.Text : InputFormat.Unknown;
+    }
+
+    /// <summary>Text has no NUL and few other control characters or undecodable bytes (a binary file has many).</summary>
+    private static bool IsText(string text)
+    {
+        var control = 0;
+        foreach (var c in text)
+        {
+            if (c == '\0')
+            {
+                return false;
+            }
+
+            // U+FFFD: bytes that are not UTF-8 (or a character cut at the end of the sniffed prefix).
+            if (c == '\uFFFD' || (char.IsControl(c) && c is not ('\r' or '\n' or '\t' or '\f')))
+            {
+                control++;
+            }
+        }
+
+        return control * 100 < text.Length;
     }
 
     private static string Decode(ReadOnlySpan<byte> prefix)

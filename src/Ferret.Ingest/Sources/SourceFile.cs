@@ -11,7 +11,7 @@ internal sealed record SourceFile(string DisplayName, IngestOptions Options, IPr
     public void Report(string location, string message, ProblemSeverity severity = ProblemSeverity.Error) =>
         Problems.Report(new InputProblem(DisplayName, location, message, severity));
 
-    /// <summary>Applies what the user forced (<see cref="IngestOptions"/>) and the index.</summary>
+    /// <summary>Applies what the user forced (<see cref="IngestOptions"/>) and the index, then the index-time rules.</summary>
     public Event Finish(Event e)
     {
         e.Index = Options.Index;
@@ -30,6 +30,7 @@ internal sealed record SourceFile(string DisplayName, IngestOptions Options, IPr
             e.Host = host;
         }
 
+        Options.IndexTime?.Apply(e);
         return e;
     }
 }

@@ -19,6 +19,7 @@ internal static class StreamReaders
             InputFormat.Evtx => EvtxInput.ReadStream(sniffed, file),
             InputFormat.XmlWinEventLog => ReadText(sniffed, file, XmlWinEventLogReader.Read),
             InputFormat.JsonLines => ReadText(sniffed, file, JsonLinesReader.Read),
+            InputFormat.Text => ReadText(sniffed, file, Text.TextLogReader.Read),
             InputFormat.Zip => ReadZip(sniffed, file),
             InputFormat.Gzip => ReadGzip(sniffed, file),
             InputFormat.Tar => ReadTar(sniffed, file),
@@ -83,7 +84,7 @@ internal static class StreamReaders
         stream.Dispose();
         // A warning: the file is not broken input, just not a log Ferret reads (a README beside the logs).
         file.Report("start of file",
-            "unknown format: not EVTX (ElfFile magic), XmlWinEventLog text (<Event>), JSON lines ({ per line), zip, gzip or tar; skipped",
+            "unknown format: binary, and not EVTX (ElfFile magic), zip, gzip or tar; skipped",
             ProblemSeverity.Warning);
         return [];
     }

@@ -9,8 +9,9 @@ namespace Ferret.Ingest.Xml;
 /// <summary>
 /// XmlWinEventLog text, as Splunk's Windows add-on indexes it and as splunk/attack_data ships it: one
 /// <c>&lt;Event …&gt;…&lt;/Event&gt;</c> per event, on one line or several, possibly several on a line.
-/// An event that is not closed before the next one starts or before the end of the file, or whose XML is
-/// malformed, is reported with its starting line and skipped; text between events is counted and reported once.
+/// An event that is not closed before the next one starts, or whose XML is malformed, is reported with its starting
+/// line and skipped; the last event of a file that was cut off is closed and kept, with a warning, as Splunk indexes it;
+/// text between events is counted and reported once.
 /// </summary>
 internal static class XmlWinEventLogReader
 {
@@ -91,7 +92,11 @@ internal static class XmlWinEventLogReader
 
         if (current is not null)
         {
-            file.Report($"line {startLine}", "event is not closed (no </Event>) before the end of the file; skipped");
+            file.Report($"line {startLine}", "event is cut off at the end of the file (no </Event>); its fields before the cut are kept", ProblemSeverity.Warning);
+            if (Map(TruncatedXml.Close(current.ToString()), startLine, file) is { } cut)
+            {
+                yield return file.Finish(cut);
+            }
         }
 
         if (strayLines > 0)

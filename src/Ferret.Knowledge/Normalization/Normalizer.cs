@@ -14,7 +14,7 @@ namespace Ferret.Knowledge.Normalization;
 /// normalized, because a calculated field may read a field that another one overwrites (Splunk allows it),
 /// and a second pass would then read the calculated value instead of the raw one.
 /// </summary>
-internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources)
+internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources, Action<Event> afterSources)
 {
     public const string EventTypeField = "eventtype";
     public const string TagField = "tag";
@@ -36,7 +36,7 @@ internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources)
     public void Normalize(Event e)
     {
         var rules = RulesFor(e.Source, e.SourceType);
-        if (rules.IsEmpty || !_normalized.TryAdd(e, rules))
+        if (!_normalized.TryAdd(e, rules))
         {
             return;
         }
@@ -46,21 +46,20 @@ internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources)
 
     /// <summary>Normalizes an event the caller has just made and marks as normalized itself (the knowledge base's
     /// accelerated copies), so it is not remembered here: one weak-table entry less per event.</summary>
-    public void NormalizeNew(Event e)
+    public void NormalizeNew(Event e) => Apply(e, RulesFor(e.Source, e.SourceType));
+
+    /// <summary>The YAML source knowledge first, then the apps' .conf knowledge (<paramref name="afterSources"/>).</summary>
+    private void Apply(Event e, SourceRuleSet rules)
     {
-        var rules = RulesFor(e.Source, e.SourceType);
         if (!rules.IsEmpty)
         {
-            Apply(e, rules);
+            Extract(e, rules);
+            Alias(e, rules);
+            Calculate(e, rules);
+            Classify(e, rules);
         }
-    }
 
-    private static void Apply(Event e, SourceRuleSet rules)
-    {
-        Extract(e, rules);
-        Alias(e, rules);
-        Calculate(e, rules);
-        Classify(e, rules);
+        afterSources(e);
     }
 
     private static void Extract(Event e, SourceRuleSet rules)

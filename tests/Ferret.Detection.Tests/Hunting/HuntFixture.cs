@@ -8,12 +8,16 @@ namespace Ferret.Detection.Tests.Hunting;
 /// <summary>Runs hunts the way the CLI does: content with Ferret's environment macros, the default knowledge.</summary>
 internal static class HuntFixture
 {
-    public static HuntResult Hunt(string contentDirectory, IReadOnlyList<string> inputs, params string[] detections)
+    public static HuntResult Hunt(string contentDirectory, IReadOnlyList<string> inputs, params string[] detections) =>
+        Hunt(contentDirectory, inputs, new Ingest.IngestOptions(), detections);
+
+    /// <summary>A hunt whose inputs are read as <paramref name="ingest"/> says (the CLI's --sourcetype, --source).</summary>
+    public static HuntResult Hunt(string contentDirectory, IReadOnlyList<string> inputs, Ingest.IngestOptions ingest, params string[] detections)
     {
         var problems = new ProblemCollector();
         var content = ContentRepository.Load(contentDirectory, problems).WithEnvironmentDefaults(problems);
         var selection = DetectionSelection.Choose(content.Detections, detections, story: null);
-        var request = new HuntRequest { Content = content, Detections = selection.Selected, Inputs = inputs };
+        var request = new HuntRequest { Content = content, Detections = selection.Selected, Inputs = inputs, Ingest = ingest };
         return HuntRunner.Run(request, KnowledgeBase.LoadDefault());
     }
 }

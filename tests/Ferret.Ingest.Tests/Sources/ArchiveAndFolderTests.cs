@@ -73,9 +73,9 @@ public sealed class ArchiveAndFolderTests : IDisposable
     }
 
     [Fact]
-    public void A_file_of_unknown_format_is_reported_not_skipped_in_silence()
+    public void A_binary_file_of_unknown_format_is_reported_not_skipped_in_silence()
     {
-        File.WriteAllText(Path.Combine(_folder, "a.csv"), "name,value\nx,1\n");
+        File.WriteAllBytes(Path.Combine(_folder, "a.csv"), [0x00, 0x01, 0x02, 0xFF, 0x00, 0x10]);
         File.WriteAllText(Path.Combine(_folder, "b.log"), XmlWinEventLogReaderTests.Event(1));
 
         var (events, problems) = TestInputs.ReadPath(_folder);

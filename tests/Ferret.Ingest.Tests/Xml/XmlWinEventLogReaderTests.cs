@@ -28,12 +28,26 @@ public sealed class XmlWinEventLogReaderTests
     }
 
     [Fact]
-    public void An_event_cut_off_by_the_end_of_the_file_is_reported()
+    public void An_event_cut_off_by_the_end_of_the_file_keeps_its_fields_before_the_cut_with_a_warning()
     {
-        var (events, problems) = TestInputs.ReadText(Event(1) + "\n" + Event(2)[..120]);
+        var cut = Event(2)[..(Event(2).IndexOf("cmd.exe", StringComparison.Ordinal) + 3)];
 
-        Assert.Single(events);
-        Assert.Contains(problems, p => p.Location == "line 2" && p.Message.Contains("end of the file", StringComparison.Ordinal));
+        var (events, problems) = TestInputs.ReadText(Event(1) + "\n" + cut);
+
+        Assert.Equal(["1", "2"], events.Select(e => e["EventRecordID"].Text));
+        Assert.Equal("C:\\Windows\\System32\\cmd", events[1]["Image"].Text);
+        var problem = Assert.Single(problems);
+        Assert.Equal(("line 2", Ferret.Events.ProblemSeverity.Warning), (problem.Location, problem.Severity));
+        Assert.Contains("end of the file", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<a><b x='1'>text", "<a><b x='1'>text</b></a>")]
+    [InlineData("<a><b x='1'>te&am", "<a><b x='1'>te</b></a>")]
+    [InlineData("<a><b/><c>1</c><d Name='", "<a><b/><c>1</c></a>")]
+    public void Cut_xml_is_closed_after_dropping_a_half_tag_or_entity(string partial, string closed)
+    {
+        Assert.Equal(closed, Ferret.Ingest.Xml.TruncatedXml.Close(partial));
     }
 
     [Fact]
