@@ -16,6 +16,8 @@ public static partial class DiagnosticFacts
     public const string BooleanEvalResultCode = "SPL3011";
     public const string FunctionNotSupportedCode = "SPL3012";
     public const string UnknownConversionCode = "SPL3013";
+    public const string LimitReachedCode = "SPL3014";
+    public const string InternalRunErrorCode = "SPL3015";
 
     public static Diagnostic CommandNotSupported(TextSpan span, string command, string reason) =>
         Error(CommandNotSupportedCode, span, $"the '{command}' command is not supported by Ferret: {reason}");
@@ -59,4 +61,12 @@ public static partial class DiagnosticFacts
 
     public static Diagnostic UnknownConversion(TextSpan span, string function) =>
         Error(UnknownConversionCode, span, $"convert: unknown conversion function '{function}'");
+
+    /// <summary>A run reached a limit (docs/limits.md): which one, where, and what it kept; the run goes on.</summary>
+    public static Diagnostic LimitReached(TextSpan span, string limit, string where, string kept) =>
+        Warning(LimitReachedCode, span, $"{where}: limit {limit} reached; {kept}");
+
+    /// <summary>An unexpected failure (a bug) ended one search or detection; the others went on.</summary>
+    public static Diagnostic InternalRunError(TextSpan span, string what, string detail) =>
+        Error(InternalRunErrorCode, span, $"{what} stopped by an internal error (please report it): {detail}");
 }
