@@ -20,6 +20,10 @@ public sealed record IngestOptions
     /// <summary>How many files are read at once; defaults to the processor count.</summary>
     public int? MaxParallelFiles { get; init; }
 
+    /// <summary>The longest XML one EVTX record may render to (limits.conf <c>[ferret] evtx_max_rendered_chars</c>); a
+    /// longer record is reported and skipped.</summary>
+    public int EvtxMaxRenderedChars { get; init; } = Evtx.BinXmlRenderer.DefaultMaxRenderedChars;
+
     public static IngestOptions Default { get; } = new();
 
     /// <summary>True when the user forced a sourcetype that is not Windows-shaped, so JSON lines are read generically.</summary>

@@ -67,7 +67,8 @@ public static partial class InputReader
         return files;
     }
 
-    /// <summary>A file that breaks off (a truncated gzip, a damaged zip) is reported; the events before the break are kept.</summary>
+    /// <summary>A file that breaks off (a truncated gzip, a damaged zip) is reported; the events before the break are kept.
+    /// So is a file that makes a reader fail in a way it did not foresee: the other inputs are still read.</summary>
     private static IEnumerable<Event> Guarded(IEnumerable<Event> events, SourceFile file)
     {
         using var enumerator = events.GetEnumerator();
@@ -86,6 +87,13 @@ public static partial class InputReader
             catch (Exception error) when (IsInputError(error))
             {
                 file.Report("file", $"reading stopped: {error.Message}");
+                yield break;
+            }
+#pragma warning disable CA1031 // one input's unexpected failure must not end the run: reported, the other inputs go on
+            catch (Exception error) when (error is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                file.Report("file", $"reading stopped by an unexpected error (please report it): {error.GetType().Name}: {error.Message}; the events before it are kept");
                 yield break;
             }
 

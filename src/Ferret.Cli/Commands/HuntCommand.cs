@@ -41,11 +41,12 @@ internal static class HuntCommand
         var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report to this file." };
         var macros = new Option<string?>("--macros") { Description = "A local macro overrides file (YAML, the shape of the content's macros), applied last." };
         var geoip = GeoIpOption.Create();
+        var limits = LimitsOption.Create();
         var command = new Command("hunt", "Hunt through logs with detections: report notable and risk events.")
         {
-            content, input, detections, story, format, output, report, macros, geoip,
+            content, input, detections, story, format, output, report, macros, geoip, limits,
         };
-        command.SetAction(parseResult => GeoIpOption.Run("hunt", parseResult.GetValue(geoip), database => Run(new HuntArguments(
+        command.SetAction(parseResult => LimitsOption.Run("hunt", parseResult.GetValue(limits), huntLimits => GeoIpOption.Run("hunt", parseResult.GetValue(geoip), database => Run(new HuntArguments(
             parseResult.GetValue(content),
             parseResult.GetValue(input) ?? [],
             parseResult.GetValue(detections) ?? [],
@@ -53,14 +54,14 @@ internal static class HuntCommand
             parseResult.GetValue(format) ?? "table",
             parseResult.GetValue(output),
             parseResult.GetValue(report),
-            parseResult.GetValue(macros)), database)));
+            parseResult.GetValue(macros)), database, huntLimits))));
         return command;
     }
 
     private sealed record HuntArguments(
         string? Content, string[] Inputs, string[] Detections, string? Story, string Format, string? Output, string? Report, string? Macros);
 
-    private static int Run(HuntArguments arguments, Ferret.Engine.GeoIp.IGeoIpDatabase? geoIp)
+    private static int Run(HuntArguments arguments, Ferret.Engine.GeoIp.IGeoIpDatabase? geoIp, Ferret.Engine.Limits.SearchLimits limits)
     {
         if (arguments.Content is null != (arguments.Inputs.Length == 0))
         {
@@ -119,6 +120,7 @@ internal static class HuntCommand
             Inputs = inputs,
             Lookups = new ContentLookupResolver(repository.Lookups, lookupProblems),
             GeoIp = geoIp,
+            Limits = limits,
         };
         var result = HuntProgressDisplay.Run(request, KnowledgeBase.LoadDefault());
         var summary = result.Summary with

@@ -33,8 +33,9 @@ internal static class SearchCommand
         var latest = new Option<string?>("--latest") { Description = "Keep events before this time (e.g. now, -10m@m)." };
         var raw = new Option<bool>("--raw") { Description = "Search the fields as ingested, without add-on knowledge (aliases, CIM fields, tags, data models)." };
         var geoip = GeoIpOption.Create();
-        var command = new Command("search", "Run an ad-hoc SPL search over logs.") { spl, input, content, format, earliest, latest, raw, geoip };
-        command.SetAction(parseResult => GeoIpOption.Run("search", parseResult.GetValue(geoip), database => Run(
+        var limits = LimitsOption.Create();
+        var command = new Command("search", "Run an ad-hoc SPL search over logs.") { spl, input, content, format, earliest, latest, raw, geoip, limits };
+        command.SetAction(parseResult => LimitsOption.Run("search", parseResult.GetValue(limits), searchLimits => GeoIpOption.Run("search", parseResult.GetValue(geoip), database => Run(
             new SearchRequest
             {
                 Spl = parseResult.GetValue(spl) ?? string.Empty,
@@ -44,8 +45,9 @@ internal static class SearchCommand
                 Latest = parseResult.GetValue(latest),
                 Raw = parseResult.GetValue(raw),
                 GeoIp = database,
+                Limits = searchLimits,
             },
-            parseResult.GetValue(format) ?? "table")));
+            parseResult.GetValue(format) ?? "table"))));
         return command;
     }
 
@@ -74,17 +76,28 @@ internal static class SearchCommand
         }
 
         using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
-        switch (format)
+        try
         {
-            case "json":
-                ResultWriter.WriteJson(output, outcome.Results);
-                break;
-            case "csv":
-                ResultWriter.WriteCsv(output, outcome.Results);
-                break;
-            default:
-                ResultWriter.WriteTable(output, outcome.Results);
-                break;
+            switch (format)
+            {
+                case "json":
+                    ResultWriter.WriteJson(output, outcome.Results);
+                    break;
+                case "csv":
+                    ResultWriter.WriteCsv(output, outcome.Results);
+                    break;
+                default:
+                    ResultWriter.WriteTable(output, outcome.Results);
+                    break;
+            }
+        }
+        catch (Exception error) when (error is not OutOfMemoryException and not IOException)
+        {
+            // A failure met while running must not end in a stack trace: it is named, and the exit code says the search failed.
+            Console.Error.WriteLine(error is Engine.GeoIp.GeoIpUnavailableException
+                ? $"error {RunFailure.Describe(error)}"
+                : $"error {DiagnosticFacts.InternalRunErrorCode}: {DiagnosticFacts.InternalRunError(default, "the search", $"{error.GetType().Name}: {error.Message}").Message}");
+            return 1;
         }
 
         return 0;

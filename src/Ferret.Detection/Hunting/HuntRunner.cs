@@ -29,7 +29,7 @@ public static partial class HuntRunner
         var compiledCount = 0;
         Parallel.ForEach(request.Detections.Select((d, i) => (d, i)), item =>
         {
-            var (detection, issue) = DetectionCompiler.Compile(item.d, macros);
+            var (detection, issue) = CompileGuarded(item.d, macros);
             if (detection is not null)
             {
                 compiled.Add((item.i, detection));
@@ -79,6 +79,19 @@ public static partial class HuntRunner
         return new HuntResult(findings, summary);
     }
 
+    /// <summary>A detection whose compiling fails unexpectedly (a bug) is listed as not run with the error; the others go on.</summary>
+    private static (CompiledDetection? Compiled, DetectionIssue? Issue) CompileGuarded(Content.DetectionDefinition detection, Spl.Macros.MacroTable macros)
+    {
+        try
+        {
+            return DetectionCompiler.Compile(detection, macros);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return (null, new DetectionIssue(detection.Name, Search.RunFailure.Describe(error), detection.FilePath));
+        }
+    }
+
     private sealed record ReadPass(DetectionFeed[] Feeds, int Files, long Events, double? Earliest, double? Latest);
 
     private static ReadPass ReadAndRoute(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections, Knowledge.DataModels.DataModelCatalog catalog, IProblemSink problems)
@@ -90,7 +103,7 @@ public static partial class HuntRunner
         long events = 0;
         double? earliest = null;
         double? latest = null;
-        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InputReader.Read(files, request.Ingest, problems))))
+        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InputReader.Read(files, request.Ingest with { EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars }, problems))))
         {
             events++;
             if (normalized.Time is { } time)
@@ -130,6 +143,7 @@ public static partial class HuntRunner
                 DataModels = knowledge.DataModels,
                 Problems = problems,
                 Label = detection.Detection.Name,
+                Limits = request.Limits,
             });
         });
         return feeds;

@@ -61,6 +61,7 @@ public static class SearchRunner
             Label = "search",
             OutputLookupDirectory = request.OutputLookupDirectory,
             GeoIp = request.GeoIp,
+            Limits = request.Limits,
         };
         return new SearchOutcome(expansion.Text, diagnostics, compiled.Run(events, context));
     }
@@ -89,7 +90,8 @@ public static class SearchRunner
 
     private static IEnumerable<Event> Events(SearchRequest request, IProblemSink problems, KnowledgeBase? knowledge, (double? Earliest, double? Latest) window)
     {
-        var events = request.Inputs.Count == 0 ? [] : InputReader.Read(request.Inputs, request.Ingest, problems);
+        var ingest = request.Ingest with { EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars };
+        var events = request.Inputs.Count == 0 ? [] : InputReader.Read(request.Inputs, ingest, problems);
         if (window.Earliest is not null || window.Latest is not null)
         {
             events = events.Where(e => e.Time is { } t && (window.Earliest is not { } from || t >= from) && (window.Latest is not { } to || t < to));
