@@ -62,7 +62,7 @@ public sealed class EvalRuntime
             }
         }
 
-        var diagnostic = DiagnosticFacts.LimitReached(default, limit, where, kept);
+        var diagnostic = DiagnosticFacts.LimitReached(default, limit, kept);
         Problems?.Report(new InputProblem(Label ?? "search", where, $"{diagnostic.Code} {diagnostic.Message}", ProblemSeverity.Warning));
     }
 

@@ -52,9 +52,13 @@ public sealed partial class ExpressionCompiler(BindContext bind)
                 }
 
                 text.Append(value.First.ToString());
+                if (text.Length > rt.Limits.MaxStringLength)
+                {
+                    break;
+                }
             }
 
-            return Value.Of(text.ToString());
+            return ValueLimits.Enforce(Value.Of(text.ToString()), rt, "eval operator '.'");
         };
     }
 

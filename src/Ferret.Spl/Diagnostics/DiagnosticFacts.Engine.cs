@@ -62,9 +62,9 @@ public static partial class DiagnosticFacts
     public static Diagnostic UnknownConversion(TextSpan span, string function) =>
         Error(UnknownConversionCode, span, $"convert: unknown conversion function '{function}'");
 
-    /// <summary>A run reached a limit (docs/limits.md): which one, where, and what it kept; the run goes on.</summary>
-    public static Diagnostic LimitReached(TextSpan span, string limit, string where, string kept) =>
-        Warning(LimitReachedCode, span, $"{where}: limit {limit} reached; {kept}");
+    /// <summary>A run reached a limit (docs/limits.md): which one and what it kept (the report names where); the run goes on.</summary>
+    public static Diagnostic LimitReached(TextSpan span, string limit, string kept) =>
+        Warning(LimitReachedCode, span, $"limit {limit} reached; {kept}");
 
     /// <summary>An unexpected failure (a bug) ended one search or detection; the others went on.</summary>
     public static Diagnostic InternalRunError(TextSpan span, string what, string detail) =>
