@@ -54,9 +54,10 @@ public sealed class HostileDetectionTests
         var result = HuntRunner.Run(request, KnowledgeBase.LoadDefault());
 
         Assert.Equal(
-            ["Hostile Printf", "Sample PowerShell ScheduledJob Class Use", "Sample Scheduled Task Registered With Shell Action", "Sample WMI Subscription Bound To Active Consumer", "Sample WMIC Process Call Create"],
+            ["Hostile Printf", "Hostile Regex", "Sample PowerShell ScheduledJob Class Use", "Sample Scheduled Task Registered With Shell Action", "Sample WMI Subscription Bound To Active Consumer", "Sample WMIC Process Call Create"],
             result.Findings.Select(f => f.Detection.Name).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal("1000", result.Findings.Single(f => f.Detection.Name == "Hostile Printf").Result["width"].Text);
+        Assert.Equal("0", result.Findings.Single(f => f.Detection.Name == "Hostile Regex").Result["count"].Text);
         var deep = Assert.Single(result.Summary.NotRun);
         Assert.Equal("Hostile Deep Chain", deep.Detection);
         Assert.Contains(DiagnosticFacts.ExpressionTooDeepCode, deep.Reason, StringComparison.Ordinal);
