@@ -16,11 +16,10 @@ public static class LimitsFile
     private static readonly Dictionary<(string Stanza, string Name), Setter> Settings = new()
     {
         [("subsearch", "maxout")] = (l, v) => l with { SubsearchMaxOut = Count(v) },
-        [("subsearch", "maxtime")] = (l, v) => l with { SubsearchMaxTime = TimeSpan.FromSeconds(v) },
+        [("subsearch", "maxtime")] = (l, v) => l with { SubsearchMaxTime = Seconds(v) },
         [("join", "subsearch_maxout")] = (l, v) => l with { JoinSubsearchMaxOut = Count(v) },
-        [("join", "subsearch_maxtime")] = (l, v) => l with { JoinSubsearchMaxTime = TimeSpan.FromSeconds(v) },
+        [("join", "subsearch_maxtime")] = (l, v) => l with { JoinSubsearchMaxTime = Seconds(v) },
         [("default", "max_mem_usage_mb")] = (l, v) => l with { MaxMemUsageMb = Count(v) },
-        [("searchresults", "maxresultrows")] = (l, v) => l with { MaxResultRows = Count(v) },
         [("ferret", "max_mv_size")] = (l, v) => l with { MaxMvSize = Count(v) },
         [("ferret", "max_string_length")] = (l, v) => l with { MaxStringLength = Count(v) },
         [("ferret", "regex_match_timeout_ms")] = (l, v) => l with { RegexMatchTimeout = TimeSpan.FromMilliseconds(Math.Max(1, v)) },
@@ -87,6 +86,8 @@ public static class LimitsFile
         return limits;
     }
 
-    /// <summary>Splunk reads 0 as "no limit" for counts and sizes.</summary>
+    /// <summary>Splunk reads 0 as "no limit" for counts, sizes and times.</summary>
+    private static TimeSpan Seconds(long value) => value == 0 ? TimeSpan.MaxValue : TimeSpan.FromSeconds(Math.Min(value, int.MaxValue));
+
     private static int Count(long value) => value == 0 || value > int.MaxValue ? int.MaxValue : (int)value;
 }

@@ -15,16 +15,28 @@ internal static class RowBudget
     private const int RowOverhead = 96;
     private const int FieldOverhead = 48;
 
-    public static List<Event> Collect(IEnumerable<Event> input, RunContext run, string where, int maxRows = int.MaxValue, string? rowLimitName = null)
+    /// <summary>The rows of <paramref name="input"/> within the memory budget.</summary>
+    public static List<Event> Collect(IEnumerable<Event> input, RunContext run, string where) =>
+        Collect(input, run, where, Subsearch.None);
+
+    /// <summary>The rows of a subsearch within the memory budget and its row and time limits.</summary>
+    public static List<Event> Collect(IEnumerable<Event> input, RunContext run, string where, Subsearch limits)
     {
         var budget = run.Limits.MaxMemUsageBytes;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var rows = new List<Event>();
         long used = 0;
         foreach (var e in input)
         {
-            if (rows.Count >= maxRows)
+            if (rows.Count >= limits.MaxRows)
             {
-                run.ReportLimit(rowLimitName ?? "[searchresults] maxresultrows", where, $"kept the first {maxRows} rows; the rest were not read");
+                run.ReportLimit(limits.MaxRowsName, where, $"kept the first {limits.MaxRows} rows; the rest were not read");
+                break;
+            }
+
+            if (clock.Elapsed > limits.MaxTime)
+            {
+                run.ReportLimit(limits.MaxTimeName, where, $"kept the {rows.Count} rows read in {limits.MaxTime.TotalSeconds:0} s; the rest were not read");
                 break;
             }
 
@@ -40,6 +52,18 @@ internal static class RowBudget
         }
 
         return rows;
+    }
+
+    /// <summary>A subsearch's own limits, with their limits.conf names for the report.</summary>
+    public sealed record Subsearch(int MaxRows, string MaxRowsName, TimeSpan MaxTime, string MaxTimeName)
+    {
+        public static Subsearch None { get; } = new(int.MaxValue, string.Empty, TimeSpan.MaxValue, string.Empty);
+
+        public static Subsearch Of(SearchLimits limits) =>
+            new(limits.SubsearchMaxOut, "[subsearch] maxout", limits.SubsearchMaxTime, "[subsearch] maxtime");
+
+        public static Subsearch OfJoin(SearchLimits limits) =>
+            new(limits.JoinSubsearchMaxOut, "[join] subsearch_maxout", limits.JoinSubsearchMaxTime, "[join] subsearch_maxtime");
     }
 
     /// <summary>An estimate of the memory one row holds: two bytes per character of names and texts, plus overheads.</summary>

@@ -23,11 +23,8 @@ public sealed record SearchLimits
     public TimeSpan JoinSubsearchMaxTime { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>[default] max_mem_usage_mb: the memory one blocking command (sort, eventstats, transaction, the rows
-    /// append and join hold, the values a stats group collects) may use, estimated from the rows it holds.</summary>
+    /// append, join and map hold) may use, estimated from the rows it holds.</summary>
     public int MaxMemUsageMb { get; init; } = 200;
-
-    /// <summary>[searchresults] maxresultrows: the most rows a command that multiplies rows (mvexpand) may create.</summary>
-    public int MaxResultRows { get; init; } = 50_000;
 
     /// <summary>[ferret] max_mv_size: the most values one multivalue result of eval or of values()/list() holds.</summary>
     public int MaxMvSize { get; init; } = 100_000;

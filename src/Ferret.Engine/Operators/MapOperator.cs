@@ -60,7 +60,7 @@ public sealed partial class MapOperator(string template, int maxSearches) : Bloc
                 continue;
             }
 
-            var results = RowBudget.Collect(compiled.Pipeline.Execute(run.Source, run), run, $"map: the search of result {serial}", run.Limits.SubsearchMaxOut, "[subsearch] maxout");
+            var results = RowBudget.Collect(compiled.Pipeline.Execute(run.Source, run), run, $"map: the search of result {serial}", RowBudget.Subsearch.Of(run.Limits));
             foreach (var result in results)
             {
                 yield return result;

@@ -18,7 +18,7 @@ public sealed class JoinOperator(SubsearchPlan subsearch, IReadOnlyList<string> 
 
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
-        var right = RowBudget.Collect(subsearch.Pipeline.Execute(run.Source, run), run, "join subsearch", run.Limits.JoinSubsearchMaxOut, "[join] subsearch_maxout");
+        var right = RowBudget.Collect(subsearch.Pipeline.Execute(run.Source, run), run, "join subsearch", RowBudget.Subsearch.OfJoin(run.Limits));
         var joinFields = fields.Count > 0 ? fields : null;
         Dictionary<string, List<Event>>? index = null;
         foreach (var e in input)
@@ -108,7 +108,7 @@ public sealed class AppendOperator(string name, CompiledPipeline pipeline, bool 
             return current.Concat(RowBudget.Collect(pipeline.Execute(copies, run), run, Name + " subsearch"));
         }
 
-        var appended = RowBudget.Collect(pipeline.Execute(run.Source, run), run, Name + " subsearch", run.Limits.SubsearchMaxOut, "[subsearch] maxout");
+        var appended = RowBudget.Collect(pipeline.Execute(run.Source, run), run, Name + " subsearch", RowBudget.Subsearch.Of(run.Limits));
         if (!asColumns)
         {
             return current.Concat(appended);

@@ -1,5 +1,6 @@
 using Ferret.Engine.Execution;
 using Ferret.Engine.Functions;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Matching;
 using Ferret.Events;
 using Ferret.Spl;
@@ -18,18 +19,7 @@ public sealed class SubsearchPlan(CompiledPipeline pipeline)
     public CompiledPipeline Pipeline { get; } = pipeline;
 
     public IReadOnlyList<Event> Results(RunContext run) =>
-        run.GetOrAdd(this, () =>
-        {
-            var maxOut = run.Limits.SubsearchMaxOut;
-            var rows = Pipeline.Execute(run.Source, run).Take(maxOut == int.MaxValue ? maxOut : maxOut + 1).ToList();
-            if (rows.Count > maxOut)
-            {
-                run.ReportLimit("[subsearch] maxout", "subsearch", $"only its first {maxOut} results are used");
-                rows.RemoveAt(rows.Count - 1);
-            }
-
-            return rows;
-        });
+        run.GetOrAdd(this, () => RowBudget.Collect(Pipeline.Execute(run.Source, run), run, "subsearch", RowBudget.Subsearch.Of(run.Limits)));
 
     public Predicate Predicate(EvalRuntime runtime)
     {

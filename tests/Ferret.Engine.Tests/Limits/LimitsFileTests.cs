@@ -13,7 +13,7 @@ public class LimitsFileTests
         Assert.Equal(TimeSpan.FromSeconds(60), limits.SubsearchMaxTime);
         Assert.Equal(50_000, limits.JoinSubsearchMaxOut);
         Assert.Equal(200, limits.MaxMemUsageMb);
-        Assert.Equal(50_000, limits.MaxResultRows);
+        Assert.Equal(TimeSpan.FromSeconds(60), limits.JoinSubsearchMaxTime);
     }
 
     [Fact]

@@ -54,6 +54,15 @@ public class RowLimitTests
     }
 
     [Fact]
+    public void A_subsearch_past_its_maxtime_uses_the_results_read_so_far()
+    {
+        var (results, problems) = RunWith("| makeresults count=2 | append [search *] | stats count", SearchLimits.Default with { SubsearchMaxTime = TimeSpan.Zero });
+
+        Assert.Equal("2", results.Single("count"));
+        Assert.Contains("limit [subsearch] maxtime reached; kept the 0 rows read", Assert.Single(problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Join_reads_join_subsearch_maxout_rows_of_its_subsearch()
     {
         var (results, problems) = RunWith("* | join n [search * | eval joined=1] | stats count(joined) as count", SearchLimits.Default with { JoinSubsearchMaxOut = 50 });
