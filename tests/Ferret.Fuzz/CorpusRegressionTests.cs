@@ -1,5 +1,7 @@
 using Ferret.Spl.Macros;
 
+using Ferret.Ingest.Tests.Hostile;
+
 namespace Ferret.Fuzz;
 
 /// <summary>Every reproducer the fuzzing (and the hostile-input issue) found stays a regression test: each ends in time

@@ -4,6 +4,8 @@ using Ferret.Events;
 using Ferret.Spl.Macros;
 using Ferret.Testing;
 
+using Ferret.Ingest.Tests.Hostile;
+
 namespace Ferret.Fuzz;
 
 /// <summary>

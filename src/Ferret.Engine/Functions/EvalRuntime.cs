@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Ferret.Engine.Limits;
 using Ferret.Engine.Text;
-using Ferret.Spl.Diagnostics;
 using Ferret.Events;
+using Ferret.Spl.Diagnostics;
 
 namespace Ferret.Engine.Functions;
 

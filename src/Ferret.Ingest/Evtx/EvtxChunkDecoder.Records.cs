@@ -40,7 +40,6 @@ internal sealed partial class EvtxChunkDecoder
             var span = chunk.AsSpan(position, recordsEnd - position);
             if (!span[..4].SequenceEqual(EvtxLayout.RecordSignature))
             {
-
                 problems.Report(new InputProblem(file, $"chunk {chunkIndex}, offset {position}",
                     "no record signature where a record should start; looking for the next record of this chunk"));
                 position = NextRecord(chunk, position + 1, recordsEnd, previousId, lastId);

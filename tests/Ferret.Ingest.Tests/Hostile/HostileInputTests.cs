@@ -34,58 +34,15 @@ public sealed class HostileInputTests : IDisposable
         Assert.All(problems.Problems, p => Assert.Contains("lone surrogate", p.Message, StringComparison.Ordinal));
     }
 
-    /// <summary>
-    /// Writes the body of template <paramref name="depth"/> of a "billion laughs" in binary XML: template 0 is an element
-    /// with text; template n holds <paramref name="copies"/> instances of template n-1 (the first defines it inline), so a
-    /// record of a few kilobytes renders copies^depth elements.
-    /// </summary>
-    private static void NestedTemplates(EvtxChunkWriter w, int depth, int copies)
-    {
-        if (depth == 0)
-        {
-            w.OpenElement("Data", withAttributes: false);
-            w.U8(0x02);
-            w.Text("laugh");
-            w.U8(0x04);
-            return;
-        }
-
-        var inner = w.TemplateInstance(t => NestedTemplates(t, depth - 1, copies));
-        for (var i = 1; i < copies; i++)
-        {
-            w.TemplateReference(inner);
-        }
-    }
-
     [Fact]
     public void Nested_templates_that_would_render_gigabytes_stop_at_the_rendered_size_limit_and_the_next_record_is_read()
     {
-        var writer = new EvtxChunkWriter { FirstRecordId = 1, LastRecordId = 2 };
-        writer.Record(1, w =>
-        {
-            w.FragmentHeader();
-            w.TemplateInstance(t => NestedTemplates(t, depth: 30, copies: 4));
-            w.U8(0x00);
-        });
-        writer.Record(2, w =>
-        {
-            w.FragmentHeader();
-            w.TemplateInstance(t =>
-            {
-                t.OpenElement("Event", withAttributes: false);
-                t.U8(0x02);
-                t.Text("fine");
-                t.U8(0x04);
-            });
-            w.U8(0x00);
-        });
-        var path = Write("bomb.evtx", EvtxChunkWriter.File(1, writer.ToChunk()));
-        Assert.True(new FileInfo(path).Length < 80_000);
+        var path = Write("bomb.evtx", HostileEvtx.NestedTemplates());
         var problems = new ProblemCollector();
 
         var records = EvtxFile.ReadRecords(path, problems, 1, maxRenderedChars: 100_000).ToList();
 
-        Assert.Equal("<Event>fine</Event>", Assert.Single(records).Xml);
+        Assert.Equal("<Event>record 2</Event>", Assert.Single(records).Xml);
         var problem = Assert.Single(problems.Problems);
         Assert.Equal("chunk 0, record 1", problem.Location);
         Assert.Contains("more than 100000 characters or nodes (limit [ferret] evtx_max_rendered_chars", problem.Message, StringComparison.Ordinal);
@@ -94,34 +51,15 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void Records_past_a_lowered_free_space_offset_are_read_with_a_warning()
     {
-        var writer = new EvtxChunkWriter { FirstRecordId = 1, LastRecordId = 3 };
-        var ends = new List<int>();
-        for (ulong id = 1; id <= 3; id++)
-        {
-            writer.Record(id, w =>
-            {
-                w.FragmentHeader();
-                w.TemplateInstance(t =>
-                {
-                    t.OpenElement("Event", withAttributes: false);
-                    t.U8(0x02);
-                    t.Text($"record{id}");
-                    t.U8(0x04);
-                });
-                w.U8(0x00);
-            });
-            ends.Add(writer.Position);
-        }
-
-        var path = Write("lowered.evtx", EvtxChunkWriter.File(1, writer.ToChunk(freeSpace: ends[0])));
+        var path = Write("lowered.evtx", HostileEvtx.LoweredFreeSpace());
         var problems = new ProblemCollector();
 
         var records = EvtxFile.ReadRecords(path, problems).ToList();
 
-        Assert.Equal([1UL, 2UL, 3UL], records.Select(r => r.RecordId));
+        Assert.Equal(["<Event>record 1</Event>", "<Event>record 2</Event>", "<Event>record 3</Event>"], records.Select(r => r.Xml));
         var warning = Assert.Single(problems.Problems);
         Assert.Equal((ProblemSeverity.Warning, "chunk 0"), (warning.Severity, warning.Location));
-        Assert.Contains($"past its free-space offset {ends[0]}", warning.Message, StringComparison.Ordinal);
+        Assert.Contains($"past its free-space offset {HostileEvtx.LoweredFreeSpaceOffset}", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
