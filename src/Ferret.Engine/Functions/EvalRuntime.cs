@@ -51,7 +51,7 @@ public sealed class EvalRuntime
         Problems?.Report(new InputProblem(Label ?? "search", where, message, severity));
     }
 
-    /// <summary>Reports a limit reached (SPL3014), once per limit and place in this run.</summary>
+    /// <summary>Reports a limit reached (SPL3015), once per limit and place in this run.</summary>
     public void ReportLimit(string limit, string where, string kept)
     {
         lock (_limitsReported)

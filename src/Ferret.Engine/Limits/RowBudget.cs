@@ -6,7 +6,7 @@ namespace Ferret.Engine.Limits;
 /// <summary>
 /// Collects the rows a blocking command must hold (sort, eventstats, transaction, append, join's right side) within
 /// <see cref="SearchLimits.MaxMemUsageMb"/>, estimated from the rows' text. Splunk spills such a command to disk past
-/// its max_mem_usage_mb; Ferret keeps the rows read so far, reports the limit (SPL3014) with how many it kept, and
+/// its max_mem_usage_mb; Ferret keeps the rows read so far, reports the limit (SPL3015) with how many it kept, and
 /// stops reading the command's input, so the run ends with partial results instead of exhausting the machine.
 /// </summary>
 internal static class RowBudget

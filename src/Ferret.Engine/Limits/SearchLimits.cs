@@ -4,7 +4,7 @@ namespace Ferret.Engine.Limits;
 /// Every limit a run honours, in one immutable object carried by <see cref="SearchContext.Limits"/>. Names and
 /// defaults are Splunk's limits.conf ones where Splunk has the setting (Admin Manual, "limits.conf"); the rest are
 /// Ferret's own, read from the <c>[ferret]</c> stanza. docs/limits.md lists them all. A run that reaches a limit
-/// reports it (SPL3014: which limit, where, what was kept) and goes on.
+/// reports it (SPL3015: which limit, where, what was kept) and goes on.
 /// </summary>
 public sealed record SearchLimits
 {

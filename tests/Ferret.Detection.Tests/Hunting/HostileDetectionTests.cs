@@ -61,7 +61,7 @@ public sealed class HostileDetectionTests
         var deep = Assert.Single(result.Summary.NotRun);
         Assert.Equal("Hostile Deep Chain", deep.Detection);
         Assert.Contains(DiagnosticFacts.ExpressionTooDeepCode, deep.Reason, StringComparison.Ordinal);
-        Assert.Contains(result.Summary.RunProblems, p => p.Detection == "Hostile Printf" && p.Reason.Contains("SPL3014 limit [ferret] max_string_length", StringComparison.Ordinal));
-        Assert.Contains(result.Summary.RunProblems, p => p.Detection == "Hostile Regex" && p.Reason.Contains("SPL3014 limit [ferret] regex_search_budget_ms", StringComparison.Ordinal));
+        Assert.Contains(result.Summary.RunProblems, p => p.Detection == "Hostile Printf" && p.Reason.Contains("SPL3015 limit [ferret] max_string_length", StringComparison.Ordinal));
+        Assert.Contains(result.Summary.RunProblems, p => p.Detection == "Hostile Regex" && p.Reason.Contains("SPL3015 limit [ferret] regex_search_budget_ms", StringComparison.Ordinal));
     }
 }

@@ -4,7 +4,7 @@ using static Ferret.Engine.Tests.Spl;
 
 namespace Ferret.Engine.Tests.Limits;
 
-/// <summary>Hostile eval: each ends at a limit with an SPL3014 report naming it, instead of exhausting memory.</summary>
+/// <summary>Hostile eval: each ends at a limit with an SPL3015 report naming it, instead of exhausting memory.</summary>
 public class EvalLimitTests
 {
     private static (List<Event> Results, IReadOnlyList<InputProblem> Problems) RunWith(string spl, SearchLimits limits, params Event[] events)
@@ -17,7 +17,7 @@ public class EvalLimitTests
     private static void AssertLimitReported(IReadOnlyList<InputProblem> problems, string limit)
     {
         var problem = Assert.Single(problems, p => p.Message.Contains(limit, StringComparison.Ordinal));
-        Assert.StartsWith("SPL3014 ", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("SPL3015 ", problem.Message, StringComparison.Ordinal);
         Assert.Equal(("hostile", ProblemSeverity.Warning), (problem.File, problem.Severity));
     }
 

@@ -20,7 +20,7 @@ public class RegexBudgetTests
         Assert.Empty(results);
         var timeouts = problems.Problems.Count(p => p.Message.Contains("match timeout", StringComparison.Ordinal));
         Assert.Equal(4, timeouts);
-        var abandoned = Assert.Single(problems.Problems, p => p.Message.StartsWith("SPL3014", StringComparison.Ordinal));
+        var abandoned = Assert.Single(problems.Problems, p => p.Message.StartsWith("SPL3015", StringComparison.Ordinal));
         Assert.Contains("[ferret] regex_search_budget_ms", abandoned.Message, StringComparison.Ordinal);
         Assert.Contains("^(a+)+$", abandoned.Location, StringComparison.Ordinal);
     }

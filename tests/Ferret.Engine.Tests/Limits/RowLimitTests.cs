@@ -30,7 +30,7 @@ public class RowLimitTests
         var kept = int.Parse(results.Single("count"), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(kept, 1000, ManyRows.Length - 1);
         var problem = Assert.Single(problems);
-        Assert.Contains("SPL3014 limit [default] max_mem_usage_mb reached; kept the first", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("SPL3015 limit [default] max_mem_usage_mb reached; kept the first", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]
