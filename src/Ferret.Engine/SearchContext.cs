@@ -1,5 +1,6 @@
 using Ferret.Engine.DataModels;
 using Ferret.Engine.GeoIp;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Lookups;
 using Ferret.Events;
 
@@ -8,6 +9,8 @@ namespace Ferret.Engine;
 /// <summary>What one run of a compiled search gets from its caller: the clock, lookups, data models, where to report problems.</summary>
 public sealed record SearchContext
 {
+    private readonly TimeSpan? _regexTimeout;
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     public ILookupResolver? Lookups { get; init; }
@@ -20,8 +23,16 @@ public sealed record SearchContext
     /// Ferret looks for one (<see cref="GeoIpDatabaseLocator"/>).</summary>
     public IGeoIpDatabase? GeoIp { get; init; }
 
-    /// <summary>How long one regular expression match may run before it is reported and treated as no match.</summary>
-    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long one regular expression match may run before it is reported and treated as no match
+    /// (<see cref="SearchLimits.RegexMatchTimeout"/> unless set here).</summary>
+    public TimeSpan RegexTimeout
+    {
+        get => _regexTimeout ?? Limits.RegexMatchTimeout;
+        init => _regexTimeout = value;
+    }
+
+    /// <summary>The limits the run honours (docs/limits.md); Splunk's limits.conf defaults unless overridden.</summary>
+    public SearchLimits Limits { get; init; } = SearchLimits.Default;
 
     /// <summary>The detection or query name, used in problem messages.</summary>
     public string? Label { get; init; }

@@ -24,6 +24,10 @@ public sealed record IngestOptions
     /// without them text is read one event per line and events keep what their reader gave them.</summary>
     public Text.IIndexTimeRules? IndexTime { get; init; }
 
+    /// <summary>The longest XML one EVTX record may render to (limits.conf <c>[ferret] evtx_max_rendered_chars</c>); a
+    /// longer record is reported and skipped.</summary>
+    public int EvtxMaxRenderedChars { get; init; } = Evtx.BinXmlRenderer.DefaultMaxRenderedChars;
+
     public static IngestOptions Default { get; } = new();
 
     /// <summary>True when the user forced a sourcetype that is not Windows-shaped, so JSON lines are read generically.</summary>

@@ -76,8 +76,7 @@ public static partial class InputReader
         return files;
     }
 
-    /// <summary>A file that breaks off (a truncated gzip, a damaged zip) is reported; the events before the break are kept.
-    /// Each event is given its origin (file and position); a file that holds no event at all, and did not already say
+    /// <summary>Each event is given its origin (file and position); a file that holds no event at all, and did not already say
     /// why, is reported, so an empty or mistaken input is not taken for a quiet one.</summary>
     private static IEnumerable<Event> Guarded(IEnumerable<Event> events, SourceFile file, string path, CountingProblemSink problems)
     {
@@ -94,6 +93,8 @@ public static partial class InputReader
         }
     }
 
+    /// <summary>A file that breaks off (a truncated gzip, a damaged zip) is reported; the events before the break are kept.
+    /// So is a file that makes a reader fail in a way it did not foresee: the other inputs are still read.</summary>
     private static IEnumerable<Event> GuardedEvents(IEnumerable<Event> events, SourceFile file)
     {
         using var enumerator = events.GetEnumerator();
@@ -112,6 +113,13 @@ public static partial class InputReader
             catch (Exception error) when (IsInputError(error))
             {
                 file.Report("file", $"reading stopped: {error.Message}");
+                yield break;
+            }
+#pragma warning disable CA1031 // one input's unexpected failure must not end the run: reported, the other inputs go on
+            catch (Exception error) when (error is not OutOfMemoryException)
+#pragma warning restore CA1031
+            {
+                file.Report("file", $"reading stopped by an unexpected error (please report it): {error.GetType().Name}: {error.Message}; the events before it are kept");
                 yield break;
             }
 

@@ -8,6 +8,11 @@ namespace Ferret.Spl;
 /// next to a tree that holds everything that could be read.</summary>
 public static class SplParser
 {
+    /// <summary>How deep an expression tree may be (operators and calls nested in one another, a chain of
+    /// <c>a AND b AND ...</c> counting one level per operator): deeper ones are an error (SPL1013), so no later stage
+    /// walks a tree deep enough to overflow the stack of a worker thread. Fixed, not a limits.conf setting.</summary>
+    public const int MaxExpressionDepth = 1000;
+
     /// <summary>Parses a whole search (already macro-expanded): the leading search or generating command, then each <c>| command</c>.</summary>
     public static SplParseResult Parse(string text)
     {

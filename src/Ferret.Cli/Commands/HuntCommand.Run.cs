@@ -61,6 +61,7 @@ internal static partial class HuntCommand
             GeoIp = geoIp,
             Earliest = earliest,
             Latest = latest,
+            Limits = arguments.Limits,
         };
         KnowledgeBase knowledge;
         try

@@ -41,17 +41,18 @@ internal static partial class HuntCommand
         var timeZone = CommonOptions.TimeZone();
         var geoip = GeoIpOption.Create();
         var inputOptions = new InputOptions();
+        var limits = LimitsOption.Create();
         var command = new Command("hunt", "Hunt through logs with detections: a timeline of findings (notable and risk events).")
         {
             content, input, detections, exclude, type, story, tag, minLevel, earliest, latest,
-            format, profile, sort, output, report, macros, timeZone, quiet, noColor, geoip,
+            format, profile, sort, output, report, macros, timeZone, quiet, noColor, geoip, limits,
         };
         foreach (var option in inputOptions.All)
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parseResult => GeoIpOption.Run("hunt", parseResult.GetValue(geoip), database => Run(new HuntArguments
+        command.SetAction(parseResult => LimitsOption.Run("hunt", parseResult.GetValue(limits), huntLimits => GeoIpOption.Run("hunt", parseResult.GetValue(geoip), database => Run(new HuntArguments
         {
             Content = parseResult.GetValue(content),
             Inputs = parseResult.GetValue(input) ?? [],
@@ -77,7 +78,8 @@ internal static partial class HuntCommand
             TimeZone = parseResult.GetValue(timeZone),
             Quiet = parseResult.GetValue(quiet),
             NoColor = parseResult.GetValue(noColor),
-        }, database)));
+            Limits = huntLimits,
+        }, database))));
         return command;
     }
 
@@ -96,6 +98,8 @@ internal static partial class HuntCommand
         public string? Latest { get; init; }
 
         public required Ferret.Ingest.IngestOptions Ingest { get; init; }
+
+        public required Ferret.Engine.Limits.SearchLimits Limits { get; init; }
 
         public required IReadOnlyList<string> Apps { get; init; }
 

@@ -30,13 +30,14 @@ internal static class SearchCommand
         var raw = new Option<bool>("--raw") { Description = "Search the fields as ingested, without add-on knowledge (aliases, CIM fields, tags, data models)." };
         var geoip = GeoIpOption.Create();
         var inputOptions = new InputOptions();
-        var command = new Command("search", "Run an ad-hoc SPL search over logs.") { spl, input, content, format, output, earliest, latest, raw, quiet, geoip };
+        var limits = LimitsOption.Create();
+        var command = new Command("search", "Run an ad-hoc SPL search over logs.") { spl, input, content, format, output, earliest, latest, raw, quiet, geoip, limits };
         foreach (var option in inputOptions.All)
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parseResult => GeoIpOption.Run("search", parseResult.GetValue(geoip), database => Run(
+        command.SetAction(parseResult => LimitsOption.Run("search", parseResult.GetValue(limits), searchLimits => GeoIpOption.Run("search", parseResult.GetValue(geoip), database => Run(
             new SearchRequest
             {
                 Spl = parseResult.GetValue(spl) ?? string.Empty,
@@ -48,10 +49,11 @@ internal static class SearchCommand
                 GeoIp = database,
                 Ingest = inputOptions.Ingest(parseResult),
                 Apps = inputOptions.AppFolders(parseResult),
+                Limits = searchLimits,
             },
             parseResult.GetValue(format) ?? "table",
             parseResult.GetValue(output),
-            parseResult.GetValue(quiet))));
+            parseResult.GetValue(quiet)))));
         return command;
     }
 
@@ -93,17 +95,28 @@ internal static class SearchCommand
 
         using var stream = outputPath is null ? Console.OpenStandardOutput() : File.Create(outputPath);
         using var output = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
-        switch (format)
+        try
         {
-            case "json" or "jsonl":
-                ResultWriter.WriteJson(output, outcome.Results);
-                break;
-            case "csv":
-                ResultWriter.WriteCsv(output, outcome.Results);
-                break;
-            default:
-                ResultWriter.WriteTable(output, outcome.Results);
-                break;
+            switch (format)
+            {
+                case "json" or "jsonl":
+                    ResultWriter.WriteJson(output, outcome.Results);
+                    break;
+                case "csv":
+                    ResultWriter.WriteCsv(output, outcome.Results);
+                    break;
+                default:
+                    ResultWriter.WriteTable(output, outcome.Results);
+                    break;
+            }
+        }
+        catch (Exception error) when (error is not OutOfMemoryException and not IOException)
+        {
+            // A failure met while running must not end in a stack trace: it is named, and the exit code says the search failed.
+            Console.Error.WriteLine(error is Engine.GeoIp.GeoIpUnavailableException
+                ? $"error {RunFailure.Describe(error)}"
+                : $"error {DiagnosticFacts.InternalRunErrorCode}: {DiagnosticFacts.InternalRunError(default, "the search", $"{error.GetType().Name}: {error.Message}").Message}");
+            return 1;
         }
 
         return 0;

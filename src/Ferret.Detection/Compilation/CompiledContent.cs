@@ -74,12 +74,26 @@ public sealed class CompiledContent
             .AsParallel().AsOrdered()
             .Select(detection =>
             {
-                var compilation = DetectionCompiler.Compile(detection, macros, ReadFile);
+                var compilation = CompileGuarded(detection, macros, ReadFile);
                 progress?.Report(Interlocked.Increment(ref done));
                 return compilation;
             })
             .ToList();
         return new CompiledContent(content, compilations, loadProblems ?? []);
+    }
+
+    /// <summary>A detection whose compiling fails unexpectedly (a bug) gets the error as the reason it cannot run, so the
+    /// others still compile and a hunt lists it instead of ending.</summary>
+    private static DetectionCompilation CompileGuarded(DetectionDefinition detection, Spl.Macros.MacroTable macros, Func<string, string?> readFile)
+    {
+        try
+        {
+            return DetectionCompiler.Compile(detection, macros, readFile);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return new DetectionCompilation(detection, null, new DetectionIssue(detection.Name, Search.RunFailure.Describe(error), detection.FilePath), []);
+        }
     }
 }
 

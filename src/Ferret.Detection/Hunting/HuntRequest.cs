@@ -28,6 +28,9 @@ public sealed record HuntRequest
     /// <summary>The IP geolocation database iplocation reads (null: a detection using it fails with where Ferret looks).</summary>
     public Ferret.Engine.GeoIp.IGeoIpDatabase? GeoIp { get; init; }
 
+    /// <summary>The limits every detection's run honours (docs/limits.md); the EVTX rendered-size limit applies to the inputs.</summary>
+    public Ferret.Engine.Limits.SearchLimits Limits { get; init; } = Ferret.Engine.Limits.SearchLimits.Default;
+
     /// <summary>Told how far the hunt is (events read, detections run); called from several threads.</summary>
     public IProgress<HuntProgress>? Progress { get; init; }
 

@@ -81,7 +81,7 @@ public static partial class HuntRunner
         long events = 0;
         double? earliest = null;
         double? latest = null;
-        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InWindow(InputReader.Read(files, request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime }, problems), request))))
+        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InWindow(InputReader.Read(files, request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime, EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars }, problems), request))))
         {
             events++;
             if (normalized.Time is { } time)
@@ -128,6 +128,7 @@ public static partial class HuntRunner
                 DataModels = knowledge.DataModels,
                 Problems = problems,
                 Label = detection.Detection.Name,
+                Limits = request.Limits,
             });
         });
         return feeds;

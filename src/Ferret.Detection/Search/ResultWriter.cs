@@ -7,7 +7,8 @@ namespace Ferret.Detection.Search;
 /// <summary>
 /// Writes result rows: JSON Lines (one object a line, as hunt writes findings; each field a string or an array of strings, null fields left out),
 /// CSV (columns in order of first appearance, multivalues joined by newlines as Splunk exports them) or an aligned
-/// text table (<c>_time</c> shown as UTC ISO-8601, multivalues joined by ", ").
+/// text table (<c>_time</c> shown as UTC ISO-8601, multivalues joined by ", "). Rows stream: JSON is written as they
+/// come; CSV and the table, which need every column first, hold the rows in a <see cref="RowSpool"/> (memory, then disk).
 /// </summary>
 public static class ResultWriter
 {
@@ -47,59 +48,68 @@ public static class ResultWriter
 
     public static void WriteCsv(TextWriter output, IEnumerable<Event> rows)
     {
-        var list = rows.ToList();
-        var columns = Columns(list);
-        output.WriteLine(string.Join(',', columns.Select(Engine.Lookups.CsvReader.Escape)));
-        foreach (var row in list)
+        using var spool = Spool(rows, (_, value) => value.ToString());
+        var order = ColumnOrder(spool.Columns);
+        output.WriteLine(string.Join(',', order.Select(i => Engine.Lookups.CsvReader.Escape(spool.Columns[i]))));
+        foreach (var row in spool.Rows())
         {
-            output.WriteLine(string.Join(',', columns.Select(c => Engine.Lookups.CsvReader.Escape(row[c].ToString()))));
+            output.WriteLine(string.Join(',', order.Select(i => Engine.Lookups.CsvReader.Escape(row[i] ?? string.Empty))));
         }
     }
 
     public static void WriteTable(TextWriter output, IEnumerable<Event> rows)
     {
-        var list = rows.ToList();
-        if (list.Count == 0)
+        using var spool = Spool(rows, Cell);
+        if (spool.Count == 0)
         {
             output.WriteLine("(no results)");
             return;
         }
 
-        var columns = Columns(list);
-        var cells = list.Select(row => columns.Select(c => Cell(c, row[c])).ToArray()).ToList();
-        var widths = columns.Select((c, i) => Math.Max(c.Length, cells.Max(r => r[i].Length))).ToArray();
-        output.WriteLine(string.Join("  ", columns.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
+        var order = ColumnOrder(spool.Columns);
+        var widths = order.Select(i => Math.Max(spool.Columns[i].Length, spool.Widths[i])).ToArray();
+        output.WriteLine(string.Join("  ", order.Select((c, i) => spool.Columns[c].PadRight(widths[i]))).TrimEnd());
         output.WriteLine(string.Join("  ", widths.Select(w => new string('-', w))));
-        foreach (var row in cells)
+        foreach (var row in spool.Rows())
         {
-            output.WriteLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+            output.WriteLine(string.Join("  ", order.Select((c, i) => (row[c] ?? string.Empty).PadRight(widths[i]))).TrimEnd());
         }
 
-        output.WriteLine($"({list.Count} result{(list.Count == 1 ? string.Empty : "s")})");
+        output.WriteLine($"({spool.Count} result{(spool.Count == 1 ? string.Empty : "s")})");
     }
 
-    /// <summary>Field names in order of first appearance, <c>_time</c> first when present.</summary>
-    public static List<string> Columns(IReadOnlyList<Event> rows)
+    /// <summary>Reads every row into a spool (bounded memory: the rows past the first ones wait on disk).</summary>
+    private static RowSpool Spool(IEnumerable<Event> rows, Func<string, FieldValue, string> cell)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var columns = new List<string>();
-        foreach (var row in rows)
+        var spool = new RowSpool(cell);
+        try
         {
-            foreach (var name in row.Fields.Keys)
+            foreach (var row in rows)
             {
-                if (seen.Add(name))
-                {
-                    columns.Add(name);
-                }
+                spool.Add(row);
             }
         }
-
-        if (columns.Remove(FieldNames.Time))
+        catch
         {
-            columns.Insert(0, FieldNames.Time);
+            spool.Dispose();
+            throw;
         }
 
-        return columns;
+        return spool;
+    }
+
+    /// <summary>Column numbers in order of first appearance, <c>_time</c> first when present.</summary>
+    private static List<int> ColumnOrder(List<string> columns)
+    {
+        var order = Enumerable.Range(0, columns.Count).ToList();
+        var time = columns.IndexOf(FieldNames.Time);
+        if (time > 0)
+        {
+            order.RemoveAt(time);
+            order.Insert(0, time);
+        }
+
+        return order;
     }
 
     private static string Cell(string column, FieldValue value)

@@ -31,4 +31,7 @@ public sealed record SearchRequest
 
     /// <summary>The IP geolocation database iplocation reads (null: a search using it fails with where Ferret looks).</summary>
     public Ferret.Engine.GeoIp.IGeoIpDatabase? GeoIp { get; init; }
+
+    /// <summary>The limits the search honours (docs/limits.md); the EVTX rendered-size limit applies to its inputs.</summary>
+    public Ferret.Engine.Limits.SearchLimits Limits { get; init; } = Ferret.Engine.Limits.SearchLimits.Default;
 }

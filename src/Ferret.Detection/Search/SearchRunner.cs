@@ -66,6 +66,7 @@ public static class SearchRunner
             Label = "search",
             OutputLookupDirectory = request.OutputLookupDirectory,
             GeoIp = request.GeoIp,
+            Limits = request.Limits,
         };
         return new SearchOutcome(expansion.Text, diagnostics, compiled.Run(events, context));
     }
@@ -94,7 +95,7 @@ public static class SearchRunner
 
     private static IEnumerable<Event> Events(SearchRequest request, IProblemSink problems, KnowledgeBase? knowledge, (double? Earliest, double? Latest) window)
     {
-        var ingest = request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge?.IndexTime };
+        var ingest = request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge?.IndexTime, EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars };
         var events = request.Inputs.Count == 0 ? [] : InputReader.Read(request.Inputs, ingest, problems);
         if (window.Earliest is not null || window.Latest is not null)
         {

@@ -16,9 +16,20 @@ internal sealed class ValuesState : IAggregateState
         }
     }
 
+    public int Count => _values.Count;
+
     public void Merge(IAggregateState later) => _values.UnionWith(((ValuesState)later)._values);
 
     public FieldValue Result() => FieldValue.Multi(_values);
+
+    /// <summary>Keeps the first <paramref name="count"/> values in sort order (max_mv_size).</summary>
+    public void KeepFirst(int count)
+    {
+        while (_values.Count > count)
+        {
+            _values.Remove(_values.Max!);
+        }
+    }
 }
 
 /// <summary><c>list(X)</c>: every value in arrival order, at most 100 (Search Reference, "list").</summary>

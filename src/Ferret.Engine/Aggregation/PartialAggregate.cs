@@ -51,6 +51,11 @@ public sealed partial class PartialAggregate
             for (var i = 0; i < inputs.Length; i++)
             {
                 group.States[i]?.Add(inputs[i], time);
+                if (group.States[i] is ValuesState { Count: var count } values && count > runtime.Limits.MaxMvSize)
+                {
+                    values.KeepFirst(runtime.Limits.MaxMvSize);
+                    runtime.ReportLimit("[ferret] max_mv_size", "values()", $"kept the first {runtime.Limits.MaxMvSize} distinct values of a group in sort order");
+                }
             }
 
             if (discovered is not null)

@@ -1,4 +1,5 @@
 using Ferret.Engine.Functions;
+using Ferret.Engine.Limits;
 using Ferret.Events;
 
 namespace Ferret.Engine.Execution;
@@ -12,10 +13,12 @@ public sealed class RunContext
     {
         Search = search;
         Source = source;
-        Runtime = new EvalRuntime(search.Clock, search.RegexTimeout, search.Problems, search.Label) { Run = this };
+        Runtime = new EvalRuntime(search.Clock, search.RegexTimeout, search.Problems, search.Label) { Run = this, Limits = search.Limits };
     }
 
     public SearchContext Search { get; }
+
+    public SearchLimits Limits => Search.Limits;
 
     /// <summary>The events of the "index": what the leading search and every subsearch read.</summary>
     public IEnumerable<Event> Source { get; }
@@ -46,4 +49,7 @@ public sealed class RunContext
     }
 
     public void Report(string message, ProblemSeverity severity = ProblemSeverity.Warning) => Runtime.Report(message, severity);
+
+    /// <summary>Reports that <paramref name="limit"/> was reached at <paramref name="where"/>, once per run and place.</summary>
+    public void ReportLimit(string limit, string where, string kept) => Runtime.ReportLimit(limit, where, kept);
 }

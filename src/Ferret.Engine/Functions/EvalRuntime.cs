@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Text;
 using Ferret.Events;
+using Ferret.Spl.Diagnostics;
 
 namespace Ferret.Engine.Functions;
 
@@ -10,6 +12,9 @@ namespace Ferret.Engine.Functions;
 /// </summary>
 public sealed class EvalRuntime
 {
+    private readonly HashSet<(string Limit, string Where)> _limitsReported = [];
+    private readonly Dictionary<string, TimeSpan> _regexTimeLost = new(StringComparer.Ordinal);
+
     public EvalRuntime(TimeProvider clock, TimeSpan regexTimeout, IProblemSink? problems, string? label)
     {
         Clock = clock;
@@ -31,6 +36,9 @@ public sealed class EvalRuntime
 
     public string? Label { get; }
 
+    /// <summary>The limits of the run (docs/limits.md).</summary>
+    public SearchLimits Limits { get; init; } = SearchLimits.Default;
+
     /// <summary>The run this runtime belongs to (null for standalone expressions).</summary>
     public Execution.RunContext? Run { get; internal set; }
 
@@ -43,16 +51,58 @@ public sealed class EvalRuntime
         Problems?.Report(new InputProblem(Label ?? "search", where, message, severity));
     }
 
-    /// <summary>Runs a regex action; a match that exceeds the timeout is reported and counts as no match.</summary>
+    /// <summary>Reports a limit reached (SPL3015), once per limit and place in this run.</summary>
+    public void ReportLimit(string limit, string where, string kept)
+    {
+        lock (_limitsReported)
+        {
+            if (!_limitsReported.Add((limit, where)))
+            {
+                return;
+            }
+        }
+
+        var diagnostic = DiagnosticFacts.LimitReached(default, limit, kept);
+        Problems?.Report(new InputProblem(Label ?? "search", where, $"{diagnostic.Code} {diagnostic.Message}", ProblemSeverity.Warning));
+    }
+
+    /// <summary>Runs a regex action; a match that exceeds the timeout is reported and counts as no match. Once the
+    /// timeouts of one expression add up to <see cref="SearchLimits.RegexSearchBudget"/>, the expression is abandoned
+    /// for the rest of the run: every later match counts as no match without running.</summary>
     public T Guard<T>(Regex regex, Func<T> action, T onTimeout)
     {
+        var key = regex.ToString();
+        lock (_regexTimeLost)
+        {
+            if (_regexTimeLost.TryGetValue(key, out var lost) && lost >= Limits.RegexSearchBudget)
+            {
+                return onTimeout;
+            }
+        }
+
         try
         {
             return action();
         }
         catch (RegexMatchTimeoutException)
         {
-            Report($"regular expression '{regex}' exceeded the {RegexTimeout.TotalMilliseconds:0} ms match timeout; treated as no match");
+            TimeSpan total;
+            lock (_regexTimeLost)
+            {
+                total = _regexTimeLost.GetValueOrDefault(key) + RegexTimeout;
+                _regexTimeLost[key] = total;
+            }
+
+            if (total >= Limits.RegexSearchBudget)
+            {
+                ReportLimit("[ferret] regex_search_budget_ms", $"regular expression '{key}'",
+                    $"its matches timed out for {total.TotalSeconds:0.#} s in all; the expression is abandoned for the rest of the search (no match)");
+            }
+            else
+            {
+                Report($"regular expression '{regex}' exceeded the {RegexTimeout.TotalMilliseconds:0} ms match timeout; treated as no match");
+            }
+
             return onTimeout;
         }
     }

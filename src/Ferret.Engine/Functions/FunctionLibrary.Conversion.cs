@@ -32,7 +32,7 @@ public static partial class FunctionLibrary
             var format = a.Length > 1 ? Text(a[1]) : null;
             return Value.Of(ToStringFormatted(a[0], format));
         });
-        add("printf", (a, _) => Text(a[0]) is { } format ? Value.Of(Printf.Format(format, a.AsSpan(1))) : Value.Null);
+        add("printf", (a, rt) => Text(a[0]) is { } format ? Value.Of(Printf.Format(format, a.AsSpan(1), rt)) : Value.Null);
         add("ipmask", (a, _) =>
             Text(a[0]) is { } mask && Text(a[1]) is { } ip && IPAddress.TryParse(mask, out var m) && IPAddress.TryParse(ip, out var i)
                 && m.AddressFamily == i.AddressFamily
@@ -106,8 +106,11 @@ public static partial class FunctionLibrary
     /// <summary>Splunk's <c>printf</c> (C style: flags, width, precision; %d %i %u %s %f %F %e %E %g %G %x %X %o %c %%).</summary>
     internal static class Printf
     {
-        public static string Format(string format, ReadOnlySpan<Value> args)
+        /// <summary>A width or precision past <see cref="Limits.SearchLimits.MaxStringLength"/> is cut to it (reported):
+        /// <c>%2000000000d</c> would otherwise ask for gigabytes.</summary>
+        public static string Format(string format, ReadOnlySpan<Value> args, EvalRuntime runtime)
         {
+            var maxLength = runtime.Limits.MaxStringLength;
             var builder = new StringBuilder();
             var next = 0;
             for (var i = 0; i < format.Length; i++)
@@ -140,6 +143,14 @@ public static partial class FunctionLibrary
                     precision = ReadNumber(format, ref j) ?? 0;
                 }
 
+                if (width > maxLength || precision > maxLength)
+                {
+                    runtime.ReportLimit("[ferret] max_string_length", "eval function 'printf'",
+                        $"a width or precision of {Math.Max(width ?? 0, precision ?? 0)} was cut to {maxLength}");
+                    width = width > maxLength ? maxLength : width;
+                    precision = precision > maxLength ? maxLength : precision;
+                }
+
                 while (j < format.Length && "hlLqjzt".Contains(format[j], StringComparison.Ordinal))
                 {
                     j++;
@@ -168,7 +179,8 @@ public static partial class FunctionLibrary
                 j++;
             }
 
-            return j > start ? int.Parse(format.AsSpan(start, j - start), CultureInfo.InvariantCulture) : null;
+            // Saturates rather than overflowing: a width of 99999999999 is as wrong as one of int.MaxValue.
+            return j > start ? (int)Math.Min(int.MaxValue, double.Parse(format.AsSpan(start, j - start), CultureInfo.InvariantCulture)) : null;
         }
 
         private static string Convert(char conversion, Value arg, string flags, int? precision)

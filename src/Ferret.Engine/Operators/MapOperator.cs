@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Ferret.Engine.Execution;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Planning;
 using Ferret.Events;
 
@@ -13,7 +14,7 @@ namespace Ferret.Engine.Operators;
 /// <c>$field$</c> replaced by that result's value of the field and <c>$_serial_id$</c> by the search's number (1, 2, ...)
 /// runs over the same events as the outer search; the output is the results of all those searches, in input order.
 /// A result without a value for a token does not run its search, and says so. Each search keeps at most
-/// <see cref="SubsearchPlan.MaxRows"/> results, as a subsearch does.
+/// [subsearch] maxout results (<see cref="Limits.SearchLimits.SubsearchMaxOut"/>), as a subsearch does.
 /// </summary>
 public sealed partial class MapOperator(string template, int maxSearches) : BlockingOperator("map")
 {
@@ -58,13 +59,7 @@ public sealed partial class MapOperator(string template, int maxSearches) : Bloc
                 continue;
             }
 
-            var results = compiled.Pipeline.Execute(run.Source, run).Take(SubsearchPlan.MaxRows + 1).ToList();
-            if (results.Count > SubsearchPlan.MaxRows)
-            {
-                run.Report($"map: the search of result {serial} returned more than {SubsearchPlan.MaxRows} results; only the first {SubsearchPlan.MaxRows} are kept");
-                results.RemoveAt(results.Count - 1);
-            }
-
+            var results = RowBudget.Collect(compiled.Pipeline.Execute(run.Source, run), run, $"map: the search of result {serial}", RowBudget.Subsearch.Of(run.Limits));
             foreach (var result in results)
             {
                 yield return result;

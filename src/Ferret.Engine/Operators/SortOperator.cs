@@ -1,5 +1,6 @@
 using System.Net;
 using Ferret.Engine.Execution;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Values;
 using Ferret.Events;
 
@@ -19,7 +20,7 @@ public sealed class SortOperator(IReadOnlyList<SortSpec> keys, int limit) : Bloc
 
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
-        var rows = input.ToList();
+        var rows = RowBudget.Collect(input, run, "sort");
         var sorted = rows.Order(Comparer<Event>.Create(Compare));
         return limit > 0 ? sorted.Take(limit) : sorted;
     }

@@ -1,5 +1,6 @@
 using Ferret.Engine.Aggregation;
 using Ferret.Engine.Execution;
+using Ferret.Engine.Limits;
 using Ferret.Events;
 
 namespace Ferret.Engine.Operators;
@@ -32,7 +33,7 @@ public sealed class EventstatsOperator(GroupedAggregation plan) : BlockingOperat
 
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
-        var rows = input.ToList();
+        var rows = RowBudget.Collect(input, run, "eventstats");
         var partial = plan.NewPartial();
         foreach (var e in rows)
         {

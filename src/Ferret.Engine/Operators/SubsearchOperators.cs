@@ -1,4 +1,5 @@
 using Ferret.Engine.Execution;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Planning;
 using Ferret.Events;
 
@@ -13,13 +14,11 @@ namespace Ferret.Engine.Operators;
 public sealed class JoinOperator(SubsearchPlan subsearch, IReadOnlyList<string> fields, bool keepUnmatched, int max, bool overwrite)
     : BlockingOperator("join")
 {
-    public const int MaxSubsearchRows = 50_000;
-
     public override bool MutatesEvents => true;
 
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
-        var right = subsearch.Pipeline.Execute(run.Source, run).Take(MaxSubsearchRows).ToList();
+        var right = RowBudget.Collect(subsearch.Pipeline.Execute(run.Source, run), run, "join subsearch", RowBudget.Subsearch.OfJoin(run.Limits));
         var joinFields = fields.Count > 0 ? fields : null;
         Dictionary<string, List<Event>>? index = null;
         foreach (var e in input)
@@ -102,14 +101,14 @@ public sealed class AppendOperator(string name, CompiledPipeline pipeline, bool 
 
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
-        var current = input.ToList();
+        var current = RowBudget.Collect(input, run, Name);
         if (overCurrentResults)
         {
             var copies = current.Select(e => e.Clone()).ToList();
-            return current.Concat(pipeline.Execute(copies, run).ToList());
+            return current.Concat(RowBudget.Collect(pipeline.Execute(copies, run), run, Name + " subsearch"));
         }
 
-        var appended = pipeline.Execute(run.Source, run).ToList();
+        var appended = RowBudget.Collect(pipeline.Execute(run.Source, run), run, Name + " subsearch", RowBudget.Subsearch.Of(run.Limits));
         if (!asColumns)
         {
             return current.Concat(appended);

@@ -1,4 +1,5 @@
 using Ferret.Engine.Execution;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Planning;
 using Ferret.Events;
 
@@ -20,7 +21,7 @@ public sealed class TransactionOperator(
     {
         var open = new Dictionary<string, List<Event>>(StringComparer.Ordinal);
         var closed = new List<List<Event>>();
-        foreach (var e in input.OrderBy(e => e.Time ?? 0))
+        foreach (var e in RowBudget.Collect(input, run, "transaction").OrderBy(e => e.Time ?? 0))
         {
             if (fields.Count > 0 && fields.All(f => !e.Has(f)))
             {

@@ -1,4 +1,5 @@
 using Ferret.Engine.Functions;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Values;
 using Ferret.Events;
 using Ferret.Spl.Diagnostics;
@@ -52,7 +53,9 @@ public sealed partial class ExpressionCompiler
         }
 
         var compiled = args.Select(Compile).ToArray();
-        var invoke = spec.Invoke;
+        var unlimited = spec.Invoke;
+        var where = $"eval function '{name}'";
+        EvalFunction invoke = (values, rt) => ValueLimits.Enforce(unlimited(values, rt), rt, where);
         return compiled.Length switch
         {
             0 => (_, rt) => invoke([], rt),

@@ -1,4 +1,5 @@
 using Ferret.Engine.Functions;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Values;
 using Ferret.Events;
 using Ferret.Spl.Diagnostics;
@@ -51,9 +52,13 @@ public sealed partial class ExpressionCompiler(BindContext bind)
                 }
 
                 text.Append(value.First.ToString());
+                if (text.Length > rt.Limits.MaxStringLength)
+                {
+                    break;
+                }
             }
 
-            return Value.Of(text.ToString());
+            return ValueLimits.Enforce(Value.Of(text.ToString()), rt, "eval operator '.'");
         };
     }
 
@@ -77,12 +82,12 @@ public sealed partial class ExpressionCompiler(BindContext bind)
             BinaryOperator.And => (e, rt) => Value.Of(FunctionLibrary.IsTrue(left(e, rt)) && FunctionLibrary.IsTrue(right(e, rt))),
             BinaryOperator.Or => (e, rt) => Value.Of(FunctionLibrary.IsTrue(left(e, rt)) || FunctionLibrary.IsTrue(right(e, rt))),
             BinaryOperator.Xor => (e, rt) => Value.Of(FunctionLibrary.IsTrue(left(e, rt)) ^ FunctionLibrary.IsTrue(right(e, rt))),
-            BinaryOperator.Add => (e, rt) => Operators.Add(left(e, rt), right(e, rt)),
+            BinaryOperator.Add => (e, rt) => ValueLimits.Enforce(Operators.Add(left(e, rt), right(e, rt)), rt, "eval operator '+'"),
             BinaryOperator.Subtract => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => x - y),
             BinaryOperator.Multiply => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => x * y),
             BinaryOperator.Divide => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => y == 0 ? double.NaN : x / y),
             BinaryOperator.Modulo => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => y == 0 ? double.NaN : x % y),
-            BinaryOperator.Concatenate => (e, rt) => Operators.Concatenate(left(e, rt), right(e, rt)),
+            BinaryOperator.Concatenate => (e, rt) => ValueLimits.Enforce(Operators.Concatenate(left(e, rt), right(e, rt)), rt, "eval operator '.'"),
             BinaryOperator.Equal => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c == 0, equality: true),
             BinaryOperator.NotEqual => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c != 0, equality: true),
             BinaryOperator.Less => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c < 0, equality: false),

@@ -1,5 +1,6 @@
 using Ferret.Engine.Execution;
 using Ferret.Engine.Functions;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Matching;
 using Ferret.Events;
 using Ferret.Spl;
@@ -11,26 +12,14 @@ namespace Ferret.Engine.Planning;
 /// A subsearch <c>[ ... ]</c>: runs once per run over the same events, before the outer search needs it; its rows
 /// become search terms (Search Manual, "About subsearches"): each row is the AND of its fields' <c>field=value</c>, rows
 /// are ORed, and a <c>search</c> or <c>query</c> field (as <c>return</c> and <c>format</c> produce) is read as search text.
-/// At most 10,000 rows are used, Splunk's default <c>maxout</c>.
+/// At most <see cref="Limits.SearchLimits.SubsearchMaxOut"/> rows are used (Splunk's <c>maxout</c>, 10,000 by default).
 /// </summary>
 public sealed class SubsearchPlan(CompiledPipeline pipeline)
 {
-    public const int MaxRows = 10_000;
-
     public CompiledPipeline Pipeline { get; } = pipeline;
 
     public IReadOnlyList<Event> Results(RunContext run) =>
-        run.GetOrAdd(this, () =>
-        {
-            var rows = Pipeline.Execute(run.Source, run).Take(MaxRows + 1).ToList();
-            if (rows.Count > MaxRows)
-            {
-                run.Report($"subsearch returned more than {MaxRows} results; only the first {MaxRows} are used (Splunk's maxout)");
-                rows.RemoveAt(rows.Count - 1);
-            }
-
-            return rows;
-        });
+        run.GetOrAdd(this, () => RowBudget.Collect(Pipeline.Execute(run.Source, run), run, "subsearch", RowBudget.Subsearch.Of(run.Limits)));
 
     public Predicate Predicate(EvalRuntime runtime)
     {

@@ -14,11 +14,20 @@ internal sealed class BinXmlRenderer(BinXmlParser parser)
 {
     private const int MaximumDepth = 32;
 
+    /// <summary>The default of <see cref="MaxRenderedChars"/> (limits.conf <c>[ferret] evtx_max_rendered_chars</c>).</summary>
+    public const int DefaultMaxRenderedChars = 4 * 1024 * 1024;
+
     private readonly StringBuilder _builder = new(4096);
+    private long _nodesVisited;
+
+    /// <summary>The most characters (and nodes) one record may render: templates nested in templates, each repeating
+    /// the one before, make a few kilobytes render gigabytes (a "billion laughs" in binary XML).</summary>
+    public int MaxRenderedChars { get; set; } = DefaultMaxRenderedChars;
 
     public string Render(BinXmlNode[] nodes)
     {
         _builder.Clear();
+        _nodesVisited = 0;
         RenderNodes(nodes, [], XmlEscaping.Text, default, 0);
         return _builder.ToString();
     }
@@ -29,6 +38,12 @@ internal sealed class BinXmlRenderer(BinXmlParser parser)
     {
         foreach (var node in nodes)
         {
+            if (++_nodesVisited > MaxRenderedChars || _builder.Length > MaxRenderedChars)
+            {
+                throw new EvtxFormatException(
+                    $"the record renders to more than {MaxRenderedChars} characters or nodes (limit [ferret] evtx_max_rendered_chars; templates nested in templates?)");
+            }
+
             switch (node)
             {
                 case BinXmlElement element:

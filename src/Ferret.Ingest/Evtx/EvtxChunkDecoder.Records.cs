@@ -18,16 +18,28 @@ internal sealed partial class EvtxChunkDecoder
         var lastId = BinaryPrimitives.ReadUInt64LittleEndian(chunk.AsSpan(32));
         var previousId = firstId == 0 ? 0 : firstId - 1;
         var position = EvtxLayout.ChunkHeaderSize;
-        while (position + EvtxLayout.RecordHeaderSize <= recordsEnd)
+        while (true)
         {
+            if (position + EvtxLayout.RecordHeaderSize > recordsEnd || !chunk.AsSpan(position, recordsEnd - position).ContainsAnyExcept((byte)0))
+            {
+                // The header's free-space offset says where records end; a lowered one would hide the records after it.
+                if (recordsEnd < EvtxLayout.ChunkSize && previousId < lastId
+                    && NextRecord(chunk, position, EvtxLayout.ChunkSize, previousId, lastId) is var next && next < EvtxLayout.ChunkSize)
+                {
+                    problems.Report(new InputProblem(file, $"chunk {chunkIndex}",
+                        $"records of this chunk (ids after {previousId}, up to {lastId}) lie past its free-space offset {recordsEnd}; reading them anyway",
+                        ProblemSeverity.Warning));
+                    recordsEnd = EvtxLayout.ChunkSize;
+                    position = next;
+                    continue;
+                }
+
+                return;
+            }
+
             var span = chunk.AsSpan(position, recordsEnd - position);
             if (!span[..4].SequenceEqual(EvtxLayout.RecordSignature))
             {
-                if (!span.ContainsAnyExcept((byte)0))
-                {
-                    return;
-                }
-
                 problems.Report(new InputProblem(file, $"chunk {chunkIndex}, offset {position}",
                     "no record signature where a record should start; looking for the next record of this chunk"));
                 position = NextRecord(chunk, position + 1, recordsEnd, previousId, lastId);

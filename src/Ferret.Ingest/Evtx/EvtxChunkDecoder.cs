@@ -18,6 +18,13 @@ internal sealed partial class EvtxChunkDecoder
         _renderer = new BinXmlRenderer(_parser);
     }
 
+    /// <summary>The most characters one record may render (<see cref="BinXmlRenderer.MaxRenderedChars"/>).</summary>
+    public int MaxRenderedChars
+    {
+        get => _renderer.MaxRenderedChars;
+        set => _renderer.MaxRenderedChars = value;
+    }
+
     /// <summary>Decodes <paramref name="chunk"/> (exactly <see cref="EvtxLayout.ChunkSize"/> bytes) into <paramref name="output"/>.</summary>
     public void Decode(byte[] chunk, string file, int chunkIndex, bool listedInHeader, IProblemSink problems, List<EvtxRecord> output)
     {

@@ -14,7 +14,7 @@ public static partial class EvtxFile
     /// order. Memory stays bounded by that window whatever the file size.
     /// </summary>
     private static IEnumerable<EvtxRecord> ReadParallel(
-        SafeFileHandle handle, EvtxFileInfo info, IProblemSink problems, int first, int end, int parallelism)
+        SafeFileHandle handle, EvtxFileInfo info, IProblemSink problems, int first, int end, int parallelism, int maxRenderedChars)
     {
         var window = new Queue<Task<List<EvtxRecord>>>();
         var next = first;
@@ -25,7 +25,7 @@ public static partial class EvtxFile
                 while (next < end && window.Count < parallelism * 2)
                 {
                     var index = next++;
-                    window.Enqueue(Task.Run(() => DecodeChunkOnWorker(handle, info, index, problems)));
+                    window.Enqueue(Task.Run(() => DecodeChunkOnWorker(handle, info, index, problems, maxRenderedChars)));
                 }
 
                 foreach (var record in window.Dequeue().GetAwaiter().GetResult())
@@ -46,9 +46,10 @@ public static partial class EvtxFile
         }
     }
 
-    private static List<EvtxRecord> DecodeChunkOnWorker(SafeFileHandle handle, EvtxFileInfo info, int index, IProblemSink problems)
+    private static List<EvtxRecord> DecodeChunkOnWorker(SafeFileHandle handle, EvtxFileInfo info, int index, IProblemSink problems, int maxRenderedChars)
     {
         var decoder = t_decoder ??= new EvtxChunkDecoder();
+        decoder.MaxRenderedChars = maxRenderedChars;
         var buffer = ArrayPool<byte>.Shared.Rent(EvtxLayout.ChunkSize);
         try
         {

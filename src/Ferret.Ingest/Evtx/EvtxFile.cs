@@ -17,18 +17,24 @@ public static partial class EvtxFile
     /// Every intact record of <paramref name="path"/>, in file order; chunks are decoded on up to
     /// <paramref name="parallelism"/> threads (records still come out in file order).
     /// </summary>
-    public static IEnumerable<EvtxRecord> ReadRecords(string path, IProblemSink problems, int parallelism)
+    public static IEnumerable<EvtxRecord> ReadRecords(string path, IProblemSink problems, int parallelism) =>
+        ReadRecords(path, problems, parallelism, BinXmlRenderer.DefaultMaxRenderedChars);
+
+    /// <summary>As <see cref="ReadRecords(string, IProblemSink, int)"/>; a record rendering to more than
+    /// <paramref name="maxRenderedChars"/> characters is reported and skipped.</summary>
+    public static IEnumerable<EvtxRecord> ReadRecords(string path, IProblemSink problems, int parallelism, int maxRenderedChars)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(problems);
-        return ReadChunkRange(path, problems, 0, int.MaxValue, parallelism);
+        return ReadChunkRange(path, problems, 0, int.MaxValue, parallelism, maxRenderedChars);
     }
 
     /// <summary>
     /// The records of chunks [<paramref name="firstChunk"/>, <paramref name="firstChunk"/> + <paramref name="chunkCount"/>)
     /// (clamped to the chunks on disk), so callers can split one big file across workers.
     /// </summary>
-    public static IEnumerable<EvtxRecord> ReadChunkRange(string path, IProblemSink problems, int firstChunk, int chunkCount, int parallelism = 1)
+    public static IEnumerable<EvtxRecord> ReadChunkRange(
+        string path, IProblemSink problems, int firstChunk, int chunkCount, int parallelism = 1, int maxRenderedChars = BinXmlRenderer.DefaultMaxRenderedChars)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(firstChunk);
         ArgumentOutOfRangeException.ThrowIfNegative(chunkCount);
@@ -40,8 +46,8 @@ public static partial class EvtxFile
         var (handle, info) = opened;
         var end = (int)Math.Min(info.ChunksOnDisk, (long)firstChunk + chunkCount);
         return parallelism <= 1
-            ? ReadSequential(handle, info, problems, firstChunk, end)
-            : ReadParallel(handle, info, problems, firstChunk, end, parallelism);
+            ? ReadSequential(handle, info, problems, firstChunk, end, maxRenderedChars)
+            : ReadParallel(handle, info, problems, firstChunk, end, parallelism, maxRenderedChars);
     }
 
     /// <summary>The file header and the chunk count on disk, or null (reported) when the file is not an EVTX file.</summary>
@@ -56,11 +62,11 @@ public static partial class EvtxFile
         return opened.Info;
     }
 
-    private static IEnumerable<EvtxRecord> ReadSequential(SafeFileHandle handle, EvtxFileInfo info, IProblemSink problems, int first, int end)
+    private static IEnumerable<EvtxRecord> ReadSequential(SafeFileHandle handle, EvtxFileInfo info, IProblemSink problems, int first, int end, int maxRenderedChars)
     {
         using (handle)
         {
-            var decoder = new EvtxChunkDecoder();
+            var decoder = new EvtxChunkDecoder { MaxRenderedChars = maxRenderedChars };
             var buffer = ArrayPool<byte>.Shared.Rent(EvtxLayout.ChunkSize);
             var records = new List<EvtxRecord>();
             try

@@ -57,6 +57,11 @@ internal static class JsonLinesReader
         {
             file.Report($"line {lineNumber}", $"not a Windows event: {error.Message}");
         }
+        catch (InvalidOperationException error)
+        {
+            // System.Text.Json reads a lone surrogate escape ("\ud800") but refuses to turn it into a string.
+            file.Report($"line {lineNumber}", $"JSON that cannot be read as text (e.g. a lone surrogate escape): {error.Message}");
+        }
 
         return events;
     }

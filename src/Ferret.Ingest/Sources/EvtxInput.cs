@@ -9,7 +9,7 @@ internal static class EvtxInput
 {
     public static IEnumerable<Event> Read(string path, SourceFile file)
     {
-        foreach (var record in EvtxFile.ReadRecords(path, file.Problems))
+        foreach (var record in EvtxFile.ReadRecords(path, file.Problems, 1, file.Options.EvtxMaxRenderedChars))
         {
             Event e;
             try

@@ -17,6 +17,8 @@ public static partial class DiagnosticFacts
     public const string FunctionNotSupportedCode = "SPL3012";
     public const string UnknownConversionCode = "SPL3013";
     public const string UnknownCommandCode = "SPL3014";
+    public const string LimitReachedCode = "SPL3015";
+    public const string InternalRunErrorCode = "SPL3016";
 
     /// <summary>Codes of what Ferret cannot run though the SPL is valid (a command, option or function Ferret does not
     /// implement): <c>ferret validate</c> reports them without failing the content; a hunt lists such detections as not run.</summary>
@@ -72,4 +74,12 @@ public static partial class DiagnosticFacts
 
     public static Diagnostic UnknownConversion(TextSpan span, string function) =>
         Error(UnknownConversionCode, span, $"convert: unknown conversion function '{function}'");
+
+    /// <summary>A run reached a limit (docs/limits.md): which one and what it kept (the report names where); the run goes on.</summary>
+    public static Diagnostic LimitReached(TextSpan span, string limit, string kept) =>
+        Warning(LimitReachedCode, span, $"limit {limit} reached; {kept}");
+
+    /// <summary>An unexpected failure (a bug) ended one search or detection; the others went on.</summary>
+    public static Diagnostic InternalRunError(TextSpan span, string what, string detail) =>
+        Error(InternalRunErrorCode, span, $"{what} stopped by an internal error (please report it): {detail}");
 }

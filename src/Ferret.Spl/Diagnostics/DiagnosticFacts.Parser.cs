@@ -14,6 +14,7 @@ public static partial class DiagnosticFacts
     public const string InvalidArgumentCode = "SPL1010";
     public const string NestingTooDeepCode = "SPL1011";
     public const string UnterminatedCommentCode = "SPL1012";
+    public const string ExpressionTooDeepCode = "SPL1013";
     public const string InternalErrorCode = "SPL1099";
 
     public static Diagnostic UnterminatedString(TextSpan span) =>
@@ -50,6 +51,9 @@ public static partial class DiagnosticFacts
 
     public static Diagnostic NestingTooDeep(TextSpan span) =>
         Error(NestingTooDeepCode, span, "expression or subsearch nested too deeply");
+
+    public static Diagnostic ExpressionTooDeep(TextSpan span, int limit) =>
+        Error(ExpressionTooDeepCode, span, $"expression nested more than {limit} operators deep (expression depth limit, docs/limits.md); split it into several eval or where commands");
 
     public static Diagnostic UnterminatedComment(TextSpan span) =>
         Error(UnterminatedCommentCode, span, "unterminated comment: '```' without a closing '```'");

@@ -17,8 +17,19 @@ internal sealed partial class Parser
             return new MissingExpression(new TextSpan(position, 0));
         }
 
+        var start = position;
+        expressionNesting++;
         var result = ParseBinaryLevel(0);
+        expressionNesting--;
         Leave();
+        if (expressionNesting == 0 && ExpressionDepth.Exceeds(result, SplParser.MaxExpressionDepth))
+        {
+            // A chain of thousands of operators parses without recursion but makes a tree as deep as the chain, which
+            // every later stage (binder, compiler, evaluator) would walk on the process stack: reported here instead.
+            Report(DiagnosticFacts.ExpressionTooDeep(TextSpan.FromBounds(start, Math.Max(start, lastTokenEnd)), SplParser.MaxExpressionDepth));
+            return new MissingExpression(TextSpan.FromBounds(start, Math.Max(start, lastTokenEnd)));
+        }
+
         return result;
     }
 

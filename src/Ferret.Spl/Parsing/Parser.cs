@@ -20,6 +20,9 @@ internal sealed partial class Parser
     private int lastTokenEnd;
     private int subsearchDepth;
     private int nesting;
+
+    /// <summary>How many expressions enclose the one being parsed: the outermost one's depth is measured when it ends.</summary>
+    private int expressionNesting;
     private bool nestingReported;
 
     /// <summary>True inside a foreach template: <c>&lt;&lt;FIELD&gt;&gt;</c> and its kin are read as parts of names.</summary>

@@ -143,9 +143,11 @@ internal sealed class EvtxChunkWriter
         }
     }
 
-    /// <summary>The 64 KiB chunk with a valid header and, unless told otherwise, valid checksums.</summary>
-    public byte[] ToChunk(bool validChecksums = true)
+    /// <summary>The 64 KiB chunk with a valid header and, unless told otherwise, valid checksums; the free-space
+    /// offset is where the records end unless <paramref name="freeSpace"/> says otherwise.</summary>
+    public byte[] ToChunk(bool validChecksums = true, int? freeSpace = null)
     {
+        var recordsEnd = freeSpace ?? _bytes.Count;
         var chunk = new byte[65536];
         _bytes.CopyTo(chunk);
         "ElfChnk\0"u8.CopyTo(chunk);
@@ -154,10 +156,10 @@ internal sealed class EvtxChunkWriter
         BinaryPrimitives.WriteUInt64LittleEndian(chunk.AsSpan(24), FirstRecordId);
         BinaryPrimitives.WriteUInt64LittleEndian(chunk.AsSpan(32), LastRecordId);
         BinaryPrimitives.WriteUInt32LittleEndian(chunk.AsSpan(40), 128);
-        BinaryPrimitives.WriteUInt32LittleEndian(chunk.AsSpan(48), (uint)_bytes.Count);
+        BinaryPrimitives.WriteUInt32LittleEndian(chunk.AsSpan(48), (uint)recordsEnd);
         if (validChecksums)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(chunk.AsSpan(52), Crc32(chunk.AsSpan(512, _bytes.Count - 512)));
+            BinaryPrimitives.WriteUInt32LittleEndian(chunk.AsSpan(52), Crc32(chunk.AsSpan(512, recordsEnd - 512)));
             BinaryPrimitives.WriteUInt32LittleEndian(chunk.AsSpan(124), Crc32([.. chunk.AsSpan(0, 120), .. chunk.AsSpan(128, 384)]));
         }
 

@@ -1,0 +1,67 @@
+using Ferret.Detection.Hunting;
+using Ferret.Engine.Limits;
+using Ferret.Events;
+using Ferret.Knowledge;
+using Ferret.Spl.Diagnostics;
+
+namespace Ferret.Detection.Tests.Hunting;
+
+/// <summary>A hunt with hostile detections beside the sample ones: each hostile one is reported by name (not run, or
+/// run to a limit) and every other detection still reports its findings.</summary>
+public sealed class HostileDetectionTests
+{
+    private static void WriteDetection(string directory, string name, string search)
+    {
+        var file = Path.Combine(directory, "detections", "endpoint", name.ToLowerInvariant().Replace(' ', '_') + ".yml");
+        File.WriteAllText(file, $"""
+            name: {name}
+            id: 00000000-0000-4000-8000-{Math.Abs(name.GetHashCode(StringComparison.Ordinal)):000000000000}
+            version: 1
+            date: '2026-03-02'
+            author: Ferret tests
+            status: production
+            type: Anomaly
+            description: A hostile search.
+            search: '{search.Replace("'", "''", StringComparison.Ordinal)}'
+            tags:
+              analytic_story:
+              - Ferret Sample Persistence
+              confidence: 50
+              impact: 50
+              message: hostile
+              security_domain: endpoint
+            """);
+    }
+
+    [Fact]
+    public void A_hunt_with_hostile_detections_reports_them_and_still_reports_the_others()
+    {
+        using var sample = SampleContent.Extract();
+        var chain = string.Join(" + ", Enumerable.Repeat("1", 15_000));
+        WriteDetection(sample.ContentDirectory, "Hostile Deep Chain", $"search EventCode=1 | where {chain} > 0");
+        WriteDetection(sample.ContentDirectory, "Hostile Printf", "search EventCode=1 | eval x=printf(\"%2000000000d\", 1) | stats max(eval(len(x))) as width");
+        WriteDetection(sample.ContentDirectory, "Hostile Regex", "search EventCode=1 | eval s=\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\" | where match(s, \"^(a+)+$\") | stats count");
+        var problems = new ProblemCollector();
+        var content = Content.ContentRepository.Load(sample.ContentDirectory, problems).WithEnvironmentDefaults(problems);
+        var limits = SearchLimits.Default with
+        {
+            MaxStringLength = 1000,
+            RegexMatchTimeout = TimeSpan.FromMilliseconds(20),
+            RegexSearchBudget = TimeSpan.FromMilliseconds(60),
+        };
+        var request = new HuntRequest { Content = content, Detections = content.Detections, Inputs = [sample.LogsDirectory], Limits = limits };
+
+        var result = HuntRunner.Run(request, KnowledgeBase.LoadDefault());
+
+        Assert.Equal(
+            ["Hostile Printf", "Hostile Regex", "Sample PowerShell ScheduledJob Class Use", "Sample Scheduled Task Registered With Shell Action", "Sample WMI Subscription Bound To Active Consumer", "Sample WMIC Process Call Create"],
+            result.Findings.Select(f => f.Detection.Name).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal("1000", result.Findings.Single(f => f.Detection.Name == "Hostile Printf").Result["width"].Text);
+        Assert.Equal("0", result.Findings.Single(f => f.Detection.Name == "Hostile Regex").Result["count"].Text);
+        var deep = Assert.Single(result.Summary.NotRun);
+        Assert.Equal("Hostile Deep Chain", deep.Detection);
+        Assert.Contains(DiagnosticFacts.ExpressionTooDeepCode, deep.Reason, StringComparison.Ordinal);
+        Assert.Contains(result.Summary.RunProblems, p => p.Detection == "Hostile Printf" && p.Reason.Contains("SPL3015 limit [ferret] max_string_length", StringComparison.Ordinal));
+        Assert.Contains(result.Summary.RunProblems, p => p.Detection == "Hostile Regex" && p.Reason.Contains("SPL3015 limit [ferret] regex_search_budget_ms", StringComparison.Ordinal));
+    }
+}
