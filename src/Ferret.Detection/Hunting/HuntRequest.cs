@@ -14,6 +14,9 @@ public sealed record HuntRequest
 
     public required IReadOnlyList<string> Inputs { get; init; }
 
+    /// <summary>Events to hunt over instead of reading <see cref="Inputs"/> (a server's store); null reads the inputs.</summary>
+    public IEnumerable<Ferret.Events.Event>? Events { get; init; }
+
     public IngestOptions Ingest { get; init; } = new();
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;

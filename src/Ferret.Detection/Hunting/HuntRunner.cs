@@ -85,12 +85,12 @@ public static partial class HuntRunner
     {
         var feeds = StartFeeds(request, knowledge, detections);
         var index = new DetectionIndex(detections, catalog.Resolve);
-        var files = InputReader.ExpandPaths(request.Inputs, problems);
+        var files = request.Events is null ? InputReader.ExpandPaths(request.Inputs, problems) : [];
         var matched = new List<int>();
         long events = 0;
         double? earliest = null;
         double? latest = null;
-        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InputReader.Read(files, request.Ingest, problems))))
+        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(request.Events ?? InputReader.Read(files, request.Ingest, problems))))
         {
             events++;
             if (normalized.Time is { } time)
