@@ -5,6 +5,7 @@ using Ferret.Server.Rest.Jobs;
 using Ferret.Server.Search;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace Ferret.Server.Rest;
@@ -18,14 +19,25 @@ internal sealed partial class RestEndpoints(RestAuth auth, JobManager jobs, Save
 {
     public void Map(IEndpointRouteBuilder routes)
     {
-        routes.Map("/services/{**path}", context => Handle(context, (string?)context.GetRouteValue("path") ?? string.Empty));
-        routes.Map("/servicesNS/{owner}/{app}/{**path}", context => Handle(context, (string?)context.GetRouteValue("path") ?? string.Empty));
+        routes.Map("/services/{**path}", context => Handle(context, namespaced: false));
+        routes.Map("/servicesNS/{owner}/{app}/{**path}", context => Handle(context, namespaced: true));
     }
 
-    private async Task Handle(HttpContext context, string path)
+    /// <summary>The path's segments after <c>/services/</c> or <c>/servicesNS/OWNER/APP/</c>, each decoded from the raw
+    /// request target as splunkd decodes them: <c>+</c> is a space (splunk-sdk-python encodes names so), <c>%XX</c> a byte.</summary>
+    private static string[] Segments(HttpContext context, bool namespaced)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToString();
+        var query = target.IndexOf('?', StringComparison.Ordinal);
+        var raw = (query >= 0 ? target[..query] : target).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return [.. raw.Skip(namespaced ? 3 : 1).Select(s => Uri.UnescapeDataString(s.Replace('+', ' ')))];
+    }
+
+    private async Task Handle(HttpContext context, bool namespaced)
     {
         var request = await RestRequest.ReadAsync(context);
-        var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        var segments = Segments(context, namespaced);
+        var path = string.Join('/', segments);
         if (segments is ["auth", "login"])
         {
             await Login(request);

@@ -2,18 +2,34 @@ using System.Globalization;
 using Ferret.Engine.Time;
 using Ferret.Events;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 
 namespace Ferret.Server.Rest;
 
 /// <summary>A REST request's parameters: splunkd reads them from the query string and from a form body alike.</summary>
-internal sealed class RestRequest(HttpContext context, IFormCollection? form)
+internal sealed class RestRequest(HttpContext context, IReadOnlyDictionary<string, StringValues>? form)
 {
     public HttpContext Context => context;
 
+    /// <summary>Reads the form body. splunkd takes a POST body as a form whatever its content type says (clients such as
+    /// splunk-sdk-python send one with no content type at all).</summary>
     public static async Task<RestRequest> ReadAsync(HttpContext context)
     {
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
-        return new RestRequest(context, form);
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync();
+            return new RestRequest(context, form.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal));
+        }
+
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return new RestRequest(context, null);
+        }
+
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        return new RestRequest(context, QueryHelpers.ParseQuery(body));
     }
 
     public string? this[string name] =>

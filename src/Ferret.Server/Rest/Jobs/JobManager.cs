@@ -92,6 +92,12 @@ internal sealed class JobManager(SearchEnvironment environment, DetectionDispatc
                 results.Add(row);
             }
 
+            if (results.Count > 0 && results.TrueForAll(r => r.Has(FieldNames.Raw)))
+            {
+                // Every row is an event: nothing transformed them, so the job's events are its results.
+                job.Events = () => results;
+            }
+
             job.Finish(results, outcome.EventsScanned());
         }
         catch (Exception error) when (error is not OutOfMemoryException)
