@@ -47,7 +47,8 @@ internal sealed class Bucket : IDisposable
 
     public bool IsHot => System.IO.Path.GetFileName(Path).StartsWith("hot_", StringComparison.Ordinal);
 
-    public DateTimeOffset LastWrite { get; private set; } = DateTimeOffset.MinValue;
+    /// <summary>When the store last committed to this bucket (by the store's clock).</summary>
+    public DateTimeOffset LastWrite { get; set; } = DateTimeOffset.MinValue;
 
     public static string FileName(bool hot, double start) =>
         (hot ? "hot_" : "warm_") + ((long)start).ToString(CultureInfo.InvariantCulture) + ".db";
@@ -97,7 +98,6 @@ internal sealed class Bucket : IDisposable
         terms.Parameters[0].Value = id;
         terms.Parameters[1].Value = e.Raw;
         terms.ExecuteNonQuery();
-        LastWrite = DateTimeOffset.UtcNow;
         return 1;
     }
 

@@ -165,6 +165,7 @@ internal sealed partial class EventStore : IAsyncDisposable
                 }
 
                 transaction.Commit();
+                bucket.LastWrite = _clock.GetUtcNow();
             }
         }
 
