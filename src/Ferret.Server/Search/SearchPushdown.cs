@@ -127,10 +127,11 @@ internal static class SearchPushdown
 
     /// <summary>
     /// FTS5 queries for the bare terms and phrases of the top-level AND. FTS5's unicode61 tokenizer splits on every
-    /// character that is not a letter or digit, more finely than Splunk's breakers, so a term is matched as the phrase
-    /// of its tokens (<c>wmic.exe</c> as <c>"wmic" "exe"</c> adjacent): every raw text that holds the term holds that
-    /// phrase. A trailing <c>*</c> becomes a prefix query; any other wildcard, or a term with no letter or digit, is left
-    /// to the engine.
+    /// character that is not a letter or digit, more finely than Splunk's breakers, so a term is matched as all of its
+    /// tokens (<c>wmic.exe</c> as <c>"wmic" AND "exe"</c>): every raw text that holds the term holds them. The term
+    /// index keeps no positions (<c>detail=none</c>, the cheapest to write), so this is an AND, not a phrase; the engine
+    /// checks adjacency. A trailing <c>*</c> makes the last token a prefix; any other wildcard, or a term with no letter
+    /// or digit, is left to the engine.
     /// </summary>
     private static IEnumerable<string> TermsOf(List<SearchExpression> conjuncts)
     {
@@ -188,8 +189,8 @@ internal static class SearchPushdown
             return null;
         }
 
-        var phrase = "\"" + string.Join(' ', tokens) + "\"";
-        return prefix ? phrase + " *" : phrase;
+        var query = string.Join(" AND ", tokens.Select(t => "\"" + t + "\""));
+        return prefix ? query + " *" : query;
     }
 }
 

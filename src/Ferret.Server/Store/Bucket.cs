@@ -22,12 +22,14 @@ internal sealed class Bucket : IDisposable
             fields TEXT,
             dedup TEXT UNIQUE);
         CREATE INDEX IF NOT EXISTS events_time ON events(time);
-        CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(raw, content='', tokenize='unicode61');
+        CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(raw, content='', detail=none, tokenize='unicode61');
+        CREATE TRIGGER IF NOT EXISTS events_terms AFTER INSERT ON events BEGIN
+            INSERT INTO terms(rowid, raw) VALUES (new.id, new.raw);
+        END;
         """;
 
     private SqliteConnection? _writer;
     private SqliteCommand? _insertEvent;
-    private SqliteCommand? _insertTerms;
 
     public Bucket(string index, string path, double start, double span)
     {
@@ -88,17 +90,7 @@ internal sealed class Bucket : IDisposable
         insert.Parameters[4].Value = e.Raw;
         insert.Parameters[5].Value = (object?)e.IndexedFields ?? DBNull.Value;
         insert.Parameters[6].Value = (object?)e.DedupKey ?? DBNull.Value;
-        if (insert.ExecuteScalar() is not long id)
-        {
-            return 0;
-        }
-
-        var terms = _insertTerms!;
-        terms.Transaction = transaction;
-        terms.Parameters[0].Value = id;
-        terms.Parameters[1].Value = e.Raw;
-        terms.ExecuteNonQuery();
-        return 1;
+        return insert.ExecuteNonQuery();
     }
 
     /// <summary>Rolls a hot bucket to warm: folds the log into the database, closes it and renames the file.</summary>
@@ -186,16 +178,12 @@ internal sealed class Bucket : IDisposable
         }
 
         _insertEvent = connection.CreateCommand();
-        _insertEvent.CommandText = "INSERT INTO events(time, host, source, sourcetype, raw, fields, dedup) VALUES ($t, $h, $s, $st, $r, $f, $d) ON CONFLICT(dedup) DO NOTHING RETURNING id;";
+        _insertEvent.CommandText = "INSERT INTO events(time, host, source, sourcetype, raw, fields, dedup) VALUES ($t, $h, $s, $st, $r, $f, $d) ON CONFLICT(dedup) DO NOTHING;";
         foreach (var name in new[] { "$t", "$h", "$s", "$st", "$r", "$f", "$d" })
         {
             _insertEvent.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
 
-        _insertTerms = connection.CreateCommand();
-        _insertTerms.CommandText = "INSERT INTO terms(rowid, raw) VALUES ($id, $raw);";
-        _insertTerms.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
-        _insertTerms.Parameters.Add(new SqliteParameter { ParameterName = "$raw" });
         _writer = connection;
         return connection;
     }
@@ -203,9 +191,7 @@ internal sealed class Bucket : IDisposable
     private void CloseWriter()
     {
         _insertEvent?.Dispose();
-        _insertTerms?.Dispose();
         _insertEvent = null;
-        _insertTerms = null;
         if (_writer is not null)
         {
             _writer.Dispose();

@@ -31,7 +31,7 @@ public sealed class SearchPushdownTests
         var query = Pushdown("search index=main sourcetype=XmlWin* (source=a OR source=b) wmic.exe \"call create\" earliest=-1h latest=now NOT host=x");
 
         Assert.Equal(["sourcetype:XmlWin*", "source:a|b"], query.Metadata.Select(m => $"{m.Column}:{string.Join('|', m.Patterns)}"));
-        Assert.Equal(["\"wmic exe\"", "\"call create\""], query.Terms);
+        Assert.Equal(["\"wmic\" AND \"exe\"", "\"call\" AND \"create\""], query.Terms);
         Assert.Equal(Now.AddHours(-1).ToUnixTimeSeconds(), query.Earliest);
         Assert.Equal(Now.ToUnixTimeSeconds(), query.Latest);
     }
@@ -47,13 +47,13 @@ public sealed class SearchPushdownTests
 
     [Theory]
     [InlineData("wmic", "\"wmic\"")]
-    [InlineData("C:\\Windows\\System32\\wbem\\WMIC.exe", "\"C Windows System32 wbem WMIC exe\"")]
+    [InlineData("C:\\Windows\\System32\\wbem\\WMIC.exe", "\"C\" AND \"Windows\" AND \"System32\" AND \"wbem\" AND \"WMIC\" AND \"exe\"")]
     [InlineData("power*", "\"power\" *")]
     [InlineData("power.*", "\"power\"")]
     [InlineData("*shell", null)]
     [InlineData("a*b", null)]
     [InlineData("::", null)]
-    public void Terms_become_fts5_phrases_of_their_tokens(string term, string? expected)
+    public void Terms_become_fts5_queries_for_all_of_their_tokens(string term, string? expected)
     {
         Assert.Equal(expected, SearchPushdown.FtsQuery(term));
     }

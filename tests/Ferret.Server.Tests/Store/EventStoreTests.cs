@@ -50,7 +50,7 @@ public sealed class EventStoreTests
             Earliest = 10,
             Latest = 40,
             Metadata = [new MetadataFilter("sourcetype", ["xmlwin*", "sys_og"])],
-            Terms = ["\"wmic exe\""],
+            Terms = ["\"wmic\" AND \"exe\""],
         };
 
         Assert.Equal(["process wmic.exe started"], store.Read(query).Select(e => e.Raw));
