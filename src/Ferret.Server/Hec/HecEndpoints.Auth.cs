@@ -5,6 +5,24 @@ namespace Ferret.Server.Hec;
 
 internal sealed partial class HecEndpoints
 {
+    /// <summary>The request's token and channel, or null once the refusal (auth or channel) has been answered.</summary>
+    private async Task<(HecToken Token, string? Channel)?> Admit(HttpContext context)
+    {
+        if (Authorize(context, out var token) is { } denied)
+        {
+            await Write(context, denied);
+            return null;
+        }
+
+        if (Channel(context, token!, out var channel) is { } channelError)
+        {
+            await Write(context, channelError);
+            return null;
+        }
+
+        return (token!, channel);
+    }
+
     /// <summary>
     /// The token of the request: <c>Authorization: Splunk TOKEN</c>, or HTTP basic authentication with the token as the
     /// password (any user), as HEC accepts both. Null when authorized; else the status to answer with.

@@ -42,15 +42,8 @@ internal sealed partial class HecEndpoints(EventStore store, IReadOnlyList<HecTo
 
     private async Task Event(HttpContext context)
     {
-        if (Authorize(context, out var token) is { } denied)
+        if (await Admit(context) is not var (token, channel))
         {
-            await Write(context, denied);
-            return;
-        }
-
-        if (Channel(context, token!, out var channel) is { } channelError)
-        {
-            await Write(context, channelError);
             return;
         }
 
@@ -67,7 +60,7 @@ internal sealed partial class HecEndpoints(EventStore store, IReadOnlyList<HecTo
         for (var i = 0; i < envelopes.Count; i++)
         {
             var envelope = envelopes[i];
-            if (Resolve(token!, envelope.Metadata, envelope.Raw, now, envelope.Fields) is not { } stored)
+            if (Resolve(token, envelope.Metadata, envelope.Raw, now, envelope.Fields) is not { } stored)
             {
                 await Write(context, HecStatus.IncorrectIndex.At(i));
                 return;
@@ -76,20 +69,13 @@ internal sealed partial class HecEndpoints(EventStore store, IReadOnlyList<HecTo
             events.Add(stored);
         }
 
-        await Store(context, token!, channel, events, body.Length);
+        await Store(context, token, channel, events, body.Length);
     }
 
     private async Task Raw(HttpContext context)
     {
-        if (Authorize(context, out var token) is { } denied)
+        if (await Admit(context) is not var (token, channel))
         {
-            await Write(context, denied);
-            return;
-        }
-
-        if (Channel(context, token!, out var channel) is { } channelError)
-        {
-            await Write(context, channelError);
             return;
         }
 
@@ -105,10 +91,10 @@ internal sealed partial class HecEndpoints(EventStore store, IReadOnlyList<HecTo
         var metadata = new EventMetadata(NonEmpty(query["index"]), NonEmpty(query["host"]), NonEmpty(query["source"]), NonEmpty(query["sourcetype"]), requestTime);
         var now = EpochTime.FromDateTimeOffset(clock.GetUtcNow());
         var events = new List<StoredEvent>();
-        foreach (var raw in RawEventBreaker.Break(Encoding.UTF8.GetString(body), metadata.SourceType ?? token!.DefaultSourceType))
+        foreach (var raw in RawEventBreaker.Break(Encoding.UTF8.GetString(body), metadata.SourceType ?? token.DefaultSourceType))
         {
             var time = metadata.Time ?? RawEventBreaker.TimeOf(raw);
-            if (Resolve(token!, metadata with { Time = time }, raw, now, null) is not { } stored)
+            if (Resolve(token, metadata with { Time = time }, raw, now, null) is not { } stored)
             {
                 await Write(context, HecStatus.IncorrectIndex);
                 return;
@@ -123,7 +109,7 @@ internal sealed partial class HecEndpoints(EventStore store, IReadOnlyList<HecTo
             return;
         }
 
-        await Store(context, token!, channel, events, body.Length);
+        await Store(context, token, channel, events, body.Length);
     }
 
     private async Task Ack(HttpContext context)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ferret.Ingest.Windows;
+using Ferret.Ingest.Xml;
 
 namespace Ferret.Server.Hec;
 
@@ -59,7 +60,7 @@ internal static class RawEventBreaker
 
     private static IEnumerable<string> BreakAtEvents(string body)
     {
-        var start = EventStart(body, 0);
+        var start = XmlWinEventLogReader.FindEventStart(body, 0);
         if (start > 0 && !body.AsSpan(0, start).IsWhiteSpace())
         {
             // Text before the first event is kept as an event of its own, never dropped.
@@ -68,7 +69,7 @@ internal static class RawEventBreaker
 
         while (start >= 0)
         {
-            var next = EventStart(body, start + 1);
+            var next = XmlWinEventLogReader.FindEventStart(body, start + 1);
             var end = next < 0 ? body.Length : next;
             var record = body[start..end].TrimEnd();
             if (record.Length > 0)
@@ -78,29 +79,6 @@ internal static class RawEventBreaker
 
             start = next;
         }
-    }
-
-    /// <summary>The next <c>&lt;Event</c> start tag (not <c>&lt;EventData</c> or <c>&lt;EventID</c>).</summary>
-    private static int EventStart(string text, int from)
-    {
-        while (from < text.Length)
-        {
-            var index = text.IndexOf("<Event", from, StringComparison.Ordinal);
-            if (index < 0)
-            {
-                return -1;
-            }
-
-            var after = index + 6;
-            if (after >= text.Length || text[after] is ' ' or '>' or '\t' or '\r' or '\n' or '/')
-            {
-                return index;
-            }
-
-            from = after;
-        }
-
-        return -1;
     }
 
     private static double? WindowsSystemTime(string raw)

@@ -120,8 +120,8 @@ public sealed class FerretServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        var serverCertificate = X509CertificateLoader.LoadCertificate(certificate.Export(X509ContentType.Cert));
-        var withKey = certificate.HasPrivateKey ? X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null) : serverCertificate;
+        // Each listener gets its own copy with the key, alive as long as the app (the loaded original is disposed after start).
+        var withKey = X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = HecEndpoints.MaxBodyBytes;

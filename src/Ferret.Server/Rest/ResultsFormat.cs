@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
+using Ferret.Detection.Search;
 using Ferret.Events;
 
 namespace Ferret.Server.Rest;
@@ -29,23 +30,8 @@ internal static class ResultsFormat
         _ => Xml(rows, messages, offset),
     };
 
-    public static List<string> FieldOrder(IEnumerable<Event> rows)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var row in rows)
-        {
-            foreach (var name in row.Fields.Keys)
-            {
-                if (seen.Add(name))
-                {
-                    order.Add(name);
-                }
-            }
-        }
-
-        return order;
-    }
+    /// <summary>Fields in order of first appearance, <c>_time</c> first, as <c>ferret search</c> orders its columns.</summary>
+    public static List<string> FieldOrder(IReadOnlyList<Event> rows) => ResultWriter.Columns(rows);
 
     public static IReadOnlyList<string> Values(Event row, string field)
     {
