@@ -56,7 +56,8 @@ internal static class ServeCommand
         {
             server = await ServerLauncher.StartAsync(options, Console.Error);
         }
-        catch (Exception error) when (error is IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        catch (Exception error) when (error is IOException or ArgumentException or InvalidDataException or UnauthorizedAccessException
+            or System.Security.Cryptography.CryptographicException or Ferret.Content.ContentException)
         {
             Console.Error.WriteLine($"ferret serve: {error.Message}");
             return 2;
