@@ -1,4 +1,5 @@
 using Ferret.Content;
+using Ferret.Detection.Compilation;
 using Ferret.Engine.Lookups;
 using Ferret.Ingest;
 
@@ -16,6 +17,10 @@ public sealed record HuntRequest
 
     /// <summary>Events to hunt over instead of reading <see cref="Inputs"/> (a server's store); null reads the inputs.</summary>
     public IEnumerable<Ferret.Events.Event>? Events { get; init; }
+
+    /// <summary>The detections already compiled (a server compiles once and hunts many times); null compiles
+    /// <see cref="Detections"/> of <see cref="Content"/> for this hunt.</summary>
+    public CompiledContent? Compiled { get; init; }
 
     public IngestOptions Ingest { get; init; } = new();
 

@@ -12,7 +12,7 @@ public static partial class FunctionLibrary
 
     private static void AddConversion(Register add)
     {
-        add("tonumber", 1, 2, Conversion, (a, _) =>
+        add("tonumber", (a, _) =>
         {
             if (Text(a[0]) is not { } text)
             {
@@ -22,7 +22,7 @@ public static partial class FunctionLibrary
             var numberBase = a.Length > 1 && Number(a[1]) is { } b ? (int)b : 10;
             return ToNumber(text.Trim(), numberBase) is { } n ? Value.Of(n) : Value.Null;
         });
-        add("tostring", 1, 2, Conversion, (a, _) =>
+        add("tostring", (a, _) =>
         {
             if (a[0].IsNull)
             {
@@ -32,8 +32,8 @@ public static partial class FunctionLibrary
             var format = a.Length > 1 ? Text(a[1]) : null;
             return Value.Of(ToStringFormatted(a[0], format));
         });
-        add("printf", 1, -1, Conversion, (a, _) => Text(a[0]) is { } format ? Value.Of(Printf.Format(format, a.AsSpan(1))) : Value.Null);
-        add("ipmask", 2, 2, Conversion, (a, _) =>
+        add("printf", (a, _) => Text(a[0]) is { } format ? Value.Of(Printf.Format(format, a.AsSpan(1))) : Value.Null);
+        add("ipmask", (a, _) =>
             Text(a[0]) is { } mask && Text(a[1]) is { } ip && IPAddress.TryParse(mask, out var m) && IPAddress.TryParse(ip, out var i)
                 && m.AddressFamily == i.AddressFamily
                 ? Value.Of(new IPAddress(m.GetAddressBytes().Zip(i.GetAddressBytes(), (x, y) => (byte)(x & y)).ToArray()).ToString())

@@ -8,13 +8,13 @@ public static partial class FunctionLibrary
 
     private static void AddMath(Register add)
     {
-        add("abs", 1, 1, Mathematical, (a, _) => Numeric(a, Math.Abs));
-        add("ceiling", 1, 1, Mathematical, (a, _) => Numeric(a, Math.Ceiling));
-        add("ceil", 1, 1, Mathematical, (a, _) => Numeric(a, Math.Ceiling));
-        add("floor", 1, 1, Mathematical, (a, _) => Numeric(a, Math.Floor));
-        add("exp", 1, 1, Mathematical, (a, _) => Numeric(a, Math.Exp));
-        add("ln", 1, 1, Mathematical, (a, _) => Numeric(a, x => x > 0 ? Math.Log(x) : double.NaN));
-        add("log", 1, 2, Mathematical, (a, _) =>
+        add("abs", (a, _) => Numeric(a, Math.Abs));
+        add("ceiling", (a, _) => Numeric(a, Math.Ceiling));
+        add("ceil", (a, _) => Numeric(a, Math.Ceiling));
+        add("floor", (a, _) => Numeric(a, Math.Floor));
+        add("exp", (a, _) => Numeric(a, Math.Exp));
+        add("ln", (a, _) => Numeric(a, x => x > 0 ? Math.Log(x) : double.NaN));
+        add("log", (a, _) =>
         {
             if (Number(a[0]) is not { } x || x <= 0)
             {
@@ -24,11 +24,11 @@ public static partial class FunctionLibrary
             var logBase = a.Length > 1 ? Number(a[1]) : 10;
             return logBase is { } b && b > 0 && b != 1 ? Value.Of(Math.Log(x) / Math.Log(b)) : Value.Null;
         });
-        add("pi", 0, 0, Mathematical, (_, _) => Value.Of(Math.PI));
-        add("pow", 2, 2, Mathematical, (a, _) => Numeric2(a, Math.Pow));
-        add("sqrt", 1, 1, Mathematical, (a, _) => Numeric(a, x => x >= 0 ? Math.Sqrt(x) : double.NaN));
-        add("exact", 1, 1, Mathematical, (a, _) => a[0]);
-        add("round", 1, 2, Mathematical, (a, _) =>
+        add("pi", (_, _) => Value.Of(Math.PI));
+        add("pow", (a, _) => Numeric2(a, Math.Pow));
+        add("sqrt", (a, _) => Numeric(a, x => x >= 0 ? Math.Sqrt(x) : double.NaN));
+        add("exact", (a, _) => a[0]);
+        add("round", (a, _) =>
         {
             if (Number(a[0]) is not { } x)
             {
@@ -38,8 +38,8 @@ public static partial class FunctionLibrary
             var digits = a.Length > 1 && Number(a[1]) is { } d ? (int)d : 0;
             return Value.Of(Math.Round(x, Math.Clamp(digits, 0, 15), MidpointRounding.AwayFromZero));
         });
-        add("sigfig", 1, 1, Mathematical, (a, _) => Numeric(a, x => x == 0 ? 0 : double.Parse(x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)));
-        add("sum", 1, -1, Mathematical, (a, _) =>
+        add("sigfig", (a, _) => Numeric(a, x => x == 0 ? 0 : double.Parse(x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)));
+        add("sum", (a, _) =>
         {
             double total = 0;
             foreach (var v in a)
@@ -57,14 +57,14 @@ public static partial class FunctionLibrary
 
             return Value.Of(total);
         });
-        add("bit_and", 2, -1, Mathematical, (a, _) => Bits(a, (x, y) => x & y));
-        add("bit_or", 2, -1, Mathematical, (a, _) => Bits(a, (x, y) => x | y));
-        add("bit_xor", 2, -1, Mathematical, (a, _) => Bits(a, (x, y) => x ^ y));
-        add("bit_not", 1, 2, Mathematical, (a, _) => Number(a[0]) is { } x
+        add("bit_and", (a, _) => Bits(a, (x, y) => x & y));
+        add("bit_or", (a, _) => Bits(a, (x, y) => x | y));
+        add("bit_xor", (a, _) => Bits(a, (x, y) => x ^ y));
+        add("bit_not", (a, _) => Number(a[0]) is { } x
             ? Value.Of(a.Length > 1 && Number(a[1]) is { } width ? ~(long)x & ((1L << (int)width) - 1) : ~(long)x)
             : Value.Null);
-        add("bit_shift_left", 2, 2, Mathematical, (a, _) => Numeric2(a, (x, n) => (long)x << (int)n));
-        add("bit_shift_right", 2, 2, Mathematical, (a, _) => Numeric2(a, (x, n) => (long)x >> (int)n));
+        add("bit_shift_left", (a, _) => Numeric2(a, (x, n) => (long)x << (int)n));
+        add("bit_shift_right", (a, _) => Numeric2(a, (x, n) => (long)x >> (int)n));
     }
 
     private static Value Bits(Value[] a, Func<long, long, long> op)

@@ -1,5 +1,5 @@
 using Ferret.Content;
-using Ferret.Detection.Publishing;
+using Ferret.Publishing;
 
 namespace Ferret.Server.Detections;
 

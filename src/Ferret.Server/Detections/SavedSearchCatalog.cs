@@ -1,5 +1,6 @@
 using Ferret.Content;
-using Ferret.Detection.Publishing;
+using Ferret.Detection.Notables;
+using Ferret.Publishing;
 using Ferret.Server.Search;
 
 namespace Ferret.Server.Detections;
