@@ -14,5 +14,6 @@ internal static class CommandCatalog
         EvtxCommand.Create(),
         BuildCommand.Create(),
         DocsCommand.Create(),
+        ServeCommand.Create(),
     ];
 }

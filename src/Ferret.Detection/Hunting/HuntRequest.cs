@@ -15,6 +15,9 @@ public sealed record HuntRequest
 
     public required IReadOnlyList<string> Inputs { get; init; }
 
+    /// <summary>Events to hunt over instead of reading <see cref="Inputs"/> (a server's store); null reads the inputs.</summary>
+    public IEnumerable<Ferret.Events.Event>? Events { get; init; }
+
     /// <summary>The detections already compiled (a server compiles once and hunts many times); null compiles
     /// <see cref="Detections"/> of <see cref="Content"/> for this hunt.</summary>
     public CompiledContent? Compiled { get; init; }

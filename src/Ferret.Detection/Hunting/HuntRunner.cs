@@ -76,12 +76,12 @@ public static partial class HuntRunner
     {
         var feeds = StartFeeds(request, knowledge, detections);
         var index = new DetectionIndex(detections, catalog.Resolve);
-        var files = InputReader.ExpandPaths(request.Inputs, problems);
+        var files = request.Events is null ? InputReader.ExpandPaths(request.Inputs, problems) : [];
         var matched = new List<int>();
         long events = 0;
         double? earliest = null;
         double? latest = null;
-        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InWindow(InputReader.Read(files, request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime, EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars }, problems), request))))
+        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InWindow(request.Events ?? InputReader.Read(files, request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime, EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars }, problems), request))))
         {
             events++;
             if (normalized.Time is { } time)

@@ -1,0 +1,29 @@
+using Ferret.Content;
+using Ferret.Detection.Hunting;
+using Ferret.Detection.Search;
+using Ferret.Events;
+using Ferret.Knowledge;
+
+namespace Ferret.Server.Detections;
+
+/// <summary>Runs detections through <see cref="HuntRunner"/> with the store's events as its input: the hunt's routing
+/// gives every detection due together one shared pass over the events.</summary>
+internal sealed class HuntDetectionRunner(ContentRepository content, KnowledgeBase knowledge, ContentLookupResolver lookups, TimeProvider clock) : IDetectionRunner
+{
+    public DetectionRun Run(IReadOnlyList<DetectionDefinition> detections, IEnumerable<Event> events)
+    {
+        var result = HuntRunner.Run(
+            new HuntRequest
+            {
+                Content = content,
+                Detections = detections,
+                Inputs = [],
+                Events = events,
+                Lookups = lookups,
+                Clock = clock,
+                MaxEvidencePerFinding = 0,
+            },
+            knowledge);
+        return new DetectionRun(result.Findings, [.. result.Summary.NotRun, .. result.Summary.RunProblems], result.Summary.EventsRead);
+    }
+}

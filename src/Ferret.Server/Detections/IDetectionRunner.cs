@@ -1,0 +1,19 @@
+using Ferret.Content;
+using Ferret.Detection.Hunting;
+using Ferret.Events;
+
+namespace Ferret.Server.Detections;
+
+/// <summary>
+/// The one seam between the server and the way content is compiled and run: detections over a stream of events (one
+/// pass, each event routed only to the detections that could use it), giving their findings with notables and risk
+/// events. Today <see cref="HuntDetectionRunner"/> goes through the hunt; a compile-once content API can replace it here
+/// without the scheduler or the REST API changing.
+/// </summary>
+internal interface IDetectionRunner
+{
+    DetectionRun Run(IReadOnlyList<DetectionDefinition> detections, IEnumerable<Event> events);
+}
+
+/// <summary>The findings of one run and the detections that could not run, with why.</summary>
+internal sealed record DetectionRun(IReadOnlyList<Finding> Findings, IReadOnlyList<DetectionIssue> NotRun, long EventsRead);

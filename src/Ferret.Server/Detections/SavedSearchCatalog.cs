@@ -1,0 +1,40 @@
+using Ferret.Content;
+using Ferret.Detection.Notables;
+using Ferret.Publishing;
+using Ferret.Server.Search;
+
+namespace Ferret.Server.Detections;
+
+/// <summary>
+/// Every active (not deprecated) detection of the content as a saved search, by name. A detection is enabled for the
+/// scheduler when one of the enable patterns matches its name or its saved search name (<c>*</c> wildcards,
+/// case-insensitive); ESCU ships every detection disabled.
+/// </summary>
+internal sealed class SavedSearchCatalog
+{
+    private readonly Dictionary<string, SavedSearch> _byName;
+
+    public SavedSearchCatalog(ContentRepository content, IReadOnlyList<string> enablePatterns)
+    {
+        var app = content.App.Prefix;
+        _byName = new Dictionary<string, SavedSearch>(StringComparer.Ordinal);
+        foreach (var detection in content.ActiveDetections)
+        {
+            var name = SavedSearchNames.Rule(app, detection);
+            var enabled = enablePatterns.Any(p => Wildcard.Matches(p, detection.Name) || Wildcard.Matches(p, name));
+            _byName[name] = new SavedSearch(name, detection, DefaultConfiguration.For(detection) with { Disabled = !enabled }, enabled);
+        }
+
+        All = [.. _byName.Values.OrderBy(s => s.Name, StringComparer.Ordinal)];
+    }
+
+    public IReadOnlyList<SavedSearch> All { get; }
+
+    public IEnumerable<SavedSearch> Enabled => All.Where(s => s.Enabled);
+
+    public SavedSearch? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The patterns that match no detection, to tell the user.</summary>
+    public static IEnumerable<string> Unmatched(ContentRepository content, IReadOnlyList<string> patterns) =>
+        patterns.Where(p => !content.ActiveDetections.Any(d => Wildcard.Matches(p, d.Name)) && !content.ActiveDetections.Any(d => Wildcard.Matches(p, SavedSearchNames.Rule(content.App.Prefix, d))));
+}

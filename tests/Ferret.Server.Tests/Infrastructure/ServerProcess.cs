@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Ferret.Server.Tests.Infrastructure;
+
+/// <summary>
+/// <c>ferret serve</c> as a separate process on loopback, so a test can kill it as a crash would (SIGKILL). Started with
+/// the test build's ferret.dll; ready once HEC's health endpoint answers. Disposing stops it if it still runs.
+/// </summary>
+internal sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServerProcess(Process process, int hecPort, int restPort)
+    {
+        _process = process;
+        HecPort = hecPort;
+        RestPort = restPort;
+    }
+
+    public int HecPort { get; }
+
+    public int RestPort { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, int hecPort, int restPort, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ferret.dll"), "serve", "--data", dataDirectory, "--hec-port", $"{hecPort}", "--rest-port", $"{restPort}" }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        var server = new ServerProcess(process, hecPort, restPort);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        await server.WaitReadyAsync();
+        return server;
+    }
+
+    /// <summary>Kills the process with SIGKILL (no shutdown code runs) and waits for it to be gone.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: false);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var client = Https.Client();
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"ferret serve exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri($"https://127.0.0.1:{HecPort}/services/collector/health"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"ferret serve did not answer within 90 s:\n{Output}");
+    }
+}
