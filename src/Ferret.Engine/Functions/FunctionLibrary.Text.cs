@@ -11,8 +11,8 @@ public static partial class FunctionLibrary
     private static void AddText(Register add)
     {
         add("len", 1, 1, TextCategory, (a, _) => Text(a[0]) is { } t ? Value.Of(new StringInfo(t).LengthInTextElements) : Value.Null);
-        add("lower", 1, 1, TextCategory, (a, _) => Text(a[0]) is { } t ? Value.Of(t.ToLowerInvariant()) : Value.Null);
-        add("upper", 1, 1, TextCategory, (a, _) => Text(a[0]) is { } t ? Value.Of(t.ToUpperInvariant()) : Value.Null);
+        add("lower", 1, 1, TextCategory, (a, _) => EachValue(a[0], t => t.ToLowerInvariant()));
+        add("upper", 1, 1, TextCategory, (a, _) => EachValue(a[0], t => t.ToUpperInvariant()));
         add("trim", 1, 2, TextCategory, (a, _) => Trim(a, (t, chars) => t.Trim(chars)));
         add("ltrim", 1, 2, TextCategory, (a, _) => Trim(a, (t, chars) => t.TrimStart(chars)));
         add("rtrim", 1, 2, TextCategory, (a, _) => Trim(a, (t, chars) => t.TrimEnd(chars)));
@@ -32,6 +32,18 @@ public static partial class FunctionLibrary
         add("spath", 2, 2, TextCategory, (a, _) => Text(a[0]) is { } t && Text(a[1]) is { } path
             ? Strings(Spath.Extract(t, path))
             : Value.Null);
+    }
+
+    /// <summary>lower/upper change every value of a multivalue field, not only the first (Search Reference, "Text
+    /// functions", lower: "if the value is a multivalue field, the function returns a multivalue field").</summary>
+    private static Value EachValue(Value value, Func<string, string> change)
+    {
+        if (value.IsNull)
+        {
+            return Value.Null;
+        }
+
+        return value.Field.IsMultivalue ? Strings(value.Field.Texts.Select(change)) : Value.Of(change(value.First.ToString()));
     }
 
     private static Value Trim(Value[] a, Func<string, char[], string> trim)
