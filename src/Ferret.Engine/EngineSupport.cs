@@ -38,7 +38,7 @@ public static class EngineSupport
         ["tstats"] = "yes: over events or a data model (IDataModelCatalog); prestats, fillnull_value, by _time span=; summariesonly/allow_old_summaries select nothing (every event is used); wildcard fields are a compile error",
         ["mstats"] = "no: no metric indexes (compile error)",
         ["timechart"] = "partial: span= required for exact Splunk buckets (1d otherwise, with a warning), limit, useother",
-        ["chart"] = "partial: over/by pivot, limit, useother",
+        ["chart"] = "partial: over/by pivot, limit, useother, 0 in empty count cells; no bins/span/cont/format options",
         ["top"] = "yes",
         ["rare"] = "yes",
         ["transaction"] = "partial: fields, maxspan, maxpause, maxevents, startswith, endswith",
@@ -51,7 +51,7 @@ public static class EngineSupport
         ["outputlookup"] = "yes: writes CSV when an output folder is configured, else reports it",
         ["join"] = "yes: inner/outer/left, max, overwrite",
         ["append"] = "yes",
-        ["appendcols"] = "yes",
+        ["appendcols"] = "partial: override; extra subsearch rows beyond the main results are dropped",
         ["appendpipe"] = "yes",
         ["foreach"] = "yes: mode=multifield with <<FIELD>>, <<MATCHSTR>>, <<MATCHSEGn>>",
         ["map"] = "yes: search=\"...\" or [subsearch], $field$ and $_serial_id$ tokens, maxsearches (default 10); a result missing a token field is reported and skipped",
@@ -82,6 +82,11 @@ public static class EngineSupport
         ["searchmatch"] = "yes: literal search string",
         ["time"] = "yes",
         ["random"] = "yes",
+        ["per_second"] = "no: needs the bucket span inside the aggregate (unknown stats function error)",
+        ["per_minute"] = "no: needs the bucket span inside the aggregate (unknown stats function error)",
+        ["per_hour"] = "no: needs the bucket span inside the aggregate (unknown stats function error)",
+        ["per_day"] = "no: needs the bucket span inside the aggregate (unknown stats function error)",
+        ["sparkline"] = "no: a Splunk Web charting structure (unknown stats function error)",
     };
 
     public static string? Command(CommandInfo command) => Commands.GetValueOrDefault(command.Name);

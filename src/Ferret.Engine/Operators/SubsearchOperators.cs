@@ -100,6 +100,10 @@ public sealed class AppendOperator(string name, CompiledPipeline pipeline, bool 
 {
     public override bool MutatesEvents => asColumns;
 
+    /// <summary>appendcols <c>override=true</c>: a field both results have takes the subsearch's value (Search Reference,
+    /// "appendcols": with override=false, the default, the main search's value is kept).</summary>
+    public bool OverrideValues { get; init; }
+
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
         var current = input.ToList();
@@ -119,7 +123,7 @@ public sealed class AppendOperator(string name, CompiledPipeline pipeline, bool 
         {
             foreach (var (field, value) in appended[i].Fields)
             {
-                if (!current[i].Has(field))
+                if (OverrideValues || !current[i].Has(field))
                 {
                     current[i].Set(field, value);
                 }
