@@ -12,7 +12,7 @@ public static class EngineSupport
 {
     private static readonly Dictionary<string, string> Commands = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["search"] = "yes: case-insensitive wildcard values, segment-aware terms and phrases, TERM()/CASE(), IN, NOT, earliest/latest, subsearches",
+        ["search"] = "yes: case-insensitive wildcard values compared as text, CIDR values (src=10.0.0.0/8), field=CASE(v)/TERM(v), segment-aware terms and phrases, TERM()/CASE(), IN, NOT, earliest/latest, subsearches",
         ["where"] = "yes",
         ["eval"] = "yes: {field} dynamic names; a boolean result is a compile error as in Splunk",
         ["regex"] = "yes: PCRE translated to .NET, match timeout reported",
@@ -42,12 +42,12 @@ public static class EngineSupport
         ["mstats"] = "no: no metric indexes (compile error)",
         ["timechart"] = "partial: span= required for exact Splunk buckets (1d otherwise, with a warning), limit, useother",
         ["chart"] = "partial: over/by pivot, limit, useother, 0 in empty count cells; no bins/span/cont/format options",
-        ["top"] = "yes",
+        ["top"] = "yes: top N or limit=",
         ["rare"] = "yes",
         ["transaction"] = "partial: fields, maxspan, maxpause, maxevents, startswith, endswith",
         ["dedup"] = "yes: N, keepempty, consecutive, keepevents, sortby",
         ["sort"] = "yes: num/str/ip/auto, default limit 10000",
-        ["head"] = "yes",
+        ["head"] = "yes: N, limit=, (expression) with null= and keeplast=",
         ["tail"] = "yes",
         ["lookup"] = "yes: OUTPUT/OUTPUTNEW, WILDCARD/CIDR match types, case sensitivity, max/min_matches, default_match",
         ["inputlookup"] = "yes: where, append, start, max",
