@@ -26,7 +26,12 @@ public sealed class CompiledSearch
 
     public CompiledPipeline Pipeline { get; }
 
-    /// <summary>Runs the search over <paramref name="events"/> (enumerated again by subsearches, join and append).</summary>
+    /// <summary>Whether a run reads its events again beside the pipeline's input (a subsearch, join, append, map), so it
+    /// cannot be fed one event at a time: the plan answers it, nobody re-reads the text or walks the tree.</summary>
+    public bool ReadsEventsAgain { get; init; }
+
+    /// <summary>Runs the search over <paramref name="events"/> (enumerated again by subsearches, join and append). Once the
+    /// context's <see cref="SearchContext.Cancellation"/> is cancelled, reading the next event throws <see cref="OperationCanceledException"/>.</summary>
     public IEnumerable<Event> Run(IEnumerable<Event> events, SearchContext? context = null)
     {
         if (HasErrors)
@@ -34,7 +39,21 @@ public sealed class CompiledSearch
             return [];
         }
 
-        var run = new RunContext(context ?? SearchContext.Default, events);
-        return Pipeline.Execute(events, run);
+        context ??= SearchContext.Default;
+        var cancellationToken = context.Cancellation;
+        var source = cancellationToken.CanBeCanceled ? Cancellable(events, cancellationToken) : events;
+        var run = new RunContext(context, source);
+        return Pipeline.Execute(source, run);
+    }
+
+    private static IEnumerable<Event> Cancellable(IEnumerable<Event> events, CancellationToken cancellationToken)
+    {
+        foreach (var e in events)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return e;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
     }
 }

@@ -73,12 +73,14 @@ public static class EngineSupport
         ["multikv"] = "no: compile error",
         ["delete"] = "no: never run (compile error)",
         ["sendemail"] = "no: never run (compile error)",
+        ["cyberchef"] = "no: an app's command (compile error)",
     };
 
     private static readonly Dictionary<string, string> FunctionNotes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["lookup"] = "no: use the lookup command (compile error)",
         ["perc"] = "yes: exact (Splunk approximates large inputs)",
+        ["sparkline"] = "no: charting only (compile error)",
         ["p"] = "yes: exact",
         ["percentile"] = "yes: exact",
         ["estdc"] = "yes: exact",
@@ -89,7 +91,6 @@ public static class EngineSupport
         ["per_minute"] = "no: needs the bucket span inside the aggregate (unknown stats function error)",
         ["per_hour"] = "no: needs the bucket span inside the aggregate (unknown stats function error)",
         ["per_day"] = "no: needs the bucket span inside the aggregate (unknown stats function error)",
-        ["sparkline"] = "no: a Splunk Web charting structure (unknown stats function error)",
     };
 
     public static string? Command(CommandInfo command) => Commands.GetValueOrDefault(command.Name);
@@ -111,27 +112,6 @@ public static class EngineSupport
         return FunctionLibrary.IsKnown(function.Name) ? "yes" : "no (unknown function error)";
     }
 
-    /// <summary>The whole docs/spl-support.md text: the Spl tables with the engine's verdicts, then the eval functions
-    /// the engine runs that the function table does not list yet.</summary>
-    public static string RenderDocument()
-    {
-        var document = new System.Text.StringBuilder(SplSupportDocument.Render(Command, Function));
-        var listed = FunctionTable.Eval.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var extra = FunctionLibrary.All.Where(f => !listed.Contains(f.Name)).ToList();
-        if (extra.Count > 0)
-        {
-            document.AppendLine()
-                .AppendLine("## Eval functions the engine runs that the function table does not list yet")
-                .AppendLine()
-                .AppendLine("| function | arguments | category |")
-                .AppendLine("|---|---|---|");
-            foreach (var function in extra.OrderBy(f => f.Category, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal))
-            {
-                var arity = function.MaxArgs < 0 ? $"{function.MinArgs}+" : function.MinArgs == function.MaxArgs ? $"{function.MinArgs}" : $"{function.MinArgs}-{function.MaxArgs}";
-                document.AppendLine($"| `{function.Name}` | {arity} | {function.Category} |");
-            }
-        }
-
-        return document.ToString();
-    }
+    /// <summary>The whole docs/spl-support.md text: the Spl tables with the engine's verdicts.</summary>
+    public static string RenderDocument() => SplSupportDocument.Render(Command, Function);
 }

@@ -6,7 +6,7 @@ using Ferret.Events;
 namespace Ferret.Engine;
 
 /// <summary>What one run of a compiled search gets from its caller: the clock, lookups, data models, where to report problems.</summary>
-public sealed class SearchContext
+public sealed record SearchContext
 {
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
@@ -28,6 +28,9 @@ public sealed class SearchContext
 
     /// <summary>Where <c>outputlookup</c> writes CSV files; null reports that outputlookup cannot write.</summary>
     public string? OutputLookupDirectory { get; init; }
+
+    /// <summary>Cancels a run: it stops with <see cref="OperationCanceledException"/> at the next event it reads.</summary>
+    public CancellationToken Cancellation { get; init; }
 
     public static SearchContext Default { get; } = new();
 }

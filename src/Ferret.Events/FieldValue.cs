@@ -48,7 +48,7 @@ public readonly struct FieldValue : IEquatable<FieldValue>
     public int Count => _many?.Length ?? (_single.IsNull ? 0 : 1);
 
     /// <summary>Every value in order: empty for null, one item for a single value.</summary>
-    public IReadOnlyList<Scalar> Values => _many ?? (_single.IsNull ? [] : [_single]);
+    public ScalarList Values => new(_single, _many);
 
     /// <summary>The first value (Splunk's behaviour when a multivalue field meets a scalar operation).</summary>
     public Scalar First => _many is not null ? _many[0] : _single;

@@ -202,13 +202,23 @@ public sealed class CommandTests
     [InlineData("* | apply mymodel", "apply")]
     [InlineData("| mstats avg(cpu) where index=m", "mstats")]
     [InlineData("| rest /services/server/info", "rest")]
-    [InlineData("* | frobnicate x", "frobnicate")]
+    [InlineData("* | multikv", "multikv")]
     public void Commands_Ferret_cannot_honour_are_reported_at_compile_time_by_name(string spl, string command)
     {
         var compiled = SearchEngine.Compile(spl);
         var diagnostic = Assert.Single(compiled.Diagnostics, d => d.Code == "SPL3001");
         Assert.Contains($"'{command}'", diagnostic.Message, StringComparison.Ordinal);
         Assert.Empty(compiled.Run([Ev(("a", "1"))], Context()));
+    }
+
+    [Theory]
+    [InlineData("* | frobnicate x", "Unknown search command 'frobnicate'.")]
+    [InlineData("* | stast count", "Unknown search command 'stast'. Did you mean 'stats'?")]
+    [InlineData("* | tabel user", "Unknown search command 'tabel'. Did you mean 'table'?")]
+    public void A_command_the_registry_does_not_declare_is_an_unknown_search_command(string spl, string message)
+    {
+        var diagnostic = Assert.Single(SearchEngine.Compile(spl).Diagnostics);
+        Assert.Equal(("SPL3014", message), (diagnostic.Code, diagnostic.Message));
     }
 
     [Fact]

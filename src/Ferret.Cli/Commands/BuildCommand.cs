@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ferret.Content;
-using Ferret.Detection.Publishing.App;
+using Ferret.Publishing.App;
 using Ferret.Events;
 
 namespace Ferret.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ferret.Content;
-using Ferret.Detection.Publishing.Docs;
+using Ferret.Publishing.Docs;
 using Ferret.Events;
 
 namespace Ferret.Cli.Commands;

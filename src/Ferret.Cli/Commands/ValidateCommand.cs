@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
 using Ferret.Content;
-using Ferret.Content.Validation;
+using Ferret.Detection.Compilation;
 using Ferret.Events;
 
 namespace Ferret.Cli.Commands;
 
-/// <summary><c>ferret validate --content DIR [--format text|json]</c>: expands and parses every detection's search and
-/// reports each problem as <c>path:line:col: error SPLnnnn: message</c>. Exit code 1 when any detection has errors.</summary>
+/// <summary><c>ferret validate --content DIR [--format text|json]</c>: compiles every detection's search (expands, parses,
+/// binds against the command and function registry) and reports each problem as <c>path:line:col: error SPLnnnn: message</c>. Exit code 1 when any detection has errors.</summary>
 internal static class ValidateCommand
 {
     public static Command Create()
@@ -23,7 +23,7 @@ internal static class ValidateCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("validate", "Parse and expand every detection's search; report each problem with its file, line and column.");
+        var command = new Command("validate", "Compile every detection's search (expand, parse, bind); report each problem with its file, line and column.");
         command.Options.Add(content);
         command.Options.Add(format);
         command.SetAction(parseResult => Run(parseResult.GetValue(content)!, parseResult.GetValue(format) ?? "text"));
@@ -40,7 +40,7 @@ internal static class ValidateCommand
 
         var problems = new ProblemCollector();
         var repository = ContentRepository.Load(contentFolder.FullName, problems);
-        var results = ContentValidator.Validate(repository);
+        var results = CompiledContent.Compile(repository).Compilations;
         var displayRoot = contentFolder.ToString();
         string Display(string path) => Path.Combine(displayRoot, Path.GetRelativePath(repository.Root, path));
 
@@ -53,10 +53,10 @@ internal static class ValidateCommand
             WriteText(results, problems, Display);
         }
 
-        return results.Any(r => !r.IsOk) ? 1 : 0;
+        return results.Any(r => !r.IsValid) ? 1 : 0;
     }
 
-    private static void WriteText(IReadOnlyList<DetectionValidation> results, ProblemCollector problems, Func<string, string> display)
+    private static void WriteText(IReadOnlyList<DetectionCompilation> results, ProblemCollector problems, Func<string, string> display)
     {
         foreach (var problem in problems.Problems)
         {
@@ -71,15 +71,17 @@ internal static class ValidateCommand
             }
         }
 
-        var failed = results.Count(r => !r.IsOk);
+        var failed = results.Count(r => !r.IsValid);
+        var unsupported = results.Count(r => r.IsValid && !r.IsOk);
         var active = results.Where(r => !r.Detection.IsDeprecated).ToList();
         var deprecated = results.Where(r => r.Detection.IsDeprecated).ToList();
         Console.WriteLine(
             $"{results.Count} detections: {results.Count - failed} ok, {failed} with errors "
-            + $"(active: {active.Count(r => r.IsOk)}/{active.Count} ok; deprecated: {deprecated.Count(r => r.IsOk)}/{deprecated.Count} ok)");
+            + $"(active: {active.Count(r => r.IsValid)}/{active.Count} ok; deprecated: {deprecated.Count(r => r.IsValid)}/{deprecated.Count} ok); "
+            + $"{unsupported} valid but using what Ferret does not run");
     }
 
-    private static void WriteJson(IReadOnlyList<DetectionValidation> results, Func<string, string> display)
+    private static void WriteJson(IReadOnlyList<DetectionCompilation> results, Func<string, string> display)
     {
         using var stream = Console.OpenStandardOutput();
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
@@ -95,7 +97,8 @@ internal static class ValidateCommand
             writer.WriteString("name", result.Detection.Name);
             writer.WriteString("status", result.Detection.Status);
             writer.WriteBoolean("deprecated", result.Detection.IsDeprecated);
-            writer.WriteBoolean("ok", result.IsOk);
+            writer.WriteBoolean("ok", result.IsValid);
+            writer.WriteBoolean("runnable", result.IsOk);
             writer.WriteStartArray("diagnostics");
             foreach (var placed in result.Problems)
             {

@@ -1,35 +1,43 @@
+using Ferret.Spl.Diagnostics;
 using Ferret.Spl.Macros;
 
 namespace Ferret.Content.Validation;
 
-/// <summary>Expands and parses every detection's search of a content repository (the <c>ferret validate</c> checks).</summary>
+/// <summary>The content half of checking a detection: expanding and parsing its search, and placing diagnostics (spans
+/// of the search as written) at lines and columns of its YAML file. Binding to the engine, the other half, is done by
+/// the compile pipeline (Ferret.Detection's <c>CompiledContent</c>), which places its diagnostics here too.</summary>
 public static class ContentValidator
 {
-    public static IReadOnlyList<DetectionValidation> Validate(ContentRepository repository)
-    {
-        var macros = repository.Macros;
-        var fileTexts = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
-        return repository.Detections
-            .AsParallel().AsOrdered()
-            .Select(detection => Validate(detection, macros, path => fileTexts.GetOrAdd(path, ReadOrNull)))
-            .ToList();
-    }
-
     public static DetectionValidation Validate(DetectionDefinition detection, MacroTable macros, Func<string, string?> readFile)
     {
         var search = SearchValidation.Validate(detection.Search, macros);
+        return new DetectionValidation(detection, search, Place(detection, search.Diagnostics, readFile));
+    }
+
+    /// <summary>Each diagnostic at its file position, in file order; the file is read only when there is something to place.</summary>
+    public static IReadOnlyList<PlacedDiagnostic> Place(DetectionDefinition detection, IReadOnlyList<Diagnostic> diagnostics, Func<string, string?> readFile)
+    {
+        ArgumentNullException.ThrowIfNull(detection);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(readFile);
+        if (diagnostics.Count == 0)
+        {
+            return [];
+        }
+
+        var fileText = readFile(detection.FilePath);
         var placed = new List<PlacedDiagnostic>();
-        var fileText = search.Diagnostics.Count > 0 ? readFile(detection.FilePath) : null;
-        foreach (var diagnostic in search.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             var (line, column) = SearchPositionMapper.ToFilePosition(detection, fileText, diagnostic.Span.Start);
             placed.Add(new PlacedDiagnostic(diagnostic, detection.FilePath, line, column));
         }
 
-        return new DetectionValidation(detection, search, [.. placed.OrderBy(p => p.Line).ThenBy(p => p.Column)]);
+        return [.. placed.OrderBy(p => p.Line).ThenBy(p => p.Column)];
     }
 
-    private static string? ReadOrNull(string path)
+    /// <summary>A file's text, or null when it cannot be read (the diagnostics then fall back to positions within the search).</summary>
+    public static string? ReadOrNull(string path)
     {
         try
         {

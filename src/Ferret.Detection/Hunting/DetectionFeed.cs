@@ -1,8 +1,8 @@
 using System.Runtime.ExceptionServices;
+using Ferret.Detection.Compilation;
 using Ferret.Engine;
 using Ferret.Engine.Execution;
 using Ferret.Events;
-using Ferret.Spl;
 
 namespace Ferret.Detection.Hunting;
 
@@ -28,12 +28,11 @@ internal sealed class DetectionFeed
         Context = contextFor(Problems);
         var evidenceContext = contextFor(EvidenceProblems);
         var pipeline = detection.Syntax;
-        var readsEventsAgain = SubsearchFinder.Contains(pipeline);
-        _search = IncrementalRun.TryStart(detection.Search, Context, readsEventsAgain);
+        _search = IncrementalRun.TryStart(detection.Search, Context);
         var evidenceNeedsAll = true;
         if (EvidenceFinder.LeadingSearchOf(detection.ExpandedSearch, pipeline) is { } leading && SearchEngine.Compile(leading) is { HasErrors: false } compiled)
         {
-            _evidence = IncrementalRun.TryStart(compiled, evidenceContext, readsEventsAgain: SubsearchFinder.Contains(SplParser.Parse(leading).Pipeline));
+            _evidence = IncrementalRun.TryStart(compiled, evidenceContext);
             evidenceNeedsAll = _evidence is null;
         }
 

@@ -1,3 +1,4 @@
+using Ferret.Detection.Compilation;
 using Ferret.Engine.DataModels;
 using Ferret.Events;
 

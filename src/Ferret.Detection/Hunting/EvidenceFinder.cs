@@ -1,3 +1,4 @@
+using Ferret.Detection.Compilation;
 using Ferret.Engine;
 using Ferret.Events;
 using Ferret.Spl.Syntax;

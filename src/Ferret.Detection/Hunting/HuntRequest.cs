@@ -1,4 +1,5 @@
 using Ferret.Content;
+using Ferret.Detection.Compilation;
 using Ferret.Engine.Lookups;
 using Ferret.Ingest;
 
@@ -13,6 +14,10 @@ public sealed record HuntRequest
     public required IReadOnlyList<DetectionDefinition> Detections { get; init; }
 
     public required IReadOnlyList<string> Inputs { get; init; }
+
+    /// <summary>The detections already compiled (a server compiles once and hunts many times); null compiles
+    /// <see cref="Detections"/> of <see cref="Content"/> for this hunt.</summary>
+    public CompiledContent? Compiled { get; init; }
 
     public IngestOptions Ingest { get; init; } = new();
 

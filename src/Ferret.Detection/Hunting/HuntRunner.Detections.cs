@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Ferret.Detection.Compilation;
 using Ferret.Detection.Notables;
 using Ferret.Detection.Risk;
 using Ferret.Detection.Search;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Ferret.Detection.Compilation;
 using Ferret.Engine;
 using Ferret.Engine.DataModels;
 using Ferret.Events;
@@ -23,29 +24,13 @@ public static partial class HuntRunner
     public static HuntResult Run(HuntRequest request, KnowledgeBase knowledge)
     {
         var clock = Stopwatch.StartNew();
-        var macros = request.Content.Macros;
-        var compiled = new ConcurrentBag<(int Order, CompiledDetection Detection)>();
-        var notRun = new ConcurrentBag<DetectionIssue>();
-        var compiledCount = 0;
-        Parallel.ForEach(request.Detections.Select((d, i) => (d, i)), item =>
-        {
-            var (detection, issue) = DetectionCompiler.Compile(item.d, macros);
-            if (detection is not null)
-            {
-                compiled.Add((item.i, detection));
-            }
-            else
-            {
-                notRun.Add(issue!);
-            }
-
-            request.Progress?.Report(new HuntProgress(HuntStage.Compiling, Interlocked.Increment(ref compiledCount), request.Detections.Count));
-        });
-
-        var detections = compiled.OrderBy(c => c.Order).Select(c => c.Detection).ToList();
+        var content = request.Compiled ?? CompiledContent.Compile(request.Content, request.Detections,
+            progress: new Progress(request, request.Detections.Count));
+        var selected = request.Detections.ToHashSet();
+        var notRun = new ConcurrentBag<DetectionIssue>(content.Compilations.Where(c => c.Issue is not null && selected.Contains(c.Detection)).Select(c => c.Issue!));
         var catalog = knowledge.DataModels;
         var runnable = new List<CompiledDetection>();
-        foreach (var detection in detections)
+        foreach (var detection in content.Detections.Where(d => selected.Contains(d.Detection)))
         {
             if (detection.Filter is { Kind: LeadingFilterKind.DataModel, Dataset: { } dataset } && catalog.Resolve(dataset) is null)
             {
@@ -77,6 +62,12 @@ public static partial class HuntRunner
             LatestEvent = read.Latest,
         };
         return new HuntResult(findings, summary);
+    }
+
+    /// <summary>Reports compiling progress as the hunt's first stage.</summary>
+    private sealed class Progress(HuntRequest request, int total) : IProgress<int>
+    {
+        public void Report(int value) => request.Progress?.Report(new HuntProgress(HuntStage.Compiling, value, total));
     }
 
     private sealed record ReadPass(DetectionFeed[] Feeds, int Files, long Events, double? Earliest, double? Latest);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ferret.Detection.Publishing;
 using Ferret.Detection.Risk;
 using Ferret.Events;
 

@@ -1,4 +1,3 @@
-using Ferret.Detection.Publishing;
 
 namespace Ferret.Detection.Notables;
 

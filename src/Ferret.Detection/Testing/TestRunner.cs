@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Ferret.Content;
+using Ferret.Detection.Compilation;
 using Ferret.Detection.Hunting;
 using Ferret.Detection.Notables;
 using Ferret.Detection.Risk;
@@ -22,12 +23,12 @@ public static partial class TestRunner
     public static TestRun Run(TestRequest request, KnowledgeBase knowledge)
     {
         var clock = Stopwatch.StartNew();
-        var macros = request.Content.Macros;
+        var compiled = CompiledContent.Compile(request.Content, request.Detections);
         var datasets = new DatasetCache(knowledge, request.Clock);
         var results = new ConcurrentBag<(int Order, DetectionTestResult Result)>();
-        Parallel.ForEach(request.Detections.Select((d, i) => (d, i)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, item =>
+        Parallel.ForEach(compiled.Compilations.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, item =>
         {
-            var result = TestDetection(item.d, request, knowledge, macros, datasets);
+            var result = TestDetection(item.c, request, knowledge, datasets);
             results.Add((item.i, result));
             request.Progress?.Report(result);
         });
@@ -35,10 +36,9 @@ public static partial class TestRunner
         return new TestRun([.. results.OrderBy(r => r.Order).Select(r => r.Result)], clock.Elapsed, request.Mode);
     }
 
-    private static DetectionTestResult TestDetection(DetectionDefinition detection, TestRequest request, KnowledgeBase knowledge,
-        Spl.Macros.MacroTable macros, DatasetCache datasets)
+    private static DetectionTestResult TestDetection(DetectionCompilation compilation, TestRequest request, KnowledgeBase knowledge, DatasetCache datasets)
     {
-        var (compiled, issue) = DetectionCompiler.Compile(detection, macros);
+        var (detection, compiled, issue, _) = compilation;
         if (detection.Tests.Count == 0)
         {
             var reason = detection.Tags.ManualTest is { Length: > 0 } manual ? $"manual test: {manual}" : "the detection has no test";

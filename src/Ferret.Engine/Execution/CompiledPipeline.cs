@@ -1,5 +1,6 @@
 using Ferret.Engine.Operators;
 using Ferret.Events;
+using Ferret.Spl.Tables;
 
 namespace Ferret.Engine.Execution;
 
@@ -28,7 +29,7 @@ public sealed class CompiledPipeline
         Operators = list;
         StreamingPrefixLength = list.TakeWhile(o => o.Kind == OperatorKind.Streaming).Count();
         FedPrefixLength = list.TakeWhile(CanBeFed).Count();
-        ReadsRunEvents = list.Any(o => o is JoinOperator or AppendOperator or MapOperator);
+        ReadsRunEvents = list.Any(o => CommandTable.Find(o.Name) is { ReadsEventsAgain: true });
     }
 
     public IReadOnlyList<Operator> Operators { get; }
@@ -39,8 +40,8 @@ public sealed class CompiledPipeline
     /// so an <see cref="IncrementalRun"/> can apply them as events arrive; at most <see cref="StreamingPrefixLength"/>.</summary>
     public int FedPrefixLength { get; }
 
-    /// <summary>Whether an operator reads the run's events again beside its input (join, append, map); a subsearch in a
-    /// search term does too, which only the search text shows.</summary>
+    /// <summary>Whether an operator's command is declared to read the run's events again beside its input (join, append,
+    /// map); <see cref="CompiledSearch.ReadsEventsAgain"/> also counts subsearches in search terms.</summary>
     public bool ReadsRunEvents { get; }
 
     public bool IsGenerating => Operators.Count > 0 && Operators[0].Kind == OperatorKind.Generating;

@@ -32,11 +32,12 @@ public sealed class IncrementalRun
     public int Kept => _kept.Count;
 
     /// <summary>A fed run of <paramref name="search"/>, or null when it cannot be fed: it has errors, no leading
-    /// event-by-event operator, or reads its events again (<paramref name="readsEventsAgain"/>, which the caller
-    /// decides from the search text, e.g. a subsearch in brackets).</summary>
-    public static IncrementalRun? TryStart(CompiledSearch search, SearchContext context, bool readsEventsAgain)
+    /// event-by-event operator, or reads its events again (<see cref="CompiledSearch.ReadsEventsAgain"/>: a subsearch,
+    /// join, append, map).</summary>
+    public static IncrementalRun? TryStart(CompiledSearch search, SearchContext context)
     {
-        if (search.HasErrors || readsEventsAgain || search.Pipeline.FedPrefixLength == 0 || search.Pipeline.ReadsRunEvents)
+        ArgumentNullException.ThrowIfNull(search);
+        if (search.HasErrors || search.ReadsEventsAgain || search.Pipeline.FedPrefixLength == 0 || search.Pipeline.ReadsRunEvents)
         {
             return null;
         }

@@ -22,6 +22,9 @@ public sealed class RunContext
 
     public EvalRuntime Runtime { get; }
 
+    /// <summary>Cancels the run: checked as the run's events are read, and by operators that loop without reading them.</summary>
+    public CancellationToken Cancellation => Search.Cancellation;
+
     public T GetOrAdd<T>(object key, Func<T> create)
         where T : class
     {

@@ -5,8 +5,10 @@ namespace Ferret.Engine.Functions;
 /// <summary>An eval function over already evaluated arguments.</summary>
 public delegate Value EvalFunction(Value[] args, EvalRuntime runtime);
 
-/// <summary>One entry of the function library: name, arity (<c>MaxArgs</c> -1 = any), category for docs, implementation.</summary>
-public sealed record FunctionSpec(string Name, int MinArgs, int MaxArgs, string Category, EvalFunction Invoke)
+/// <summary>One entry of the function library: the function's declaration and its implementation.</summary>
+public sealed record FunctionSpec(Spl.Tables.FunctionInfo Declaration, EvalFunction Invoke)
 {
-    public bool Accepts(int count) => count >= MinArgs && (MaxArgs < 0 || count <= MaxArgs);
+    public string Name => Declaration.Name;
+
+    public bool Accepts(int count) => Declaration.AcceptsArgumentCount(count);
 }

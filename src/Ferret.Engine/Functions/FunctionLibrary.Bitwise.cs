@@ -8,24 +8,22 @@ namespace Ferret.Engine.Functions;
 /// </summary>
 public static partial class FunctionLibrary
 {
-    private const string Bitwise = "Bitwise";
-
     /// <summary>2^53 - 1, the largest value a bitwise function takes or returns.</summary>
     private const long BitwiseMask = (1L << 53) - 1;
 
     private static void AddBitwise(Register add)
     {
-        add("bit_and", 2, -1, Bitwise, (a, _) => Bits(a, (x, y) => x & y));
-        add("bit_or", 2, -1, Bitwise, (a, _) => Bits(a, (x, y) => x | y));
-        add("bit_xor", 2, -1, Bitwise, (a, _) => Bits(a, (x, y) => x ^ y));
+        add("bit_and", (a, _) => Bits(a, (x, y) => x & y));
+        add("bit_or", (a, _) => Bits(a, (x, y) => x | y));
+        add("bit_xor", (a, _) => Bits(a, (x, y) => x ^ y));
 
         // bit_not(X, bitmask): the complement of X kept to the bits of the mask (by default all 53).
-        add("bit_not", 1, 2, Bitwise, (a, _) =>
+        add("bit_not", (a, _) =>
             BitwiseArgument(a[0]) is { } x && (a.Length < 2 ? BitwiseMask : BitwiseArgument(a[1])) is { } mask
                 ? Value.Of(~x & mask)
                 : Value.Null);
-        add("bit_shift_left", 2, 2, Bitwise, (a, _) => Shift(a, (x, n) => n >= 53 ? 0 : (x << n) & BitwiseMask));
-        add("bit_shift_right", 2, 2, Bitwise, (a, _) => Shift(a, (x, n) => n >= 53 ? 0 : x >> n));
+        add("bit_shift_left", (a, _) => Shift(a, (x, n) => n >= 53 ? 0 : (x << n) & BitwiseMask));
+        add("bit_shift_right", (a, _) => Shift(a, (x, n) => n >= 53 ? 0 : x >> n));
     }
 
     private static long? BitwiseArgument(Value value) =>

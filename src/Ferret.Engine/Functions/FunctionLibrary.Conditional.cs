@@ -10,12 +10,12 @@ public static partial class FunctionLibrary
 
     private static void AddConditional(Register add)
     {
-        add("true", 0, 0, Conditional, (_, _) => Value.True);
-        add("false", 0, 0, Conditional, (_, _) => Value.False);
-        add("null", 0, 0, Conditional, (_, _) => Value.Null);
-        add("nullif", 2, 2, Conditional, (a, _) =>
+        add("true", (_, _) => Value.True);
+        add("false", (_, _) => Value.False);
+        add("null", (_, _) => Value.Null);
+        add("nullif", (a, _) =>
             !a[0].IsNull && !a[1].IsNull && ValueComparer.ScalarEquals(a[0].First, a[1].First) ? Value.Null : a[0]);
-        add("in", 1, -1, Conditional, (a, _) =>
+        add("in", (a, _) =>
         {
             if (a[0].IsNull)
             {
@@ -32,10 +32,10 @@ public static partial class FunctionLibrary
 
             return Value.False;
         });
-        add("like", 2, 2, Conditional, (a, rt) => Text(a[0]) is { } text && Text(a[1]) is { } pattern
+        add("like", (a, rt) => Text(a[0]) is { } text && Text(a[1]) is { } pattern
             ? Value.Of(Like(text, pattern, rt))
             : Value.Null);
-        add("match", 2, 2, Conditional, (a, rt) =>
+        add("match", (a, rt) =>
         {
             if (Text(a[0]) is not { } text || Text(a[1]) is not { } pattern || rt.GetRegex(pattern) is not { } regex)
             {
@@ -44,7 +44,7 @@ public static partial class FunctionLibrary
 
             return Value.Of(rt.Guard(regex, () => regex.IsMatch(text), false));
         });
-        add("cidrmatch", 2, 2, Conditional, (a, _) => Text(a[0]) is { } cidr && Text(a[1]) is { } ip
+        add("cidrmatch", (a, _) => Text(a[0]) is { } cidr && Text(a[1]) is { } ip
             ? Value.Of(CidrMatch(cidr, ip))
             : Value.Null);
     }

@@ -12,7 +12,7 @@ public static partial class FunctionLibrary
 
     private static void AddConversion(Register add)
     {
-        add("tonumber", 1, 2, Conversion, (a, _) =>
+        add("tonumber", (a, _) =>
         {
             if (Text(a[0]) is not { } text)
             {
@@ -24,7 +24,7 @@ public static partial class FunctionLibrary
             return text.Length > 0 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])
                 && ToNumber(text, numberBase) is { } n ? Value.Of(n) : Value.Null;
         });
-        add("tostring", 1, 2, Conversion, (a, _) =>
+        add("tostring", (a, _) =>
         {
             if (a[0].IsNull)
             {
@@ -34,8 +34,8 @@ public static partial class FunctionLibrary
             var format = a.Length > 1 ? Text(a[1]) : null;
             return Value.Of(ToStringFormatted(a[0], format));
         });
-        add("printf", 1, -1, Conversion, (a, _) => Text(a[0]) is { } format ? Value.Of(Printf.Format(format, a.AsSpan(1))) : Value.Null);
-        add("ipmask", 2, 2, Conversion, (a, _) =>
+        add("printf", (a, _) => Text(a[0]) is { } format ? Value.Of(Printf.Format(format, a.AsSpan(1))) : Value.Null);
+        add("ipmask", (a, _) =>
             Text(a[0]) is { } mask && Text(a[1]) is { } ip && IPAddress.TryParse(mask, out var m) && IPAddress.TryParse(ip, out var i)
                 && m.AddressFamily == i.AddressFamily
                 ? Value.Of(new IPAddress(m.GetAddressBytes().Zip(i.GetAddressBytes(), (x, y) => (byte)(x & y)).ToArray()).ToString())

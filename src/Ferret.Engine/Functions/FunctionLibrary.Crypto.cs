@@ -10,10 +10,10 @@ public static partial class FunctionLibrary
 
     private static void AddCrypto(Register add)
     {
-        add("md5", 1, 1, Crypto, (a, _) => Hash(a[0], MD5.HashData));
-        add("sha1", 1, 1, Crypto, (a, _) => Hash(a[0], SHA1.HashData));
-        add("sha256", 1, 1, Crypto, (a, _) => Hash(a[0], SHA256.HashData));
-        add("sha512", 1, 1, Crypto, (a, _) => Hash(a[0], SHA512.HashData));
+        add("md5", (a, _) => Hash(a[0], MD5.HashData));
+        add("sha1", (a, _) => Hash(a[0], SHA1.HashData));
+        add("sha256", (a, _) => Hash(a[0], SHA256.HashData));
+        add("sha512", (a, _) => Hash(a[0], SHA512.HashData));
     }
 
     /// <summary>Lower-case hexadecimal digest of the UTF-8 text, as Splunk prints it.</summary>

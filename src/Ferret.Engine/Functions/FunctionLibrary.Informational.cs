@@ -8,13 +8,13 @@ public static partial class FunctionLibrary
 
     private static void AddInformational(Register add)
     {
-        add("isnull", 1, 1, Informational, (a, _) => Value.Of(a[0].IsNull));
-        add("isnotnull", 1, 1, Informational, (a, _) => Value.Of(!a[0].IsNull));
-        add("isbool", 1, 1, Informational, (a, _) => Value.Of(a[0].IsBoolean));
-        add("isnum", 1, 1, Informational, (a, _) => Value.Of(IsNumeric(a[0])));
-        add("isint", 1, 1, Informational, (a, _) => Value.Of(!a[0].IsBoolean && a[0].TryGetNumber(out var n) && double.IsInteger(n)));
-        add("isstr", 1, 1, Informational, (a, _) => Value.Of(!a[0].IsNull && !a[0].IsBoolean && !IsNumeric(a[0])));
-        add("typeof", 1, 1, Informational, (a, _) => Value.Of(TypeOf(a[0])));
+        add("isnull", (a, _) => Value.Of(a[0].IsNull));
+        add("isnotnull", (a, _) => Value.Of(!a[0].IsNull));
+        add("isbool", (a, _) => Value.Of(a[0].IsBoolean));
+        add("isnum", (a, _) => Value.Of(IsNumeric(a[0])));
+        add("isint", (a, _) => Value.Of(!a[0].IsBoolean && a[0].TryGetNumber(out var n) && double.IsInteger(n)));
+        add("isstr", (a, _) => Value.Of(!a[0].IsNull && !a[0].IsBoolean && !IsNumeric(a[0])));
+        add("typeof", (a, _) => Value.Of(TypeOf(a[0])));
     }
 
     /// <summary>

@@ -19,10 +19,10 @@ public static partial class FunctionLibrary
 
     private static void AddJsonEntries(Register add)
     {
-        add("json", 1, 1, Json, (a, _) => Text(a[0]) is { } t && ParseJson(t) is not null ? Value.Of(t) : Value.Null);
-        add("json_has_key_exact", 2, 2, Json, (a, _) =>
+        add("json", (a, _) => Text(a[0]) is { } t && ParseJson(t) is not null ? Value.Of(t) : Value.Null);
+        add("json_has_key_exact", (a, _) =>
             Value.Of(Text(a[0]) is { } t && Text(a[1]) is { } key && ParseJson(t) is JsonObject o && o.ContainsKey(key)));
-        add("json_entries", 1, 1, Json, (a, _) =>
+        add("json_entries", (a, _) =>
         {
             if (Text(a[0]) is not { } t || ParseJson(t) is not JsonObject o)
             {

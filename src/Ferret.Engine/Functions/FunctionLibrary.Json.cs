@@ -11,8 +11,8 @@ public static partial class FunctionLibrary
 
     private static void AddJson(Register add)
     {
-        add("json_valid", 1, 1, Json, (a, _) => Value.Of(Text(a[0]) is { } t && ParseJson(t) is not null));
-        add("json_object", 0, -1, Json, (a, _) =>
+        add("json_valid", (a, _) => Value.Of(Text(a[0]) is { } t && ParseJson(t) is not null));
+        add("json_object", (a, _) =>
         {
             var obj = new JsonObject();
             for (var i = 0; i + 1 < a.Length; i += 2)
@@ -22,23 +22,23 @@ public static partial class FunctionLibrary
 
             return Value.Of(obj.ToJsonString(JsonOutput));
         });
-        add("json_array", 0, -1, Json, (a, _) => Value.Of(new JsonArray(a.Select(ToJsonNode).ToArray()).ToJsonString(JsonOutput)));
-        add("json_keys", 1, 1, Json, (a, _) => Text(a[0]) is { } t && ParseJson(t) is JsonObject o
+        add("json_array", (a, _) => Value.Of(new JsonArray(a.Select(ToJsonNode).ToArray()).ToJsonString(JsonOutput)));
+        add("json_keys", (a, _) => Text(a[0]) is { } t && ParseJson(t) is JsonObject o
             ? Value.Of(new JsonArray(o.Select(p => (JsonNode?)JsonValue.Create(p.Key)).ToArray()).ToJsonString(JsonOutput))
             : Value.Null);
-        add("json_array_to_mv", 1, 2, Json, (a, _) => Text(a[0]) is { } t && ParseJson(t) is JsonArray array
+        add("json_array_to_mv", (a, _) => Text(a[0]) is { } t && ParseJson(t) is JsonArray array
             ? Strings(array.Select(n => NodeText(n) ?? "null"))
             : Value.Null);
-        add("mv_to_json_array", 1, 2, Json, (a, _) =>
+        add("mv_to_json_array", (a, _) =>
         {
             var infer = a.Length > 1 && IsTrue(a[1]);
             return Value.Of(new JsonArray(a[0].Field.Values.Select(v => infer ? InferJson(v.ToString()) : JsonValue.Create(v.ToString())).ToArray()).ToJsonString(JsonOutput));
         });
-        add("json_extract", 1, -1, Json, (a, _) => JsonExtract(a, exact: false));
-        add("json_extract_exact", 1, -1, Json, (a, _) => JsonExtract(a, exact: true));
-        add("json_set", 3, -1, Json, (a, _) => JsonSet(a, exact: false));
-        add("json_set_exact", 3, -1, Json, (a, _) => JsonSet(a, exact: true));
-        add("json_delete", 2, -1, Json, (a, _) =>
+        add("json_extract", (a, _) => JsonExtract(a, exact: false));
+        add("json_extract_exact", (a, _) => JsonExtract(a, exact: true));
+        add("json_set", (a, _) => JsonSet(a, exact: false));
+        add("json_set_exact", (a, _) => JsonSet(a, exact: true));
+        add("json_delete", (a, _) =>
         {
             if (Text(a[0]) is not { } t || ParseJson(t) is not { } root)
             {
@@ -56,8 +56,8 @@ public static partial class FunctionLibrary
 
             return Value.Of(root.ToJsonString(JsonOutput));
         });
-        add("json_append", 3, -1, Json, (a, _) => JsonAppend(a, extend: false));
-        add("json_extend", 3, -1, Json, (a, _) => JsonAppend(a, extend: true));
+        add("json_append", (a, _) => JsonAppend(a, extend: false));
+        add("json_extend", (a, _) => JsonAppend(a, extend: true));
     }
 
     internal static JsonNode? ParseJson(string text)

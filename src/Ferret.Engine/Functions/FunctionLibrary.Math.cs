@@ -8,13 +8,13 @@ public static partial class FunctionLibrary
 
     private static void AddMath(Register add)
     {
-        add("abs", 1, 1, Mathematical, (a, _) => Numeric(a, Math.Abs));
-        add("ceiling", 1, 1, Mathematical, (a, _) => Numeric(a, Math.Ceiling));
-        add("ceil", 1, 1, Mathematical, (a, _) => Numeric(a, Math.Ceiling));
-        add("floor", 1, 1, Mathematical, (a, _) => Numeric(a, Math.Floor));
-        add("exp", 1, 1, Mathematical, (a, _) => Numeric(a, Math.Exp));
-        add("ln", 1, 1, Mathematical, (a, _) => Numeric(a, x => x > 0 ? Math.Log(x) : double.NaN));
-        add("log", 1, 2, Mathematical, (a, _) =>
+        add("abs", (a, _) => Numeric(a, Math.Abs));
+        add("ceiling", (a, _) => Numeric(a, Math.Ceiling));
+        add("ceil", (a, _) => Numeric(a, Math.Ceiling));
+        add("floor", (a, _) => Numeric(a, Math.Floor));
+        add("exp", (a, _) => Numeric(a, Math.Exp));
+        add("ln", (a, _) => Numeric(a, x => x > 0 ? Math.Log(x) : double.NaN));
+        add("log", (a, _) =>
         {
             if (Number(a[0]) is not { } x || x <= 0)
             {
@@ -25,11 +25,11 @@ public static partial class FunctionLibrary
             return logBase is { } b && b > 0 && b != 1 ? Value.Of(Math.Log(x) / Math.Log(b)) : Value.Null;
         });
         // Search Reference, "Mathematical functions": pi() "returns the constant pi to 11 digits of precision".
-        add("pi", 0, 0, Mathematical, (_, _) => Value.Of(3.14159265359));
-        add("pow", 2, 2, Mathematical, (a, _) => Numeric2(a, Math.Pow));
-        add("sqrt", 1, 1, Mathematical, (a, _) => Numeric(a, x => x >= 0 ? Math.Sqrt(x) : double.NaN));
-        add("exact", 1, 1, Mathematical, (a, _) => a[0]);
-        add("round", 1, 2, Mathematical, (a, _) =>
+        add("pi", (_, _) => Value.Of(3.14159265359));
+        add("pow", (a, _) => Numeric2(a, Math.Pow));
+        add("sqrt", (a, _) => Numeric(a, x => x >= 0 ? Math.Sqrt(x) : double.NaN));
+        add("exact", (a, _) => a[0]);
+        add("round", (a, _) =>
         {
             if (Number(a[0]) is not { } x)
             {
@@ -39,8 +39,8 @@ public static partial class FunctionLibrary
             var digits = a.Length > 1 && Number(a[1]) is { } d ? (int)d : 0;
             return Value.Of(Math.Round(x, Math.Clamp(digits, 0, 15), MidpointRounding.AwayFromZero));
         });
-        add("sigfig", 1, 1, Mathematical, (a, _) => Numeric(a, x => x == 0 ? 0 : double.Parse(x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)));
-        add("sum", 1, -1, Mathematical, (a, _) =>
+        add("sigfig", (a, _) => Numeric(a, x => x == 0 ? 0 : double.Parse(x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)));
+        add("sum", (a, _) =>
         {
             double total = 0;
             foreach (var v in a)

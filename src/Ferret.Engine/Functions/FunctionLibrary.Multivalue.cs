@@ -9,11 +9,11 @@ public static partial class FunctionLibrary
 
     private static void AddMultivalue(Register add)
     {
-        add("mvappend", 1, -1, Multivalue, (a, _) => Scalars(a.SelectMany(v => v.Field.Values)));
-        add("mvcount", 1, 1, Multivalue, (a, _) => a[0].IsNull ? Value.Null : Value.Of(a[0].Field.Count));
-        add("mvdedup", 1, 1, Multivalue, (a, _) => Scalars(a[0].Field.Values.Distinct()));
-        add("mvindex", 2, 3, Multivalue, (a, _) => MvIndex(a));
-        add("mvfind", 2, 2, Multivalue, (a, rt) =>
+        add("mvappend", (a, _) => Scalars(a.SelectMany(v => v.Field.Values)));
+        add("mvcount", (a, _) => a[0].IsNull ? Value.Null : Value.Of(a[0].Field.Count));
+        add("mvdedup", (a, _) => Scalars(a[0].Field.Values.Distinct()));
+        add("mvindex", (a, _) => MvIndex(a));
+        add("mvfind", (a, rt) =>
         {
             if (a[0].IsNull || Text(a[1]) is not { } pattern || rt.GetRegex(pattern) is not { } regex)
             {
@@ -32,8 +32,8 @@ public static partial class FunctionLibrary
 
             return Value.Null;
         });
-        add("mvjoin", 2, 2, Multivalue, (a, _) => a[0].IsNull ? Value.Null : Value.Of(string.Join(Text(a[1]) ?? string.Empty, a[0].Field.Texts)));
-        add("mvrange", 2, 3, Multivalue, (a, _) =>
+        add("mvjoin", (a, _) => a[0].IsNull ? Value.Null : Value.Of(string.Join(Text(a[1]) ?? string.Empty, a[0].Field.Texts)));
+        add("mvrange", (a, _) =>
         {
             if (Number(a[0]) is not { } start || Number(a[1]) is not { } end)
             {
@@ -54,9 +54,9 @@ public static partial class FunctionLibrary
 
             return Scalars(items);
         });
-        add("mvreverse", 1, 1, Multivalue, (a, _) => a[0].IsNull ? Value.Null : Scalars(a[0].Field.Values.Reverse()));
-        add("mvsort", 1, 1, Multivalue, (a, _) => Scalars(a[0].Field.Values.Order(ValueComparer.LexicographicComparer)));
-        add("mvzip", 2, 3, Multivalue, (a, _) =>
+        add("mvreverse", (a, _) => a[0].IsNull ? Value.Null : Scalars(a[0].Field.Values.Reverse()));
+        add("mvsort", (a, _) => Scalars(a[0].Field.Values.Order(ValueComparer.LexicographicComparer)));
+        add("mvzip", (a, _) =>
         {
             if (a[0].IsNull || a[1].IsNull)
             {
@@ -66,7 +66,7 @@ public static partial class FunctionLibrary
             var delimiter = a.Length > 2 ? Text(a[2]) ?? "," : ",";
             return Strings(a[0].Field.Texts.Zip(a[1].Field.Texts, (x, y) => x + delimiter + y));
         });
-        add("split", 2, 2, Multivalue, (a, _) =>
+        add("split", (a, _) =>
         {
             if (Text(a[0]) is not { } text || Text(a[1]) is not { } delimiter)
             {
@@ -77,7 +77,7 @@ public static partial class FunctionLibrary
                 ? Strings(text.Select(c => c.ToString()))
                 : Strings(text.Split(delimiter));
         });
-        add("commands", 1, 1, Multivalue, (a, _) => Text(a[0]) is { } search
+        add("commands", (a, _) => Text(a[0]) is { } search
             ? Strings(search.Split('|').Select(part => part.Trim().Split(' ', 2)[0]).Where(name => name.Length > 0))
             : Value.Null);
     }

@@ -9,14 +9,14 @@ public static partial class FunctionLibrary
 
     private static void AddStatistical(Register add)
     {
-        add("avg", 1, -1, Statistical, (a, _) =>
+        add("avg", (a, _) =>
         {
             var numbers = AllScalars(a).Select(s => s.TryGetNumber(out var n) ? n : double.NaN).ToList();
             return numbers.Count == 0 || numbers.Any(double.IsNaN) ? Value.Null : Value.Of(numbers.Average());
         });
-        add("max", 1, -1, Statistical, (a, _) => Extreme(a, 1));
-        add("min", 1, -1, Statistical, (a, _) => Extreme(a, -1));
-        add("random", 0, 0, Statistical, (_, _) => Value.Of(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)));
+        add("max", (a, _) => Extreme(a, 1));
+        add("min", (a, _) => Extreme(a, -1));
+        add("random", (_, _) => Value.Of(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)));
     }
 
     private static IEnumerable<Scalar> AllScalars(Value[] args) => args.SelectMany(v => v.Field.Values);

@@ -6,18 +6,16 @@ namespace Ferret.Engine.Functions;
 
 public static partial class FunctionLibrary
 {
-    private const string TextCategory = "Text";
-
     private static void AddText(Register add)
     {
-        add("len", 1, 1, TextCategory, (a, _) => Text(a[0]) is { } t ? Value.Of(new StringInfo(t).LengthInTextElements) : Value.Null);
-        add("lower", 1, 1, TextCategory, (a, _) => EachValue(a[0], t => t.ToLowerInvariant()));
-        add("upper", 1, 1, TextCategory, (a, _) => EachValue(a[0], t => t.ToUpperInvariant()));
-        add("trim", 1, 2, TextCategory, (a, _) => Trim(a, (t, chars) => t.Trim(chars)));
-        add("ltrim", 1, 2, TextCategory, (a, _) => Trim(a, (t, chars) => t.TrimStart(chars)));
-        add("rtrim", 1, 2, TextCategory, (a, _) => Trim(a, (t, chars) => t.TrimEnd(chars)));
-        add("substr", 2, 3, TextCategory, (a, _) => Substr(a));
-        add("replace", 3, 3, TextCategory, (a, rt) =>
+        add("len", (a, _) => Text(a[0]) is { } t ? Value.Of(new StringInfo(t).LengthInTextElements) : Value.Null);
+        add("lower", (a, _) => EachValue(a[0], t => t.ToLowerInvariant()));
+        add("upper", (a, _) => EachValue(a[0], t => t.ToUpperInvariant()));
+        add("trim", (a, _) => Trim(a, (t, chars) => t.Trim(chars)));
+        add("ltrim", (a, _) => Trim(a, (t, chars) => t.TrimStart(chars)));
+        add("rtrim", (a, _) => Trim(a, (t, chars) => t.TrimEnd(chars)));
+        add("substr", (a, _) => Substr(a));
+        add("replace", (a, rt) =>
         {
             if (Text(a[0]) is not { } text || Text(a[1]) is not { } pattern || Text(a[2]) is not { } replacement
                 || rt.GetRegex(pattern) is not { } regex)
@@ -28,8 +26,8 @@ public static partial class FunctionLibrary
             var dotnetReplacement = TranslateReplacement(replacement);
             return Value.Of(rt.Guard(regex, () => regex.Replace(text, dotnetReplacement), text));
         });
-        add("urldecode", 1, 1, TextCategory, (a, _) => Text(a[0]) is { } t ? Value.Of(Uri.UnescapeDataString(t.Replace('+', ' '))) : Value.Null);
-        add("spath", 2, 2, TextCategory, (a, _) => Text(a[0]) is { } t && Text(a[1]) is { } path
+        add("urldecode", (a, _) => Text(a[0]) is { } t ? Value.Of(Uri.UnescapeDataString(t.Replace('+', ' '))) : Value.Null);
+        add("spath", (a, _) => Text(a[0]) is { } t && Text(a[1]) is { } path
             ? Strings(Spath.Extract(t, path))
             : Value.Null);
     }

@@ -12,9 +12,9 @@ public static partial class FunctionLibrary
     {
         // now() is the time the search started; time() is the wall clock at the moment of evaluation
         // (Search Reference, "Date and Time functions").
-        add("now", 0, 0, DateTime, (_, rt) => Value.Of(Math.Floor(EpochTime.FromDateTimeOffset(rt.SearchStart))));
-        add("time", 0, 0, DateTime, (_, rt) => Value.Of(EpochTime.FromDateTimeOffset(rt.Clock.GetUtcNow()).ToString("F6", System.Globalization.CultureInfo.InvariantCulture)));
-        add("relative_time", 2, 2, DateTime, (a, _) =>
+        add("now", (_, rt) => Value.Of(Math.Floor(EpochTime.FromDateTimeOffset(rt.SearchStart))));
+        add("time", (_, rt) => Value.Of(EpochTime.FromDateTimeOffset(rt.Clock.GetUtcNow()).ToString("F6", System.Globalization.CultureInfo.InvariantCulture)));
+        add("relative_time", (a, _) =>
         {
             if (Number(a[0]) is not { } time || Text(a[1]) is not { } modifier || !TimeModifier.TryParse(modifier, out var parsed, out string _))
             {
@@ -24,10 +24,10 @@ public static partial class FunctionLibrary
             var resolved = parsed.ResolveEpoch(EpochTime.ToDateTimeOffset(time));
             return Value.Of(resolved);
         });
-        add("strftime", 2, 2, DateTime, (a, _) => Number(a[0]) is { } time && Text(a[1]) is { } format
+        add("strftime", (a, _) => Number(a[0]) is { } time && Text(a[1]) is { } format
             ? Value.Of(TimeFormat.Format(time, format))
             : Value.Null);
-        add("strptime", 2, 2, DateTime, (a, _) => Text(a[0]) is { } text && Text(a[1]) is { } format && TimeFormat.Parse(text, format) is { } epoch
+        add("strptime", (a, _) => Text(a[0]) is { } text && Text(a[1]) is { } format && TimeFormat.Parse(text, format) is { } epoch
             ? Value.Of(epoch)
             : Value.Null);
     }

@@ -8,19 +8,19 @@ public static partial class FunctionLibrary
 
     private static void AddTrig(Register add)
     {
-        add("acos", 1, 1, Trigonometry, (a, _) => Numeric(a, Math.Acos));
-        add("acosh", 1, 1, Trigonometry, (a, _) => Numeric(a, Math.Acosh));
-        add("asin", 1, 1, Trigonometry, (a, _) => Numeric(a, Math.Asin));
-        add("asinh", 1, 1, Trigonometry, (a, _) => Numeric(a, Math.Asinh));
-        add("atan", 1, 1, Trigonometry, (a, _) => Numeric(a, Math.Atan));
-        add("atan2", 2, 2, Trigonometry, (a, _) => Numeric2(a, Math.Atan2));
-        add("atanh", 1, 1, Trigonometry, (a, _) => Numeric(a, Math.Atanh));
-        add("cos", 1, 1, Trigonometry, (a, _) => Numeric(a, Math.Cos));
-        add("cosh", 1, 1, Trigonometry, (a, _) => Numeric(a, Math.Cosh));
-        add("hypot", 2, 2, Trigonometry, (a, _) => Numeric2(a, (x, y) => Math.Sqrt((x * x) + (y * y))));
-        add("sin", 1, 1, Trigonometry, (a, _) => Numeric(a, Math.Sin));
-        add("sinh", 1, 1, Trigonometry, (a, _) => Numeric(a, Math.Sinh));
-        add("tan", 1, 1, Trigonometry, (a, _) => Numeric(a, Math.Tan));
-        add("tanh", 1, 1, Trigonometry, (a, _) => Numeric(a, Math.Tanh));
+        add("acos", (a, _) => Numeric(a, Math.Acos));
+        add("acosh", (a, _) => Numeric(a, Math.Acosh));
+        add("asin", (a, _) => Numeric(a, Math.Asin));
+        add("asinh", (a, _) => Numeric(a, Math.Asinh));
+        add("atan", (a, _) => Numeric(a, Math.Atan));
+        add("atan2", (a, _) => Numeric2(a, Math.Atan2));
+        add("atanh", (a, _) => Numeric(a, Math.Atanh));
+        add("cos", (a, _) => Numeric(a, Math.Cos));
+        add("cosh", (a, _) => Numeric(a, Math.Cosh));
+        add("hypot", (a, _) => Numeric2(a, (x, y) => Math.Sqrt((x * x) + (y * y))));
+        add("sin", (a, _) => Numeric(a, Math.Sin));
+        add("sinh", (a, _) => Numeric(a, Math.Sinh));
+        add("tan", (a, _) => Numeric(a, Math.Tan));
+        add("tanh", (a, _) => Numeric(a, Math.Tanh));
     }
 }

@@ -12,12 +12,12 @@ public static partial class FunctionLibrary
 {
     private static void AddTypes(Register add)
     {
-        add("toint", 1, 1, Conversion, (a, _) => ToInteger(a[0]));
-        add("tobool", 1, 1, Conversion, (a, _) => ToBoolean(a[0]));
-        add("isdouble", 1, 1, Informational, (a, _) => Value.Of(IsDouble(a[0])));
-        add("ismv", 1, 1, Informational, (a, _) => Value.Of(!a[0].IsBoolean && a[0].Field.IsMultivalue));
-        add("isarray", 1, 1, Informational, (a, _) => Value.Of(Text(a[0]) is { } t && t.TrimStart().StartsWith('[') && ParseJson(t) is JsonArray));
-        add("isobject", 1, 1, Informational, (a, _) => Value.Of(Text(a[0]) is { } t && t.TrimStart().StartsWith('{') && ParseJson(t) is JsonObject));
+        add("toint", (a, _) => ToInteger(a[0]));
+        add("tobool", (a, _) => ToBoolean(a[0]));
+        add("isdouble", (a, _) => Value.Of(IsDouble(a[0])));
+        add("ismv", (a, _) => Value.Of(!a[0].IsBoolean && a[0].Field.IsMultivalue));
+        add("isarray", (a, _) => Value.Of(Text(a[0]) is { } t && t.TrimStart().StartsWith('[') && ParseJson(t) is JsonArray));
+        add("isobject", (a, _) => Value.Of(Text(a[0]) is { } t && t.TrimStart().StartsWith('{') && ParseJson(t) is JsonObject));
     }
 
     /// <summary><c>toint(X)</c>: a number, or text that reads as one, with its fraction dropped (toward zero).</summary>

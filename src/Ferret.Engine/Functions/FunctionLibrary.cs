@@ -1,11 +1,12 @@
 using Ferret.Engine.Values;
 using Ferret.Events;
+using Ferret.Spl.Tables;
 
 namespace Ferret.Engine.Functions;
 
 /// <summary>
-/// Splunk's eval functions (Search Reference, "Evaluation functions"), declared as data: one table of name, arity
-/// and implementation. Functions whose arguments must be evaluated lazily or per value (<c>if</c>, <c>case</c>,
+/// Splunk's eval functions (Search Reference, "Evaluation functions"): the implementation of each function declared in
+/// <see cref="FunctionTable"/> (name, arity, category come from there; implementing an undeclared one fails at start). Functions whose arguments must be evaluated lazily or per value (<c>if</c>, <c>case</c>,
 /// <c>mvmap</c>, <c>mvfilter</c>, <c>validate</c>, <c>searchmatch</c>, <c>coalesce</c>) are special forms of the
 /// expression compiler and are listed in <see cref="SpecialForms"/>.
 /// </summary>
@@ -13,31 +14,22 @@ public static partial class FunctionLibrary
 {
     private static readonly Dictionary<string, FunctionSpec> Functions = Build();
 
-    /// <summary>Functions the expression compiler implements itself, with their arity and category.</summary>
-    public static IReadOnlyDictionary<string, (int Min, int Max, string Category)> SpecialForms { get; } =
-        new Dictionary<string, (int, int, string)>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["if"] = (3, 3, "Comparison and Conditional"),
-            ["case"] = (2, -1, "Comparison and Conditional"),
-            ["coalesce"] = (1, -1, "Comparison and Conditional"),
-            ["validate"] = (2, -1, "Comparison and Conditional"),
-            ["searchmatch"] = (1, 1, "Comparison and Conditional"),
-            ["mvmap"] = (2, 2, "Multivalue"),
-            ["mvfilter"] = (1, 1, "Multivalue"),
-            ["lookup"] = (2, 3, "Comparison and Conditional"),
-        };
+    /// <summary>Functions the expression compiler implements itself (their arity is declared in the function table too).</summary>
+    public static IReadOnlySet<string> SpecialForms { get; } =
+        new HashSet<string>(["if", "case", "coalesce", "validate", "searchmatch", "mvmap", "mvfilter", "lookup"], StringComparer.OrdinalIgnoreCase);
 
     public static IEnumerable<FunctionSpec> All => Functions.Values.OrderBy(f => f.Name, StringComparer.Ordinal);
 
     public static bool TryGet(string name, out FunctionSpec spec) => Functions.TryGetValue(name, out spec!);
 
-    public static bool IsKnown(string name) => Functions.ContainsKey(name) || SpecialForms.ContainsKey(name);
+    public static bool IsKnown(string name) => Functions.ContainsKey(name) || SpecialForms.Contains(name);
 
     private static Dictionary<string, FunctionSpec> Build()
     {
         var table = new Dictionary<string, FunctionSpec>(StringComparer.OrdinalIgnoreCase);
-        void Add(string name, int min, int max, string category, EvalFunction invoke) =>
-            table[name] = new FunctionSpec(name, min, max, category, invoke);
+        void Add(string name, EvalFunction invoke) =>
+            table[name] = new FunctionSpec(FunctionTable.FindEval(name)
+                ?? throw new InvalidOperationException($"eval function '{name}' is implemented but not declared in Ferret.Spl.Tables.FunctionTable"), invoke);
         AddConditional(Add);
         AddConversion(Add);
         AddCrypto(Add);
@@ -55,7 +47,7 @@ public static partial class FunctionLibrary
         return table;
     }
 
-    private delegate void Register(string name, int min, int max, string category, EvalFunction invoke);
+    private delegate void Register(string name, EvalFunction invoke);
 
     internal static double? Number(Value value) => value.TryGetNumber(out var n) ? n : null;
 

@@ -10,14 +10,14 @@ namespace Ferret.Engine.Operators;
 /// <c>foreach fields [template]</c> (Search Reference, "foreach command"): for each field of the result that matches a
 /// listed name or wildcard, the template is run with <c>&lt;&lt;FIELD&gt;&gt;</c> replaced by the field name and
 /// <c>&lt;&lt;MATCHSTR&gt;&gt;</c> (and <c>&lt;&lt;MATCHSEG1&gt;&gt;</c>, ...) by the parts the wildcards matched. Each
-/// distinct field name's template is compiled once and cached. The template must hold streaming commands (eval...).
+/// distinct field name's template is compiled once per run and kept in the run's state, not in the plan, so a template
+/// that cannot run is reported by every run. The template must hold streaming commands (eval...).
 /// </summary>
 public sealed class ForeachOperator(IReadOnlyList<FieldNamePattern> fields, string bodyText) : StreamingOperator("foreach")
 {
-    private readonly ConcurrentDictionary<string, StreamingOperator[]?> _compiled = new(StringComparer.Ordinal);
-
     public override bool Process(Event e, RunContext run)
     {
+        var compiled = run.GetOrAdd(this, () => new ConcurrentDictionary<string, StreamingOperator[]?>(StringComparer.Ordinal));
         var names = new List<(string Name, string[] Captures)>();
         foreach (var pattern in fields)
         {
@@ -37,7 +37,7 @@ public sealed class ForeachOperator(IReadOnlyList<FieldNamePattern> fields, stri
 
         foreach (var (name, captures) in names)
         {
-            var operators = _compiled.GetOrAdd(name + "\u001f" + string.Join('\u001f', captures), _ => Compile(name, captures, run));
+            var operators = compiled.GetOrAdd(name + "\u001f" + string.Join('\u001f', captures), _ => Compile(name, captures, run));
             if (operators is null)
             {
                 continue;

@@ -21,9 +21,6 @@ public sealed partial class MapOperator(string template, int maxSearches) : Bloc
 
     public const string SerialIdToken = "_serial_id";
 
-    /// <summary>Searches compiled so far, by their substituted text (a compiled search is immutable and reusable).</summary>
-    private readonly ConcurrentDictionary<string, CompiledSearch> _compiled = new(StringComparer.Ordinal);
-
     public string Template => template;
 
     public override bool CreatesRows => true;
@@ -41,6 +38,8 @@ public sealed partial class MapOperator(string template, int maxSearches) : Bloc
             run.Report($"map: {rows.Count} results came in but maxsearches={maxSearches}; only the first {maxSearches} were searched");
         }
 
+        // The searches compiled in this run, by their substituted text: kept in the run, so the plan holds no state.
+        var compiledSearches = run.GetOrAdd(this, () => new ConcurrentDictionary<string, CompiledSearch>(StringComparer.Ordinal));
         var serial = 0;
         foreach (var row in rows.Take(maxSearches))
         {
@@ -51,7 +50,7 @@ public sealed partial class MapOperator(string template, int maxSearches) : Bloc
                 continue;
             }
 
-            var compiled = _compiled.GetOrAdd(text, SearchEngine.Compile);
+            var compiled = compiledSearches.GetOrAdd(text, SearchEngine.Compile);
             if (compiled.HasErrors)
             {
                 var error = compiled.Diagnostics.First(d => d.IsError);

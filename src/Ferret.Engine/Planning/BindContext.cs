@@ -11,6 +11,12 @@ public sealed class BindContext
 
     public bool HasErrors => _diagnostics.Any(d => d.IsError);
 
+    /// <summary>Whether the search reads its events again beside its input: a subsearch, or a command declared so
+    /// (<see cref="Spl.Tables.CommandInfo.ReadsEventsAgain"/>).</summary>
+    public bool ReadsEventsAgain { get; private set; }
+
+    public void MarkReadsEventsAgain() => ReadsEventsAgain = true;
+
     public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
 
     public void ReportAll(IEnumerable<Diagnostic> diagnostics) => _diagnostics.AddRange(diagnostics);

@@ -3,6 +3,7 @@ using Ferret.Engine.Values;
 using Ferret.Events;
 using Ferret.Spl.Diagnostics;
 using Ferret.Spl.Syntax;
+using Ferret.Spl.Tables;
 
 namespace Ferret.Engine.Planning;
 
@@ -12,14 +13,20 @@ public sealed partial class ExpressionCompiler
     {
         var name = call.Name.ToLowerInvariant();
         var args = call.Arguments;
-        if (FunctionLibrary.SpecialForms.TryGetValue(name, out var arity))
+        if (FunctionTable.FindEval(name) is not { } declaration)
         {
-            if (args.Count < arity.Min || (arity.Max >= 0 && args.Count > arity.Max))
-            {
-                bind.Report(DiagnosticFacts.WrongArgumentCount(call.Span, name, arity.Min, arity.Max, args.Count));
-                return Constant(Value.Null);
-            }
+            bind.Report(DiagnosticFacts.UnknownFunction(call.Span, call.Name, NameSuggestion.Closest(call.Name, FunctionTable.Eval.Select(f => f.Name))));
+            return Constant(Value.Null);
+        }
 
+        if (!declaration.AcceptsArgumentCount(args.Count))
+        {
+            bind.Report(DiagnosticFacts.WrongArgumentCount(call.Span, name, declaration.MinArguments, declaration.MaxArguments ?? -1, args.Count));
+            return Constant(Value.Null);
+        }
+
+        if (FunctionLibrary.SpecialForms.Contains(name))
+        {
             return name switch
             {
                 "if" => CompileIf(args),
@@ -35,14 +42,7 @@ public sealed partial class ExpressionCompiler
 
         if (!FunctionLibrary.TryGet(name, out var spec))
         {
-            bind.Report(DiagnosticFacts.UnknownFunction(call.Span, call.Name));
-            return Constant(Value.Null);
-        }
-
-        if (!spec.Accepts(args.Count))
-        {
-            bind.Report(DiagnosticFacts.WrongArgumentCount(call.Span, name, spec.MinArgs, spec.MaxArgs, args.Count));
-            return Constant(Value.Null);
+            return Unsupported(call, "Ferret does not implement it");
         }
 
         ValidateLiteralRegex(name, call);

@@ -47,7 +47,10 @@ public sealed partial class Planner
         var function = aggregation.Function;
         if (!AggregateFunctions.TryCreateFactory(function, out var factory))
         {
-            _bind.Report(DiagnosticFacts.UnknownStatsFunction(aggregation.Span, command, function));
+            _bind.Report(Spl.Tables.FunctionTable.FindAggregate(function, out _) is null
+                ? DiagnosticFacts.UnknownStatsFunction(aggregation.Span, command, function,
+                    NameSuggestion.Closest(function, Spl.Tables.FunctionTable.Aggregates.Select(f => f.Name)))
+                : DiagnosticFacts.FunctionNotSupported(aggregation.Span, function, "Ferret does not compute it"));
             return null;
         }
 

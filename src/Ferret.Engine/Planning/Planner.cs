@@ -2,6 +2,7 @@ using Ferret.Engine.Execution;
 using Ferret.Engine.Operators;
 using Ferret.Spl.Diagnostics;
 using Ferret.Spl.Syntax;
+using Ferret.Spl.Tables;
 
 namespace Ferret.Engine.Planning;
 
@@ -28,7 +29,11 @@ public sealed partial class Planner
     /// <summary>Plans commands that run over results handed to them (appendpipe, foreach templates).</summary>
     public CompiledPipeline PlanBody(Pipeline pipeline) => PlanCommands(pipeline.Commands, allowGeneratingFirst: false);
 
-    public SubsearchPlan PlanSubsearch(Pipeline pipeline) => new(Plan(pipeline));
+    public SubsearchPlan PlanSubsearch(Pipeline pipeline)
+    {
+        _bind.MarkReadsEventsAgain();
+        return new(Plan(pipeline));
+    }
 
     private CompiledPipeline PlanCommands(IReadOnlyList<CommandNode> commands, bool allowGeneratingFirst)
     {
@@ -37,6 +42,11 @@ public sealed partial class Planner
         {
             var command = commands[i];
             var op = Bind(command);
+            if (CommandTable.Find(command.Name) is { ReadsEventsAgain: true })
+            {
+                _bind.MarkReadsEventsAgain();
+            }
+
             if (op is null)
             {
                 continue;
@@ -94,7 +104,7 @@ public sealed partial class Planner
         MapCommandNode map => BindMap(map),
         RestCommandNode rest => NotSupported(rest, "there is no Splunk server to query"),
         OptionsCommandNode options => NotSupported(options, ReasonFor(options.Name)),
-        GenericCommandNode generic => NotSupported(generic, "Ferret does not implement this command"),
+        GenericCommandNode generic => Unknown(generic),
         _ => NotSupported(command, "Ferret does not implement this command"),
     };
 
@@ -104,11 +114,25 @@ public sealed partial class Planner
         return null;
     }
 
+    /// <summary>A command the registry does not declare is an error of the search, as in Splunk; a declared one Ferret
+    /// does not run is a limitation of Ferret.</summary>
+    private Operator? Unknown(CommandNode command)
+    {
+        if (CommandTable.Find(command.Name) is null)
+        {
+            _bind.Report(DiagnosticFacts.UnknownCommand(command.Span, command.Name, NameSuggestion.Closest(command.Name, CommandTable.Names)));
+            return null;
+        }
+
+        return NotSupported(command, ReasonFor(command.Name));
+    }
+
     private static string ReasonFor(string name) => name switch
     {
         "apply" or "fit" => "Machine Learning Toolkit models are not available",
         "collect" => "there is no summary index to write to",
         "delete" or "sendemail" => "Ferret never changes indexes or sends mail",
+        "cyberchef" => "the CyberChef for Splunk app is not available",
         _ => "Ferret does not implement this command",
     };
 

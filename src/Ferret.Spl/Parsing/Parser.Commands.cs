@@ -7,8 +7,9 @@ internal sealed partial class Parser
 {
     private delegate CommandNode CommandParser(Parser parser, string name, int start);
 
-    /// <summary>The commands with a grammar of their own; any other name parses as a <see cref="GenericCommandNode"/>.
-    /// Keep in step with <see cref="Tables.CommandTable"/> (a test checks).</summary>
+    /// <summary>The commands with a grammar of their own: exactly those <see cref="Tables.CommandTable"/> declares with
+    /// <see cref="Tables.CommandInfo.HasTypedGrammar"/> (a test checks). A declared command without one parses as options and
+    /// words; any other name as a <see cref="GenericCommandNode"/>.</summary>
     internal static readonly IReadOnlyDictionary<string, Func<Parser, string, int, CommandNode>> CommandParsers =
         new Dictionary<string, Func<Parser, string, int, CommandNode>>(StringComparer.Ordinal)
         {
@@ -65,16 +66,6 @@ internal sealed partial class Parser
             ["from"] = (p, _, s) => p.ParseFrom(s),
             ["datamodel"] = (p, _, s) => p.ParseDatamodel(s),
             ["rest"] = (p, _, s) => p.ParseRest(s),
-            ["apply"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
-            ["fit"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
-            ["collect"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
-            ["outlier"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
-            ["anomalydetection"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
-            ["extract"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
-            ["kv"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
-            ["multikv"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
-            ["delete"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
-            ["sendemail"] = (p, n, s) => p.ParseOptionsAndWords(n, s),
         };
 
     private List<CommandOption> ReadOptions()

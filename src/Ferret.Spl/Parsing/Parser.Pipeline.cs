@@ -97,8 +97,8 @@ internal sealed partial class Parser
         }
 
         var commandName = name.Text.ToLowerInvariant();
-        var node = CommandParsers.TryGetValue(commandName, out var parse)
-            ? parse(this, commandName, start)
+        var node = CommandParsers.TryGetValue(commandName, out var parse) ? parse(this, commandName, start)
+            : Tables.CommandTable.Find(commandName) is { HasTypedGrammar: false } ? ParseOptionsAndWords(commandName, start)
             : ParseGeneric(commandName, start);
         ReportRestOfCommand(commandName);
         return node;

@@ -22,4 +22,8 @@ public sealed record CommandInfo(string Name, CommandKind Kind, string Syntax, s
 {
     /// <summary>True when the parser builds a typed node for the command (false: parsed as options and words only).</summary>
     public bool HasTypedGrammar { get; init; } = true;
+
+    /// <summary>True when the command reads the search's events again beside its input (join, append, map run a search of
+    /// their own over them), so a search using it cannot be fed one event at a time.</summary>
+    public bool ReadsEventsAgain { get; init; }
 }

@@ -52,12 +52,12 @@ public static class CommandTable
         C("lookup", CommandKind.Streaming, "lookup [local=] [update=] <name> <field> [AS <f>]... [OUTPUT|OUTPUTNEW <field> [AS <f>]...]", "Adds fields from a lookup table."),
         C("inputlookup", CommandKind.Generating, "| inputlookup [append=] [start=] [max=] <name> [WHERE <search terms>]", "Reads a lookup table."),
         C("outputlookup", CommandKind.Transforming, "outputlookup [append=] [createinapp=] [override_if_empty=] <name>", "Writes results to a lookup table."),
-        C("join", CommandKind.Orchestrating, "join [type=inner|outer|left] [usetime=] [earlier=] [overwrite=] [max=<n>] [<field-list>] [<subsearch>]", "Joins results with a subsearch's results."),
-        C("append", CommandKind.Orchestrating, "append [extendtimerange=] [maxtime=] [maxout=] [timeout=] [<subsearch>]", "Appends a subsearch's results."),
-        C("appendcols", CommandKind.Orchestrating, "appendcols [override=] [<subsearch>]", "Appends a subsearch's fields to each result, by position."),
+        C("join", CommandKind.Orchestrating, "join [type=inner|outer|left] [usetime=] [earlier=] [overwrite=] [max=<n>] [<field-list>] [<subsearch>]", "Joins results with a subsearch's results.") with { ReadsEventsAgain = true },
+        C("append", CommandKind.Orchestrating, "append [extendtimerange=] [maxtime=] [maxout=] [timeout=] [<subsearch>]", "Appends a subsearch's results.") with { ReadsEventsAgain = true },
+        C("appendcols", CommandKind.Orchestrating, "appendcols [override=] [<subsearch>]", "Appends a subsearch's fields to each result, by position.") with { ReadsEventsAgain = true },
         C("appendpipe", CommandKind.Orchestrating, "appendpipe [run_in_preview=] [<commands>]", "Appends the output of commands run over the current results."),
         C("foreach", CommandKind.Streaming, "foreach [mode=] [fieldstr=] [matchstr=] [matchseg1=] <field-or-wildcard>... [<template with <<FIELD>>>]", "Runs a templated eval for each matching field."),
-        C("map", CommandKind.Orchestrating, "map (search=\"<search with $field$>\" | [<subsearch>]) [maxsearches=<n>]", "Runs a search once per result."),
+        C("map", CommandKind.Orchestrating, "map (search=\"<search with $field$>\" | [<subsearch>]) [maxsearches=<n>]", "Runs a search once per result.") with { ReadsEventsAgain = true },
         C("return", CommandKind.Transforming, "return [<n>] <field> | <alias>=<field> | $<field> ...", "Returns values from a subsearch."),
         C("format", CommandKind.Transforming, "format [mvsep=] [maxresults=] [\"<row prefix>\" \"<col prefix>\" \"<col sep>\" \"<col end>\" \"<row sep>\" \"<row end>\"]", "Formats results as a search string."),
         C("makeresults", CommandKind.Generating, "| makeresults [count=<n>] [annotate=<bool>]", "Generates empty results."),
@@ -73,6 +73,7 @@ public static class CommandTable
         C("multikv", CommandKind.Streaming, "multikv [options]", "Extracts fields from table-formatted events.") with { HasTypedGrammar = false },
         C("delete", CommandKind.Streaming, "delete", "Marks events as deleted (never run by Ferret).") with { HasTypedGrammar = false },
         C("sendemail", CommandKind.Transforming, "sendemail to=<addresses> [options]", "Sends results by email (never run by Ferret).") with { HasTypedGrammar = false },
+        C("cyberchef", CommandKind.Streaming, "cyberchef infield=<f> outfield=<f> operation=<op> | recipe=<json> (CyberChef for Splunk app)", "Applies CyberChef operations to a field.") with { HasTypedGrammar = false },
     ];
 
     private static readonly Dictionary<string, CommandInfo> ByName = BuildIndex();
@@ -91,6 +92,9 @@ public static class CommandTable
 
         return index;
     }
+
+    /// <summary>Every name a command can be called by (names and aliases).</summary>
+    public static IEnumerable<string> Names => ByName.Keys;
 
     /// <summary>The command named <paramref name="name"/> or one of its aliases (case-insensitive), or null.</summary>
     public static CommandInfo? Find(string name) => ByName.GetValueOrDefault(name);

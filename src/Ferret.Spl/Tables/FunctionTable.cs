@@ -24,6 +24,7 @@ public static class FunctionTable
         E("like", 2, 2, "Comparison and conditional", "SQL LIKE match (% and _)."),
         E("cidrmatch", 2, 2, "Comparison and conditional", "True when the IP is in the CIDR subnet."),
         E("in", 2, null, "Comparison and conditional", "True when the value is one of the listed values."),
+        E("lookup", 2, 3, "Comparison and conditional", "Looks a JSON object up in a lookup table (eval form of the lookup command)."),
         E("searchmatch", 1, 1, "Comparison and conditional", "True when the event matches the search string."),
         E("true", 0, 0, "Comparison and conditional", "True."),
         E("false", 0, 0, "Comparison and conditional", "False."),

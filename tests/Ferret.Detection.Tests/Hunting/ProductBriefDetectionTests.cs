@@ -1,4 +1,5 @@
 using Ferret.Content;
+using Ferret.Detection.Compilation;
 using Ferret.Detection.Hunting;
 using Ferret.Events;
 using Ferret.Ingest;
@@ -85,7 +86,7 @@ public sealed class ProductBriefDetectionTests
         positive["ScriptBlockText"] = "$job = ([wmiclass]'\\\\.\\root\\cimv2:Win32_ScheduledJob').Create('cmd.exe /c calc.exe', '********123000.000000-000')";
         var content = ContentRepository.Load(escu, problems).WithEnvironmentDefaults(problems);
         var detection = Assert.Single(content.Detections, d => d.Name == ScheduledJob);
-        var (compiled, issue) = DetectionCompiler.Compile(detection, content.Macros);
+        var (_, compiled, issue, _) = DetectionCompiler.Compile(detection, content.Macros);
         Assert.True(compiled is not null, issue?.Reason);
         var knowledge = KnowledgeBase.LoadDefault();
 

@@ -37,7 +37,7 @@ public sealed class IncrementalRunTests
         Assert.False(search.HasErrors, string.Join("; ", search.Diagnostics));
         var whole = search.Run(Events.Select(e => e.Clone()).ToList(), Context()).ToList();
 
-        var fed = IncrementalRun.TryStart(search, Context(), readsEventsAgain: false);
+        var fed = IncrementalRun.TryStart(search, Context());
         Assert.NotNull(fed);
         foreach (var e in Events)
         {
@@ -52,7 +52,7 @@ public sealed class IncrementalRunTests
     [Fact]
     public void Only_the_events_the_leading_filters_accept_are_held()
     {
-        var fed = IncrementalRun.TryStart(SearchEngine.Compile("EventCode=4688 process_name=cmd.exe | eval y=1"), Context(), readsEventsAgain: false);
+        var fed = IncrementalRun.TryStart(SearchEngine.Compile("EventCode=4688 process_name=cmd.exe | eval y=1"), Context());
         Assert.NotNull(fed);
         foreach (var e in Events)
         {
@@ -64,12 +64,27 @@ public sealed class IncrementalRunTests
     }
 
     [Theory]
-    [InlineData("| makeresults count=2", false)]
-    [InlineData("EventCode=4688 | join user [search EventCode=4624 | table user]", false)]
-    [InlineData("EventCode=4688", true)]
-    public void A_search_that_reads_its_events_again_or_generates_them_is_not_fed(string spl, bool readsEventsAgain)
+    [InlineData("| makeresults count=2")]
+    [InlineData("EventCode=4688 | join user [search EventCode=4624 | table user]")]
+    [InlineData("EventCode=4688 [search EventCode=4624 | fields user] | stats count")]
+    [InlineData("EventCode=4688 | append [search EventCode=4624]")]
+    [InlineData("EventCode=4688 | map search=\"search user=$user$\"")]
+    public void A_search_that_reads_its_events_again_or_generates_them_is_not_fed(string spl)
     {
-        Assert.Null(IncrementalRun.TryStart(SearchEngine.Compile(spl), Context(), readsEventsAgain));
+        var search = SearchEngine.Compile(spl);
+        Assert.False(search.HasErrors, string.Join("; ", search.Diagnostics));
+        Assert.Null(IncrementalRun.TryStart(search, Context()));
+    }
+
+    [Theory]
+    [InlineData("EventCode=4688 | stats count", false)]
+    [InlineData("EventCode=4688 | appendpipe [stats count]", false)]
+    [InlineData("EventCode=4688 [search EventCode=4624 | fields user]", true)]
+    [InlineData("EventCode=4688 | join user [search EventCode=4624]", true)]
+    [InlineData("EventCode=4688 | appendcols [search EventCode=4624]", true)]
+    public void The_plan_says_whether_the_search_reads_its_events_again(string spl, bool readsEventsAgain)
+    {
+        Assert.Equal(readsEventsAgain, SearchEngine.Compile(spl).ReadsEventsAgain);
     }
 
     [Theory]

@@ -101,7 +101,7 @@ public sealed class IpLocationOperatorTests
     public void A_fed_run_without_a_database_fails_the_same_way_and_one_with_a_database_locates()
     {
         var compiled = SearchEngine.Compile("* | iplocation ip");
-        var fed = Ferret.Engine.Execution.IncrementalRun.TryStart(compiled, new SearchContext(), readsEventsAgain: false);
+        var fed = Ferret.Engine.Execution.IncrementalRun.TryStart(compiled, new SearchContext());
         Assert.NotNull(fed);
         var error = Assert.Throws<GeoIpUnavailableException>(() =>
         {
@@ -109,7 +109,7 @@ public sealed class IpLocationOperatorTests
             _ = fed.Finish().ToList();
         });
         Assert.Equal("SPL3001", error.Diagnostic.Code);
-        var located = Ferret.Engine.Execution.IncrementalRun.TryStart(compiled, WithDatabase(), readsEventsAgain: false);
+        var located = Ferret.Engine.Execution.IncrementalRun.TryStart(compiled, WithDatabase());
         Assert.NotNull(located);
         located.Add(Ev(("ip", "8.8.8.8")));
         Assert.Equal("Boston", located.Finish().Single("City"));

@@ -1,0 +1,48 @@
+using Ferret.Content;
+using Ferret.Events;
+using Ferret.Testing;
+
+namespace Ferret.Publishing.Tests;
+
+/// <summary>Fixtures of the publishing tests: the small content folder of Ferret.Content.Tests, the ESCU snapshot,
+/// and the files under this folder (read from the source tree, like the golden files).</summary>
+internal static class PublishingFixtures
+{
+    public static string Folder => Path.Combine(SharedCorpus.RepositoryRoot, "tests", "Ferret.Publishing.Tests");
+
+    public static string SmallContentFolder =>
+        Path.Combine(SharedCorpus.RepositoryRoot, "tests", "Ferret.Content.Tests", "Fixtures", "content");
+
+    private static readonly Lazy<ContentRepository> Escu = new(() =>
+    {
+        var problems = new ProblemCollector();
+        var repository = ContentRepository.Load(SharedCorpus.Require("escu"), problems);
+        return repository;
+    });
+
+    public static ContentRepository SmallContent() => ContentRepository.Load(SmallContentFolder, new ProblemCollector());
+
+    /// <summary>The ESCU snapshot, loaded once; skips the test where the shared corpus is absent.</summary>
+    public static ContentRepository EscuContent()
+    {
+        SharedCorpus.Require("escu");
+        return Escu.Value;
+    }
+
+    public static string Read(string relative) => File.ReadAllText(Path.Combine(Folder, relative));
+
+    /// <summary>Compares with <c>Publishing/Golden/NAME</c>; <c>FERRET_UPDATE_GOLDEN=1</c> rewrites it (review the diff).</summary>
+    public static void AssertGolden(string name, string actual)
+    {
+        var path = Path.Combine(Folder, "Golden", name);
+        var normalized = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (Environment.GetEnvironmentVariable("FERRET_UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(path, normalized);
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"golden file missing: {path} (run with FERRET_UPDATE_GOLDEN=1 to create it)");
+        Assert.Equal(File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal), normalized);
+    }
+}
