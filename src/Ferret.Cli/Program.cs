@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Ferret.Cli.Commands;
 
 var root = new RootCommand(
@@ -8,4 +9,20 @@ foreach (var command in CommandCatalog.All())
     root.Subcommands.Add(command);
 }
 
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+
+// Usage errors (an unknown option, a missing or invalid value) exit 2, apart from the 1 a subcommand uses for
+// findings or failures.
+if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
+{
+    var name = parsed.CommandResult.Command == root ? "ferret" : $"ferret {parsed.CommandResult.Command.Name}";
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"{name}: {error.Message}");
+    }
+
+    Console.Error.WriteLine($"Run '{name} --help' for the options.");
+    return 2;
+}
+
+return parsed.Invoke();

@@ -51,7 +51,12 @@ public sealed class Event
 
     public bool Remove(string name) => _fields.Remove(name);
 
-    public Event Clone() => new(_fields);
+    /// <summary>Where the event was read from (file and position), kept beside the fields rather than as one: Splunk
+    /// has no field for it (<c>source</c> is the log's name, as the add-ons set it). Null for result rows and events
+    /// made in memory.</summary>
+    public EventOrigin? Origin { get; set; }
+
+    public Event Clone() => new(_fields) { Origin = Origin };
 
     /// <summary><c>_time</c> in epoch seconds, or null when the event has none.</summary>
     public double? Time

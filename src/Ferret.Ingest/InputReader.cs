@@ -26,7 +26,8 @@ public static partial class InputReader
     /// <summary>Reads one file (or archive) in order.</summary>
     public static IEnumerable<Event> ReadFile(string path, IngestOptions options, IProblemSink problems)
     {
-        var file = new SourceFile(path, options, problems);
+        var counted = new CountingProblemSink(problems);
+        var file = new SourceFile(path, options, counted);
         Stream stream;
         try
         {
@@ -38,7 +39,7 @@ public static partial class InputReader
             return [];
         }
 
-        return Guarded(ReadOpened(path, stream, file), file);
+        return Guarded(ReadOpened(path, stream, file), file, path, counted);
     }
 
     /// <summary>The files that <paramref name="paths"/> name: files as given, folders walked recursively in
@@ -67,8 +68,25 @@ public static partial class InputReader
         return files;
     }
 
-    /// <summary>A file that breaks off (a truncated gzip, a damaged zip) is reported; the events before the break are kept.</summary>
-    private static IEnumerable<Event> Guarded(IEnumerable<Event> events, SourceFile file)
+    /// <summary>A file that breaks off (a truncated gzip, a damaged zip) is reported; the events before the break are kept.
+    /// Each event is given its origin (file and position); a file that holds no event at all, and did not already say
+    /// why, is reported, so an empty or mistaken input is not taken for a quiet one.</summary>
+    private static IEnumerable<Event> Guarded(IEnumerable<Event> events, SourceFile file, string path, CountingProblemSink problems)
+    {
+        long position = 0;
+        foreach (var e in GuardedEvents(events, file))
+        {
+            e.Origin = new EventOrigin(path, ++position);
+            yield return e;
+        }
+
+        if (position == 0 && problems.Count == 0)
+        {
+            file.Report("file", "no events in this file", ProblemSeverity.Warning);
+        }
+    }
+
+    private static IEnumerable<Event> GuardedEvents(IEnumerable<Event> events, SourceFile file)
     {
         using var enumerator = events.GetEnumerator();
         while (true)

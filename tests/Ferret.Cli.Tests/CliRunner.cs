@@ -7,12 +7,16 @@ internal static class CliRunner
 {
     public sealed record CliResult(int ExitCode, string Stdout, string Stderr);
 
-    public static CliResult Run(params string[] arguments)
+    public static CliResult Run(params string[] arguments) => RunWithInput(null, arguments);
+
+    /// <summary>Runs the CLI with <paramref name="standardInput"/> written to its stdin (null: stdin left alone).</summary>
+    public static CliResult RunWithInput(string? standardInput, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
             WorkingDirectory = Ferret.Testing.SharedCorpus.RepositoryRoot,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ferret.dll"));
@@ -24,6 +28,12 @@ internal static class CliRunner
         start.Environment["FERRET_NO_TIMING"] = "1";
         start.Environment["COLUMNS"] = "120";
         using var process = Process.Start(start)!;
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+            process.StandardInput.Close();
+        }
+
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

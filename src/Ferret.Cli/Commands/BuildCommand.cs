@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ferret.Cli.Options;
 using Ferret.Content;
 using Ferret.Publishing.App;
 using Ferret.Events;
@@ -9,14 +10,14 @@ namespace Ferret.Cli.Commands;
 /// <c>ferret build --content DIR --output DIR [--app-version V] [--no-package]</c>: writes the Splunk app
 /// (savedsearches.conf, macros.conf, analyticstories.conf, transforms.conf, lookups, app.conf) that
 /// installs beside Enterprise Security, and its .tar.gz. Content problems go to stderr; exit 0 when the app
-/// was written, 1 when the content folder or output could not be used.
+/// was written, 2 when the content folder or output could not be used.
 /// </summary>
 internal static class BuildCommand
 {
     public static Command Create()
     {
-        var content = new Option<string>("--content") { Description = "The content folder (detections/, macros/, lookups/, stories/, ...).", Required = true };
-        var output = new Option<string>("--output") { Description = "Where to write the app folder and its .tar.gz.", Required = true };
+        var content = CommonOptions.Content("The content folder (detections/, macros/, lookups/, stories/, ...).", required: true);
+        var output = CommonOptions.Output("Where to write the app folder and its .tar.gz.", required: true);
         var appVersion = new Option<string?>("--app-version") { Description = "The app version (default: contentctl.yml's app version)." };
         var noPackage = new Option<bool>("--no-package") { Description = "Write the app folder only, no .tar.gz." };
         var command = new Command("build", "Build a Splunk app (savedsearches.conf, macros.conf, ...) from the content.")
@@ -55,7 +56,7 @@ internal static class BuildCommand
         {
             ContentCommandProblems.Print(problems);
             Console.Error.WriteLine($"ferret build: {error.Message}");
-            return 1;
+            return 2;
         }
     }
 }

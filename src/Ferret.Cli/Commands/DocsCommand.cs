@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ferret.Cli.Options;
 using Ferret.Content;
 using Ferret.Publishing.Docs;
 using Ferret.Events;
@@ -8,16 +9,15 @@ namespace Ferret.Cli.Commands;
 /// <summary>
 /// <c>ferret docs --content DIR --output DIR [--format md|html|text] [--test-results FILE] [--include-deprecated]</c>:
 /// one page per detection in the research-site layout, one per analytic story and ATT&amp;CK tactic, and an
-/// index. Test results are Ferret's own (docs/test-results.md). Exit 0 when written, 1 on unusable input.
+/// index. Test results are Ferret's own (docs/test-results.md). Exit 0 when written, 2 on unusable input.
 /// </summary>
 internal static class DocsCommand
 {
     public static Command Create()
     {
-        var content = new Option<string>("--content") { Description = "The content folder (detections/, macros/, stories/, data_sources/, ...).", Required = true };
-        var output = new Option<string>("--output") { Description = "Where to write the pages.", Required = true };
-        var format = new Option<string>("--format") { Description = "md (research-site Markdown), html or text.", DefaultValueFactory = _ => "md" };
-        format.AcceptOnlyFromAmong("md", "html", "text");
+        var content = CommonOptions.Content("The content folder (detections/, macros/, stories/, data_sources/, ...).", required: true);
+        var output = CommonOptions.Output("Where to write the pages.", required: true);
+        var format = CommonOptions.Format("md (research-site Markdown), html or text.", "md", "md", "html", "text");
         var testResults = new Option<string?>("--test-results") { Description = "A `ferret test` results JSON file, for the Detection Testing tables." };
         var includeDeprecated = new Option<bool>("--include-deprecated") { Description = "Also write pages for deprecated detections." };
         var command = new Command("docs", "Write one page per detection in the research-site layout.")
@@ -53,7 +53,7 @@ internal static class DocsCommand
         {
             ContentCommandProblems.Print(problems);
             Console.Error.WriteLine($"ferret docs: {error.Message}");
-            return 1;
+            return 2;
         }
     }
 }

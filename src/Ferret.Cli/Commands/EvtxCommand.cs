@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Text;
+using Ferret.Cli.Options;
 using Ferret.Events;
 using Ferret.Ingest.Evtx;
 
 namespace Ferret.Cli.Commands;
 
 /// <summary>
-/// <c>ferret evtx dump FILE... [--format xml|json] [--threads N]</c>: every intact record, one per line on stdout;
-/// damage (file, chunk, record, what is wrong) on stderr. Exit 0 when every file could be read at all, 1 otherwise.
+/// <c>ferret evtx dump FILE... [-f xml|json] [-o FILE] [--threads N]</c>: every intact record, one per line on stdout
+/// (or --output); damage (file, chunk, record, what is wrong) on stderr. Exit 0 when every file could be read at all,
+/// 1 when one could not, 2 when a file does not exist.
 /// </summary>
 internal static class EvtxCommand
 {
@@ -21,30 +23,39 @@ internal static class EvtxCommand
     private static Command CreateDump()
     {
         var files = new Argument<string[]>("file") { Description = "The EVTX file(s) to read, in order.", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format")
-        {
-            Description = "xml (as Windows renders the event) or json (Event -> System / EventData objects, attributes under \"#attributes\").",
-            DefaultValueFactory = _ => "xml",
-        };
-        format.AcceptOnlyFromAmong("xml", "json");
+        var format = CommonOptions.Format(
+            "xml (as Windows renders the event) or json (Event -> System / EventData objects, attributes under \"#attributes\").", "xml", "xml", "json");
+        var output = CommonOptions.Output("Write the records to this file instead of stdout.");
         var threads = new Option<int>("--threads")
         {
             Description = "Chunks decoded in parallel (records still come out in file order). Default: 1.",
             DefaultValueFactory = _ => 1,
         };
-        var dump = new Command("dump", "Print every record of an EVTX file, one per line, as XML or JSON.") { files, format, threads };
+        var dump = new Command("dump", "Print every record of an EVTX file, one per line, as XML or JSON.") { files, format, output, threads };
         dump.SetAction(parseResult => Dump(
             parseResult.GetValue(files) ?? [],
             parseResult.GetValue(format) == "json",
+            parseResult.GetValue(output),
             Math.Max(1, parseResult.GetValue(threads))));
         return dump;
     }
 
-    private static int Dump(string[] paths, bool json, int threads)
+    private static int Dump(string[] paths, bool json, string? outputPath, int threads)
     {
+        var missing = paths.Where(p => !File.Exists(p)).ToList();
+        foreach (var path in missing)
+        {
+            Console.Error.WriteLine($"ferret evtx dump: file not found: {path}");
+        }
+
+        if (missing.Count > 0)
+        {
+            return 2;
+        }
+
         var problems = new StderrProblemSink();
         var unreadable = 0;
-        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+        using var output = new StreamWriter(outputPath is null ? Console.OpenStandardOutput() : File.Create(outputPath), new UTF8Encoding(false), 1 << 16);
         foreach (var path in paths)
         {
             if (EvtxFile.Inspect(path, problems) is null)

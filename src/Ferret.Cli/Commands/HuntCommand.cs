@@ -1,158 +1,112 @@
 using System.CommandLine;
-using System.Text;
-using Ferret.Content;
+using Ferret.Cli.Options;
 using Ferret.Detection.Hunting;
-using Ferret.Detection.Report;
-using Ferret.Detection.Search;
-using Ferret.Events;
-using Ferret.Knowledge;
 
 namespace Ferret.Cli.Commands;
 
 /// <summary>
-/// <c>ferret hunt [--content DIR --input PATH...] [--detections NAME|GLOB...] [--story NAME] [--format table|json|csv]
-/// [--output FILE] [--report FILE.html] [--macros FILE]</c>: runs detections over logs and reports findings (notable
-/// and risk events). With no content and no input it runs the sample embedded in Ferret. Findings go to stdout (or
-/// --output), the closing summary to stderr. Exit 0 when the hunt ran (whatever it found), 2 on bad arguments.
+/// <c>ferret hunt [-c DIR -i PATH...] [filters] [-f table|csv|json|notables] [--profile P] [--sort S] [-o FILE]
+/// [--report FILE.html]</c>: runs detections over logs and writes the findings as a timeline (notable and risk events
+/// with <c>-f notables</c>). With no content and no input it runs the sample embedded in Ferret. Findings go to stdout
+/// (or --output), the closing summary to stderr. Exit 0 when the hunt ran (whatever it found), 2 on bad arguments or
+/// inputs.
 /// </summary>
-internal static class HuntCommand
+internal static partial class HuntCommand
 {
     public static Command Create()
     {
-        var content = new Option<string?>("--content", "-c") { Description = "An ESCU content folder (detections/, macros/, lookups/). Default: the embedded sample." };
-        var input = new Option<string[]>("--input", "-i")
-        {
-            Description = "Log files or folders (EVTX, XmlWinEventLog text, JSON lines, archives). Repeatable. Default: the sample's logs.",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var detections = new Option<string[]>("--detections", "-d")
-        {
-            Description = "Only the detections whose name, file name or path matches (globs * and ?). Repeatable.",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var story = new Option<string?>("--story") { Description = "Only the detections of this analytic story." };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "table (one line per finding), json (JSON Lines: notable and risk events as ES indexes them) or csv.",
-            DefaultValueFactory = _ => "table",
-        };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
-        var output = new Option<string?>("--output", "-o") { Description = "Write the findings to this file instead of stdout." };
-        var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report to this file." };
-        var macros = new Option<string?>("--macros") { Description = "A local macro overrides file (YAML, the shape of the content's macros), applied last." };
+        var content = CommonOptions.Content("An ESCU content folder (detections/, macros/, lookups/). Default: the embedded sample.");
+        var input = CommonOptions.Inputs("Log files or folders (EVTX, XmlWinEventLog text, JSON lines, archives). Default: the sample's logs.");
+        var detections = CommonOptions.Detections("Only the detections whose name, file name or path matches (globs * and ?). Repeatable.");
+        var exclude = new Option<string[]>("--exclude", "-x") { Description = "Leave out the detections whose name, file name or path matches (globs). Repeatable.", AllowMultipleArgumentsPerToken = true, HelpName = "NAME|GLOB" };
+        var type = new Option<string[]>("--type") { Description = "Only detections of these types: TTP, Anomaly, Hunting, Correlation. Repeatable.", AllowMultipleArgumentsPerToken = true, HelpName = "TYPE" };
+        type.AcceptOnlyFromAmong("TTP", "Anomaly", "Hunting", "Correlation", "ttp", "anomaly", "hunting", "correlation");
+        var story = new Option<string[]>("--story") { Description = "Only the detections of these analytic stories (globs). Repeatable.", HelpName = "STORY" };
+        var tag = new Option<string[]>("--tag") { Description = "Only detections with this tag (globs): an ATT&CK id (T1059 includes its sub-techniques), tactic, technique, product, security domain, kill chain phase, CIS, NIST, CVE or story. Repeatable.", HelpName = "TAG" };
+        var minLevel = new Option<string?>("--min-level", "-m") { Description = "Only findings of at least this level: informational, low, medium, high, critical (urgency as Enterprise Security assigns it).", HelpName = "LEVEL" };
+        var sort = new Option<string>("--sort") { Description = "time (a timeline), detection or host (grouped, each group in time order).", DefaultValueFactory = _ => "time" };
+        sort.AcceptOnlyFromAmong("time", "detection", "host");
+        var profile = new Option<string>("--profile", "-p") { Description = "Columns of csv and json: minimal, standard or verbose.", DefaultValueFactory = _ => "standard" };
+        profile.AcceptOnlyFromAmong("minimal", "standard", "verbose");
+        var format = CommonOptions.Format(
+            "table (one line per finding), csv, json (JSON Lines, one finding per line) or notables (JSON Lines: notable and risk events as ES indexes them).",
+            "table", "table", "csv", "json", "jsonl", "notables");
+        var output = CommonOptions.Output("Write the findings to this file instead of stdout.");
+        var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report to this file.", HelpName = "FILE" };
+        var macros = new Option<string?>("--macros") { Description = "A local macro overrides file (YAML, the shape of the content's macros), applied last.", HelpName = "FILE" };
+        var earliest = CommonOptions.Earliest();
+        var latest = CommonOptions.Latest();
+        var sourceType = CommonOptions.SourceType();
+        var quiet = CommonOptions.Quiet("Print no progress and no summary on stderr (errors still).");
+        var noColor = CommonOptions.NoColor();
+        var timeZone = CommonOptions.TimeZone();
         var geoip = GeoIpOption.Create();
-        var command = new Command("hunt", "Hunt through logs with detections: report notable and risk events.")
+        var command = new Command("hunt", "Hunt through logs with detections: a timeline of findings (notable and risk events).")
         {
-            content, input, detections, story, format, output, report, macros, geoip,
+            content, input, detections, exclude, type, story, tag, minLevel, earliest, latest, sourceType,
+            format, profile, sort, output, report, macros, timeZone, quiet, noColor, geoip,
         };
-        command.SetAction(parseResult => GeoIpOption.Run("hunt", parseResult.GetValue(geoip), database => Run(new HuntArguments(
-            parseResult.GetValue(content),
-            parseResult.GetValue(input) ?? [],
-            parseResult.GetValue(detections) ?? [],
-            parseResult.GetValue(story),
-            parseResult.GetValue(format) ?? "table",
-            parseResult.GetValue(output),
-            parseResult.GetValue(report),
-            parseResult.GetValue(macros)), database)));
+        command.SetAction(parseResult => GeoIpOption.Run("hunt", parseResult.GetValue(geoip), database => Run(new HuntArguments
+        {
+            Content = parseResult.GetValue(content),
+            Inputs = parseResult.GetValue(input) ?? [],
+            Filter = new DetectionFilter
+            {
+                Patterns = parseResult.GetValue(detections) ?? [],
+                Excludes = parseResult.GetValue(exclude) ?? [],
+                Types = parseResult.GetValue(type) ?? [],
+                Stories = parseResult.GetValue(story) ?? [],
+                Tags = parseResult.GetValue(tag) ?? [],
+            },
+            MinLevel = parseResult.GetValue(minLevel),
+            Earliest = parseResult.GetValue(earliest),
+            Latest = parseResult.GetValue(latest),
+            SourceType = parseResult.GetValue(sourceType),
+            Format = parseResult.GetValue(format) ?? "table",
+            Profile = Enum.Parse<OutputProfile>(parseResult.GetValue(profile) ?? "standard", ignoreCase: true),
+            Order = Enum.Parse<TimelineOrder>(parseResult.GetValue(sort) ?? "time", ignoreCase: true),
+            Output = parseResult.GetValue(output),
+            Report = parseResult.GetValue(report),
+            Macros = parseResult.GetValue(macros),
+            TimeZone = parseResult.GetValue(timeZone),
+            Quiet = parseResult.GetValue(quiet),
+            NoColor = parseResult.GetValue(noColor),
+        }, database)));
         return command;
     }
 
-    private sealed record HuntArguments(
-        string? Content, string[] Inputs, string[] Detections, string? Story, string Format, string? Output, string? Report, string? Macros);
-
-    private static int Run(HuntArguments arguments, Ferret.Engine.GeoIp.IGeoIpDatabase? geoIp)
+    private sealed record HuntArguments
     {
-        if (arguments.Content is null != (arguments.Inputs.Length == 0))
-        {
-            Console.Error.WriteLine(arguments.Content is null
-                ? "ferret hunt: --input needs --content (or give neither to run the embedded sample)"
-                : "ferret hunt: --content needs --input (the logs to hunt through)");
-            return 2;
-        }
+        public string? Content { get; init; }
 
-        using var sample = arguments.Content is null ? SampleContent.Extract() : null;
-        var contentDirectory = sample?.ContentDirectory ?? arguments.Content!;
-        IReadOnlyList<string> inputs = sample is null ? arguments.Inputs : [sample.LogsDirectory];
-        if (sample is not null)
-        {
-            Console.Error.WriteLine("ferret hunt: no --content/--input given: running the embedded sample (samples/ in the repository).");
-        }
+        public required string[] Inputs { get; init; }
 
-        var contentProblems = new ProblemCollector();
-        ContentRepository repository;
-        try
-        {
-            repository = ContentRepository.Load(contentDirectory, contentProblems).WithEnvironmentDefaults(contentProblems);
-            if (arguments.Macros is { } overrides)
-            {
-                repository = repository.WithOverrides(overrides);
-            }
-        }
-        catch (Exception error) when (error is DirectoryNotFoundException or FileNotFoundException or ContentException)
-        {
-            Console.Error.WriteLine($"ferret hunt: {error.Message}");
-            return 2;
-        }
+        public required DetectionFilter Filter { get; init; }
 
-        foreach (var problem in contentProblems.Problems.Where(p => p.Severity == ProblemSeverity.Error))
-        {
-            Console.Error.WriteLine($"content: {problem}");
-        }
+        public string? MinLevel { get; init; }
 
-        foreach (var unmatched in DetectionSelection.Unmatched(repository.Detections, arguments.Detections))
-        {
-            Console.Error.WriteLine($"ferret hunt: no detection matches '{unmatched}'");
-        }
+        public string? Earliest { get; init; }
 
-        var selection = DetectionSelection.Choose(repository.Detections, arguments.Detections, arguments.Story);
-        if (selection.Selected.Count == 0)
-        {
-            Console.Error.WriteLine("ferret hunt: no detection selected");
-            return 2;
-        }
+        public string? Latest { get; init; }
 
-        var lookupProblems = new ProblemCollector();
-        var request = new HuntRequest
-        {
-            Content = repository,
-            Detections = selection.Selected,
-            Inputs = inputs,
-            Lookups = new ContentLookupResolver(repository.Lookups, lookupProblems),
-            GeoIp = geoIp,
-        };
-        var result = HuntProgressDisplay.Run(request, KnowledgeBase.LoadDefault());
-        var summary = result.Summary with
-        {
-            Skipped = selection.SetAside,
-            RunProblems = [.. result.Summary.RunProblems, .. lookupProblems.Problems.Select(p => new DetectionIssue("(lookups)", p.ToString()))],
-        };
-        WriteFindings(arguments, result.Findings);
-        if (arguments.Report is { } reportPath)
-        {
-            var header = new ReportHeader("Ferret hunt report", DateTimeOffset.UtcNow, sample is null ? Path.GetFullPath(contentDirectory) : "embedded sample");
-            File.WriteAllText(reportPath, HtmlReport.Render(result.Findings, summary, header), new UTF8Encoding(false));
-            Console.Error.WriteLine($"ferret hunt: report written to {reportPath}");
-        }
+        public string? SourceType { get; init; }
 
-        HuntSummaryWriter.Write(Console.Error, summary, showTiming: Environment.GetEnvironmentVariable("FERRET_NO_TIMING") != "1");
-        return 0;
-    }
+        public required string Format { get; init; }
 
-    private static void WriteFindings(HuntArguments arguments, IReadOnlyList<Finding> findings)
-    {
-        using var stream = arguments.Output is { } path ? File.Create(path) : Console.OpenStandardOutput();
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
-        switch (arguments.Format)
-        {
-            case "json":
-                FindingWriter.WriteJsonLines(writer, findings);
-                break;
-            case "csv":
-                FindingWriter.WriteCsv(writer, findings);
-                break;
-            default:
-                FindingWriter.WriteTable(writer, findings);
-                break;
-        }
+        public OutputProfile Profile { get; init; }
+
+        public TimelineOrder Order { get; init; }
+
+        public string? Output { get; init; }
+
+        public string? Report { get; init; }
+
+        public string? Macros { get; init; }
+
+        public string? TimeZone { get; init; }
+
+        public bool Quiet { get; init; }
+
+        public bool NoColor { get; init; }
     }
 }

@@ -1,39 +1,36 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Ferret.Cli.Options;
 using Ferret.Detection.Search;
+using Ferret.Ingest;
 using Ferret.Events;
 using Ferret.Spl.Diagnostics;
 
 namespace Ferret.Cli.Commands;
 
 /// <summary>
-/// <c>ferret search 'SPL' [--input PATH...] [--content DIR] [--format table|json|csv] [--earliest T] [--latest T]</c>:
-/// ad-hoc SPL over logs. Results go to stdout; diagnostics and input problems to stderr. Exit 0 when the search ran,
-/// 1 when it did not compile.
+/// <c>ferret search 'SPL' [-i PATH...] [-c DIR] [-f table|json|csv] [-o FILE] [--earliest T] [--latest T] [--sourcetype ST]</c>:
+/// ad-hoc SPL over logs. Results go to stdout (or --output); diagnostics and input problems to stderr. Exit 0 when the
+/// search ran, 2 when it did not compile or its inputs are missing (a search that does not start with a generating
+/// command needs --input).
 /// </summary>
 internal static class SearchCommand
 {
     public static Command Create()
     {
         var spl = new Argument<string>("spl") { Description = "The search, in SPL (macros of --content allowed)." };
-        var input = new Option<string[]>("--input", "-i")
-        {
-            Description = "Log files or folders to search (EVTX, XmlWinEventLog text, JSON lines, archives). Repeatable.",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var content = new Option<string?>("--content") { Description = "An ESCU content folder whose macros and lookups the search may use." };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "table (aligned text), json (one array of objects) or csv.",
-            DefaultValueFactory = _ => "table",
-        };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
-        var earliest = new Option<string?>("--earliest") { Description = "Keep events at or after this time (a Splunk time modifier such as -24h@h or an epoch)." };
-        var latest = new Option<string?>("--latest") { Description = "Keep events before this time (e.g. now, -10m@m)." };
+        var input = CommonOptions.Inputs("Log files or folders to search (EVTX, XmlWinEventLog text, JSON lines, archives).");
+        var content = CommonOptions.Content("An ESCU content folder whose macros and lookups the search may use.");
+        var format = CommonOptions.Format("table (aligned text), json (JSON Lines, one result a line) or csv.", "table", "table", "json", "jsonl", "csv");
+        var output = CommonOptions.Output("Write the results to this file instead of stdout.");
+        var earliest = CommonOptions.Earliest();
+        var latest = CommonOptions.Latest();
+        var sourceType = CommonOptions.SourceType();
+        var quiet = CommonOptions.Quiet("Print no warnings about the input on stderr (errors and the search's diagnostics still).");
         var raw = new Option<bool>("--raw") { Description = "Search the fields as ingested, without add-on knowledge (aliases, CIM fields, tags, data models)." };
         var geoip = GeoIpOption.Create();
-        var command = new Command("search", "Run an ad-hoc SPL search over logs.") { spl, input, content, format, earliest, latest, raw, geoip };
+        var command = new Command("search", "Run an ad-hoc SPL search over logs.") { spl, input, content, format, output, earliest, latest, sourceType, raw, quiet, geoip };
         command.SetAction(parseResult => GeoIpOption.Run("search", parseResult.GetValue(geoip), database => Run(
             new SearchRequest
             {
@@ -42,20 +39,35 @@ internal static class SearchCommand
                 ContentDirectory = parseResult.GetValue(content),
                 Earliest = parseResult.GetValue(earliest),
                 Latest = parseResult.GetValue(latest),
+                Ingest = new IngestOptions { SourceType = parseResult.GetValue(sourceType) },
                 Raw = parseResult.GetValue(raw),
                 GeoIp = database,
             },
-            parseResult.GetValue(format) ?? "table")));
+            parseResult.GetValue(format) ?? "table",
+            parseResult.GetValue(output),
+            parseResult.GetValue(quiet))));
         return command;
     }
 
-    private static int Run(SearchRequest request, string format)
+    private static int Run(SearchRequest request, string format, string? outputPath, bool quiet)
     {
-        var problems = new StderrProblems();
+        if (request.Inputs.Count == 0 && !request.Spl.TrimStart().StartsWith('|'))
+        {
+            Console.Error.WriteLine("ferret search: no --input: give the logs to search (only a search that starts with a generating command, such as | makeresults, runs without)");
+            return 2;
+        }
+
+        using var inputs = InputPaths.Resolve("search", request.Inputs);
+        if (inputs is null)
+        {
+            return 2;
+        }
+
+        var problems = new StderrProblems(quiet);
         SearchOutcome outcome;
         try
         {
-            outcome = SearchRunner.Run(request, problems);
+            outcome = SearchRunner.Run(request with { Inputs = inputs.Paths }, problems);
         }
         catch (DirectoryNotFoundException error)
         {
@@ -70,13 +82,14 @@ internal static class SearchCommand
 
         if (outcome.HasErrors)
         {
-            return 1;
+            return 2;
         }
 
-        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
+        using var stream = outputPath is null ? Console.OpenStandardOutput() : File.Create(outputPath);
+        using var output = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
         switch (format)
         {
-            case "json":
+            case "json" or "jsonl":
                 ResultWriter.WriteJson(output, outcome.Results);
                 break;
             case "csv":
@@ -99,12 +112,17 @@ internal static class SearchCommand
         return $"{diagnostic.Severity.ToString().ToLowerInvariant()} {diagnostic.Code} at {line}:{column}: {diagnostic.Message}";
     }
 
-    private sealed class StderrProblems : IProblemSink
+    private sealed class StderrProblems(bool quiet) : IProblemSink
     {
         private readonly Lock _gate = new();
 
         public void Report(InputProblem problem)
         {
+            if (quiet && problem.Severity != ProblemSeverity.Error)
+            {
+                return;
+            }
+
             lock (_gate)
             {
                 Console.Error.WriteLine(problem.ToString());

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Ferret.Cli.Options;
 using Ferret.Content;
 using Ferret.Detection.Hunting;
 using Ferret.Detection.Search;
@@ -10,7 +11,7 @@ using Ferret.Knowledge;
 namespace Ferret.Cli.Commands;
 
 /// <summary>
-/// <c>ferret test --content DIR --attack-data DIR [--detection PATH|NAME...] [--format text|json] [--junit FILE]
+/// <c>ferret test -c DIR -a DIR [-d PATH|NAME...] [-f text|json] [-o FILE] [--junit FILE]
 /// [--summary FILE.yml] [--results FILE.json] [--changed-since GITREF] [--geoip FILE]</c>: contentctl's unit tests, offline.
 /// Exit 0 when no test failed, 1 when one failed or errored, 2 on bad arguments.
 /// </summary>
@@ -18,19 +19,15 @@ internal static class TestCommand
 {
     public static Command Create()
     {
-        var content = new Option<string>("--content", "-c") { Description = "The ESCU content folder.", Required = true };
+        var content = CommonOptions.Content("The ESCU content folder.", required: true);
         var attackData = new Option<string>("--attack-data", "-a")
         {
             Description = "A local copy of splunk/attack_data: each test URL's path after attack_data/master/ is looked up under it.",
             Required = true,
         };
-        var detections = new Option<string[]>("--detection", "-d")
-        {
-            Description = "Only these detections (file path, name, or glob). Repeatable.",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var format = new Option<string>("--format", "-f") { Description = "text (a table) or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var detections = CommonOptions.Detections("Only these detections (file path, name, or glob). Repeatable.");
+        var format = CommonOptions.Format("text (a table) or json.", "text", "text", "json");
+        var output = CommonOptions.Output("Write the table or JSON to this file instead of stdout.");
         var junit = new Option<string?>("--junit") { Description = "Also write JUnit XML to this file." };
         var summary = new Option<string?>("--summary") { Description = "Also write a summary.yml in the shape contentctl writes." };
         var results = new Option<string?>("--results") { Description = "Also write the test results JSON that `ferret docs --test-results` reads." };
@@ -41,14 +38,13 @@ internal static class TestCommand
         var geoip = GeoIpOption.Create();
         var command = new Command("test", "Test detections offline against their attack datasets, as contentctl does.")
         {
-            content, attackData, detections, format, junit, summary, results, changedSince, geoip,
+            content, attackData, detections, format, output, junit, summary, results, changedSince, geoip,
         };
         command.SetAction(parseResult => GeoIpOption.Run("test", parseResult.GetValue(geoip), database => Run(
             parseResult.GetValue(content)!,
             parseResult.GetValue(attackData)!,
             parseResult.GetValue(detections) ?? [],
-            parseResult.GetValue(format) ?? "text",
-            parseResult.GetValue(junit),
+            new TestOutputs(parseResult.GetValue(format) ?? "text", parseResult.GetValue(output), parseResult.GetValue(junit)),
             parseResult.GetValue(summary),
             parseResult.GetValue(results),
             parseResult.GetValue(changedSince),
@@ -56,7 +52,9 @@ internal static class TestCommand
         return command;
     }
 
-    private static int Run(string contentDirectory, string attackData, string[] patterns, string format, string? junit, string? summaryFile,
+    private sealed record TestOutputs(string Format, string? Output, string? JUnit);
+
+    private static int Run(string contentDirectory, string attackData, string[] patterns, TestOutputs outputs, string? summaryFile,
         string? resultsFile, string? changedSince, Ferret.Engine.GeoIp.IGeoIpDatabase? geoIp)
     {
         if (!Directory.Exists(attackData))
@@ -112,9 +110,9 @@ internal static class TestCommand
             Mode = mode,
         };
         var run = TestRunner.Run(request, KnowledgeBase.LoadDefault());
-        using (var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)))
+        using (var output = new StreamWriter(outputs.Output is { } path ? File.Create(path) : Console.OpenStandardOutput(), new UTF8Encoding(false)))
         {
-            if (format == "json")
+            if (outputs.Format == "json")
             {
                 output.Write(TestResultsJson.Write(run, DateTimeOffset.UtcNow));
             }
@@ -124,7 +122,7 @@ internal static class TestCommand
             }
         }
 
-        WriteIfAsked(junit, () => JUnitReport.Write(run));
+        WriteIfAsked(outputs.JUnit, () => JUnitReport.Write(run));
         WriteIfAsked(summaryFile, () => SummaryYaml.Write(run));
         WriteIfAsked(resultsFile, () => TestResultsJson.Write(run, DateTimeOffset.UtcNow));
         return run.Success ? 0 : 1;

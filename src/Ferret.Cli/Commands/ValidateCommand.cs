@@ -1,36 +1,36 @@
 using System.CommandLine;
 using System.Text.Json;
+using Ferret.Cli.Options;
 using Ferret.Content;
 using Ferret.Detection.Compilation;
 using Ferret.Events;
 
 namespace Ferret.Cli.Commands;
 
-/// <summary><c>ferret validate --content DIR [--format text|json]</c>: compiles every detection's search (expands, parses,
-/// binds against the command and function registry) and reports each problem as <c>path:line:col: error SPLnnnn: message</c>. Exit code 1 when any detection has errors.</summary>
+/// <summary><c>ferret validate -c DIR [-f text|json] [-o FILE]</c>: compiles every detection's search (expands, parses,
+/// binds against the command and function registry) and reports each problem as <c>path:line:col: error SPLnnnn: message</c>.
+/// Exit code 1 when any detection has errors, 2 when the content folder is missing.</summary>
 internal static class ValidateCommand
 {
     public static Command Create()
     {
-        var content = new Option<DirectoryInfo>("--content")
+        var content = CommonOptions.Content("The content folder (ESCU layout: detections/, macros/, lookups/...).", required: true);
+        var format = CommonOptions.Format("Output format: text (one line per problem, then a summary) or json (one array).", "text", "text", "json");
+        var output = CommonOptions.Output("Write the problems to this file instead of stdout.");
+        var command = new Command("validate", "Compile every detection's search (expand, parse, bind); report each problem with its file, line and column.")
         {
-            Description = "The content folder (ESCU layout: detections/, macros/, lookups/...).",
-            Required = true,
+            content, format, output,
         };
-        var format = new Option<string>("--format")
+        command.SetAction(parseResult =>
         {
-            Description = "Output format: text (one line per problem, then a summary) or json (one array).",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("validate", "Compile every detection's search (expand, parse, bind); report each problem with its file, line and column.");
-        command.Options.Add(content);
-        command.Options.Add(format);
-        command.SetAction(parseResult => Run(parseResult.GetValue(content)!, parseResult.GetValue(format) ?? "text"));
+            using var target = parseResult.GetValue(output) is { } path ? File.Create(path) : Console.OpenStandardOutput();
+            using var writer = new StreamWriter(target, new System.Text.UTF8Encoding(false));
+            return Run(new DirectoryInfo(parseResult.GetValue(content)!), parseResult.GetValue(format) ?? "text", writer);
+        });
         return command;
     }
 
-    private static int Run(DirectoryInfo contentFolder, string format)
+    private static int Run(DirectoryInfo contentFolder, string format, TextWriter output)
     {
         if (!contentFolder.Exists)
         {
@@ -46,17 +46,17 @@ internal static class ValidateCommand
 
         if (format == "json")
         {
-            WriteJson(results, Display);
+            WriteJson(output, results, Display);
         }
         else
         {
-            WriteText(results, problems, Display);
+            WriteText(output, results, problems, Display);
         }
 
         return results.Any(r => !r.IsValid) ? 1 : 0;
     }
 
-    private static void WriteText(IReadOnlyList<DetectionCompilation> results, ProblemCollector problems, Func<string, string> display)
+    private static void WriteText(TextWriter output, IReadOnlyList<DetectionCompilation> results, ProblemCollector problems, Func<string, string> display)
     {
         foreach (var problem in problems.Problems)
         {
@@ -67,7 +67,7 @@ internal static class ValidateCommand
         {
             foreach (var placed in result.Problems)
             {
-                Console.WriteLine(placed.Format(display(placed.FilePath)));
+                output.WriteLine(placed.Format(display(placed.FilePath)));
             }
         }
 
@@ -75,15 +75,15 @@ internal static class ValidateCommand
         var unsupported = results.Count(r => r.IsValid && !r.IsOk);
         var active = results.Where(r => !r.Detection.IsDeprecated).ToList();
         var deprecated = results.Where(r => r.Detection.IsDeprecated).ToList();
-        Console.WriteLine(
+        output.WriteLine(
             $"{results.Count} detections: {results.Count - failed} ok, {failed} with errors "
             + $"(active: {active.Count(r => r.IsValid)}/{active.Count} ok; deprecated: {deprecated.Count(r => r.IsValid)}/{deprecated.Count} ok); "
             + $"{unsupported} valid but using what Ferret does not run");
     }
 
-    private static void WriteJson(IReadOnlyList<DetectionCompilation> results, Func<string, string> display)
+    private static void WriteJson(TextWriter output, IReadOnlyList<DetectionCompilation> results, Func<string, string> display)
     {
-        using var stream = Console.OpenStandardOutput();
+        using var stream = new MemoryStream();
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
         {
             Indented = true,
@@ -119,6 +119,6 @@ internal static class ValidateCommand
 
         writer.WriteEndArray();
         writer.Flush();
-        stream.WriteByte((byte)'\n');
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
     }
 }

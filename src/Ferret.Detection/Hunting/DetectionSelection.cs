@@ -13,19 +13,16 @@ public sealed record DetectionSelection(IReadOnlyList<DetectionDefinition> Selec
 {
     private static readonly HashSet<string> NonDetectingTypes = new(StringComparer.OrdinalIgnoreCase) { "Baseline", "Investigation" };
 
-    public static DetectionSelection Choose(IEnumerable<DetectionDefinition> detections, IReadOnlyList<string> patterns, string? story)
+    public static DetectionSelection Choose(IEnumerable<DetectionDefinition> detections, IReadOnlyList<string> patterns, string? story) =>
+        Choose(detections, new DetectionFilter { Patterns = patterns, Stories = story is null ? [] : [story] });
+
+    public static DetectionSelection Choose(IEnumerable<DetectionDefinition> detections, DetectionFilter filter)
     {
-        var matchers = patterns.Select(ToRegex).ToList();
         var selected = new List<DetectionDefinition>();
         var setAside = new List<DetectionIssue>();
         foreach (var detection in detections)
         {
-            if (matchers.Count > 0 && !matchers.Any(m => Matches(m, detection)))
-            {
-                continue;
-            }
-
-            if (story is not null && !detection.Tags.AnalyticStories.Any(s => s.Equals(story, StringComparison.OrdinalIgnoreCase)))
+            if (!filter.Accepts(detection))
             {
                 continue;
             }
@@ -51,18 +48,12 @@ public sealed record DetectionSelection(IReadOnlyList<DetectionDefinition> Selec
     public static IReadOnlyList<string> Unmatched(IEnumerable<DetectionDefinition> detections, IReadOnlyList<string> patterns)
     {
         var all = detections.ToList();
-        return [.. patterns.Where(p => !all.Any(d => Matches(ToRegex(p), d)))];
+        return [.. patterns.Where(p => !all.Any(d => Matches(DetectionFilter.Glob(p), d)))];
     }
 
-    private static bool Matches(Regex matcher, DetectionDefinition detection) =>
+    internal static bool Matches(Regex matcher, DetectionDefinition detection) =>
         matcher.IsMatch(detection.Name)
         || matcher.IsMatch(Path.GetFileNameWithoutExtension(detection.FilePath))
         || matcher.IsMatch(detection.FilePath)
         || (detection.FilePath.Length > 0 && matcher.IsMatch(Path.GetFileName(detection.FilePath)));
-
-    private static Regex ToRegex(string pattern)
-    {
-        var escaped = Regex.Escape(pattern.Trim()).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal);
-        return new Regex($"^{escaped}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    }
 }

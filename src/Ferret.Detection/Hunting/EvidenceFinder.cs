@@ -9,12 +9,14 @@ namespace Ferret.Detection.Hunting;
 /// Finds the raw events behind a result row: the detection's events that pass its leading search command
 /// (for tstats: those its data model dataset accepts) and agree with the row, i.e. for every field the row
 /// and the event both have, share a value (case-insensitively). A row of counts with no field in common
-/// with the events gets all of them, up to the limit.
+/// with the events gets all of them, up to the limit. A row none agrees with fully (it renamed or computed a value the
+/// events also carry, such as <c>user</c>) gets the events that agree on the most fields, so it still has a host and a
+/// provenance.
 /// </summary>
 internal sealed class EvidenceFinder
 {
     /// <summary>Rows beyond this many get no evidence: matching is rows × events, kept bounded.</summary>
-    private const int MaxRowsWithEvidence = 200;
+    private const int MaxRowsWithEvidence = 1000;
 
     private static readonly HashSet<string> StatisticFields = new(StringComparer.Ordinal) { "count", "firstTime", "lastTime", "_time" };
 
@@ -81,6 +83,10 @@ internal sealed class EvidenceFinder
         "search", "where", "eval", "rex", "rename", "regex", "fillnull", "spath", "lookup", "convert", "xmlkv", "makemv", "bin", "bucket",
     };
 
+    /// <summary>False when no event reached the detection's search: its rows aggregate nothing (stats over no events
+    /// still gives one row of zero counts).</summary>
+    public bool HasCandidates => _candidates.Count > 0;
+
     public IReadOnlyList<Event> For(Event row, int limit, int rowNumber)
     {
         if (rowNumber >= MaxRowsWithEvidence)
@@ -99,6 +105,8 @@ internal sealed class EvidenceFinder
         }
 
         var found = new List<Event>();
+        var closest = new List<Event>();
+        var closestAgreeing = 0;
         foreach (var candidate in _candidates)
         {
             if (found.Count >= limit)
@@ -106,18 +114,35 @@ internal sealed class EvidenceFinder
                 break;
             }
 
-            if (Agrees(candidate, wanted))
+            // Once one event agrees fully, only full agreement counts: stop at the first field that differs.
+            var (agreeing, disagreeing) = Agreement(candidate, wanted, stopAtDisagreement: found.Count > 0);
+            if (disagreeing == 0)
             {
                 found.Add(candidate);
             }
+            else if (found.Count == 0 && agreeing > 0 && agreeing >= closestAgreeing)
+            {
+                if (agreeing > closestAgreeing)
+                {
+                    closest.Clear();
+                    closestAgreeing = agreeing;
+                }
+
+                if (closest.Count < limit)
+                {
+                    closest.Add(candidate);
+                }
+            }
         }
 
-        return found;
+        return found.Count > 0 ? found : closest;
     }
 
-    /// <summary>For every field the row and the event both have, they share a value (ignoring case).</summary>
-    private static bool Agrees(Event evidence, List<(string Name, string[] Texts)> wanted)
+    /// <summary>How many of the fields the row and the event both have share a value (ignoring case), and how many do not.</summary>
+    private static (int Agreeing, int Disagreeing) Agreement(Event evidence, List<(string Name, string[] Texts)> wanted, bool stopAtDisagreement)
     {
+        var agreeing = 0;
+        var disagreeing = 0;
         foreach (var (name, texts) in wanted)
         {
             var other = evidence[name];
@@ -126,13 +151,21 @@ internal sealed class EvidenceFinder
                 continue;
             }
 
-            if (!SharesAValue(texts, other.Values))
+            if (SharesAValue(texts, other.Values))
             {
-                return false;
+                agreeing++;
+            }
+            else
+            {
+                disagreeing++;
+                if (stopAtDisagreement)
+                {
+                    break;
+                }
             }
         }
 
-        return true;
+        return (agreeing, disagreeing);
     }
 
     private static bool SharesAValue(string[] texts, IReadOnlyList<Scalar> values)

@@ -10,7 +10,7 @@ namespace Ferret.Detection.Hunting;
 /// One result row of one detection, with what ES would have made of it (a notable, risk events) and the
 /// raw events behind it (those that passed the detection's search and agree with the row's values).
 /// </summary>
-public sealed record Finding(
+public sealed partial record Finding(
     DetectionDefinition Detection,
     Event Result,
     NotableEvent? Notable,
@@ -19,23 +19,26 @@ public sealed record Finding(
 {
     private static readonly string[] HostFields = ["dest", "Computer", "ComputerName", "dest_host", "dvc", "host", "src", "src_host"];
 
+    /// <summary>Host field values that name no host (CIM's Endpoint defaults and empty placeholders).</summary>
+    private static readonly HashSet<string> NoHost = new(StringComparer.OrdinalIgnoreCase) { "unknown", "-", "null" };
+
     private static readonly string[] TimeFormats = ["yyyy-MM-dd'T'HH:mm:ss", "MM/dd/yyyy HH:mm:ss", "yyyy-MM-dd HH:mm:ss"];
 
-    /// <summary>The host the finding is about: the row's <c>dest</c> (ESCU's convention), else another host field.</summary>
-    public string Host
-    {
-        get
-        {
-            foreach (var hostField in HostFields)
-            {
-                if (Result[hostField].Text is { Length: > 0 } value)
-                {
-                    return value;
-                }
-            }
+    /// <summary>The host the finding is about: the row's <c>dest</c> (ESCU's convention), else another host field of
+    /// the row, else the same fields of the events behind it (a row that aggregated its host away, e.g. by user).</summary>
+    public string Host => HostOf(Result) ?? Evidence.Select(HostOf).FirstOrDefault(h => h is not null) ?? "(unknown)";
 
-            return Evidence.Select(e => e.Host).FirstOrDefault(h => !string.IsNullOrEmpty(h)) ?? "(unknown)";
+    private static string? HostOf(Event e)
+    {
+        foreach (var hostField in HostFields)
+        {
+            if (e[hostField].Text is { Length: > 0 } value && !NoHost.Contains(value))
+            {
+                return value;
+            }
         }
+
+        return null;
     }
 
     /// <summary>When it happened: the row's <c>firstTime</c> (ESCU's searches format it with
@@ -63,4 +66,8 @@ public sealed record Finding(
     public string Severity => Notable?.Severity ?? Notables.Severity.FromRiskScore(Detection.RiskScore);
 
     public IReadOnlyList<string> Tactics => Annotations.From(Detection).MitreTactics;
+
+    /// <summary>The ATT&amp;CK technique ids the detection names, each with its name (<c>T1053.005 Scheduled Task</c>).</summary>
+    public IReadOnlyList<string> Techniques =>
+        [.. Detection.Tags.MitreAttackIds.Select(id => AttackCatalog.Find(id) is { } technique ? $"{id} {technique.Name}" : id)];
 }

@@ -1,20 +1,22 @@
-using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Ferret.Detection.Notables;
-using Ferret.Events;
 
 namespace Ferret.Detection.Hunting;
 
 /// <summary>
-/// A hunt's findings on stdout: an aligned text table (one line per finding), JSON Lines with the field
-/// names of ES's notable and risk indexes (a notable, then its risk events; a finding of a detection that
-/// makes neither, e.g. a Hunting search, as its result row with <c>index=hunting</c>), or CSV.
+/// A hunt's findings as a timeline: an aligned text table (one line per finding; only this clips the last column, to
+/// keep a terminal readable), CSV or JSON Lines (one object per finding, with the columns of the output profile and
+/// whole values), or the notable and risk events as ES's indexes hold them (a notable, then its risk events; a finding
+/// of a detection that makes neither, e.g. a Hunting search, as its result row with <c>index=hunting</c>).
 /// </summary>
 public static class FindingWriter
 {
-    private static readonly string[] Columns = ["time", "severity", "type", "host", "detection", "risk", "what"];
+    private const int TableWhatWidth = 160;
 
-    public static void WriteTable(TextWriter output, IReadOnlyList<Finding> findings)
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void WriteTable(TextWriter output, IReadOnlyList<Finding> findings, TimelineOptions options, Func<FindingLevel, string, string>? colour = null)
     {
         if (findings.Count == 0)
         {
@@ -22,18 +24,71 @@ public static class FindingWriter
             return;
         }
 
-        var rows = findings.Select(Cells).ToList();
-        var widths = Columns.Select((c, i) => Math.Max(c.Length, rows.Max(r => r[i].Length))).ToArray();
-        widths[^1] = Columns[^1].Length;
-        output.WriteLine(Line(Columns, widths).TrimEnd());
-        output.WriteLine(string.Join("  ", widths[..^1].Select(w => new string('-', w)).Append("----")));
-        foreach (var row in rows)
+        string[] columns = ["time", "level", "host", "detection", "what"];
+        var rows = findings.Select(f => new[]
         {
-            output.WriteLine(Line(row, widths).TrimEnd());
+            FindingColumns.FormatTime(f.Time, options.TimeZone),
+            FindingLevels.Name(f.Level),
+            f.Host,
+            f.Detection.Name,
+            f.What.Length > TableWhatWidth ? f.What[..(TableWhatWidth - 1)] + "…" : f.What,
+        }).ToList();
+        var widths = columns.Select((c, i) => Math.Max(c.Length, rows.Max(r => r[i].Length))).ToArray();
+        output.WriteLine(Line(columns, widths).TrimEnd());
+        output.WriteLine(string.Join("  ", widths[..^1].Select(w => new string('-', w)).Append("----")));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var line = Line(rows[i], widths).TrimEnd();
+            output.WriteLine(colour is null ? line : colour(findings[i].Level, line));
         }
     }
 
-    public static void WriteJsonLines(TextWriter output, IReadOnlyList<Finding> findings)
+    public static void WriteCsv(TextWriter output, IReadOnlyList<Finding> findings, TimelineOptions options)
+    {
+        var columns = FindingColumns.For(options.Profile);
+        output.WriteLine(string.Join(',', columns.Select(c => c.Name)));
+        foreach (var finding in findings)
+        {
+            output.WriteLine(string.Join(',', columns.Select(c => Quote(FindingColumns.Text(c.Value(finding, options))))));
+        }
+    }
+
+    public static void WriteJsonLines(TextWriter output, IReadOnlyList<Finding> findings, TimelineOptions options)
+    {
+        var columns = FindingColumns.For(options.Profile);
+        using var buffer = new MemoryStream();
+        foreach (var finding in findings)
+        {
+            buffer.SetLength(0);
+            using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+            {
+                json.WriteStartObject();
+                foreach (var column in columns.Where(c => !FindingColumns.IsProvenance(c)))
+                {
+                    WriteValue(json, column.Name, column.Value(finding, options));
+                }
+
+                // JSON keeps each event's file and record together, where CSV has them in flat columns.
+                json.WriteStartArray("provenance");
+                foreach (var origin in options.Profile == OutputProfile.Minimal ? finding.Provenance.Take(1) : finding.Provenance)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("file", origin.File);
+                    json.WriteString("record", origin.Record);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+
+                json.WriteEndObject();
+            }
+
+            output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }
+    }
+
+    /// <summary>The notable and risk events ES would index for the findings, in the findings' order.</summary>
+    public static void WriteIndexEvents(TextWriter output, IReadOnlyList<Finding> findings)
     {
         foreach (var finding in findings)
         {
@@ -54,25 +109,27 @@ public static class FindingWriter
         }
     }
 
-    public static void WriteCsv(TextWriter output, IReadOnlyList<Finding> findings)
+    private static void WriteValue(Utf8JsonWriter json, string name, object value)
     {
-        output.WriteLine(string.Join(',', Columns));
-        foreach (var finding in findings)
+        switch (value)
         {
-            output.WriteLine(string.Join(',', Cells(finding).Select(Quote)));
+            case int number:
+                json.WriteNumber(name, number);
+                break;
+            case IEnumerable<string> list when value is not string:
+                json.WriteStartArray(name);
+                foreach (var item in list)
+                {
+                    json.WriteStringValue(item);
+                }
+
+                json.WriteEndArray();
+                break;
+            default:
+                json.WriteString(name, FindingColumns.Text(value));
+                break;
         }
     }
-
-    private static string[] Cells(Finding finding) =>
-    [
-        finding.Time is { } time ? EpochTime.ToDateTimeOffset(time).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "",
-        finding.Severity,
-        finding.Detection.Type,
-        finding.Host,
-        finding.Detection.Name,
-        finding.RiskEvents.Count == 0 ? "" : finding.RiskEvents.Sum(r => r.RiskScore).ToString(CultureInfo.InvariantCulture),
-        OneLine(finding.RiskEvents.Count > 0 ? finding.RiskEvents[0].RiskMessage : finding.Notable?.RuleTitle ?? finding.Detection.Name),
-    ];
 
     private static string Line(string[] cells, int[] widths)
     {
@@ -83,12 +140,6 @@ public static class FindingWriter
         }
 
         return line.ToString();
-    }
-
-    private static string OneLine(string text)
-    {
-        var flat = string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()));
-        return flat.Length > 160 ? flat[..159] + "…" : flat;
     }
 
     private static string Quote(string value) =>

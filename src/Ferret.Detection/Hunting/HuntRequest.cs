@@ -31,6 +31,12 @@ public sealed record HuntRequest
     /// <summary>Told how far the hunt is (events read, detections run); called from several threads.</summary>
     public IProgress<HuntProgress>? Progress { get; init; }
 
+    /// <summary>Only events at or after this time (epoch seconds) are hunted through.</summary>
+    public double? Earliest { get; init; }
+
+    /// <summary>Only events before this time (epoch seconds) are hunted through.</summary>
+    public double? Latest { get; init; }
+
     /// <summary>How many raw events at most are kept as the evidence of one finding.</summary>
     public int MaxEvidencePerFinding { get; init; } = 50;
 }

@@ -40,7 +40,7 @@ public static partial class HuntRunner
 
             foreach (var problem in feed.Problems.Problems)
             {
-                runProblems.Add(new DetectionIssue(detection.Detection.Name, $"{problem.Location}: {problem.Message}", detection.Detection.FilePath));
+                runProblems.Add(new DetectionIssue(detection.Detection.Name, problem.Message, detection.Detection.FilePath, problem.Location));
             }
 
             request.Progress?.Report(new HuntProgress(HuntStage.Running, Interlocked.Increment(ref done), detections.Count));
@@ -55,5 +55,8 @@ public static partial class HuntRunner
             row,
             NotableBuilder.Build(detection.Detection, row, window),
             RiskEventBuilder.Build(detection.Detection, row, window),
-            evidence.For(row, maxEvidence, rowNumber));
+            evidence.For(row, maxEvidence, rowNumber))
+        {
+            AggregatesNoEvents = !evidence.HasCandidates,
+        };
 }

@@ -81,7 +81,7 @@ public static partial class HuntRunner
         long events = 0;
         double? earliest = null;
         double? latest = null;
-        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InputReader.Read(files, request.Ingest, problems))))
+        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InWindow(InputReader.Read(files, request.Ingest, problems), request))))
         {
             events++;
             if (normalized.Time is { } time)
@@ -105,6 +105,13 @@ public static partial class HuntRunner
         request.Progress?.Report(new HuntProgress(HuntStage.Reading, events, events));
         return new ReadPass(feeds, files.Count, events, earliest, latest);
     }
+
+    /// <summary>The events inside the request's time window, by event time, as Splunk's earliest (inclusive) and latest
+    /// (exclusive) bound a search; with a window, an event without a time is outside it.</summary>
+    private static IEnumerable<Event> InWindow(IEnumerable<Event> events, HuntRequest request) =>
+        request.Earliest is null && request.Latest is null
+            ? events
+            : events.Where(e => e.Time is { } t && (request.Earliest is not { } from || t >= from) && (request.Latest is not { } to || t < to));
 
     /// <summary>One feed per detection; prepared in parallel (each compiles the leading search that chooses evidence).</summary>
     private static DetectionFeed[] StartFeeds(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections)

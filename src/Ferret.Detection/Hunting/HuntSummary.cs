@@ -40,5 +40,5 @@ public sealed record HuntSummary
     public double? LatestEvent { get; init; }
 }
 
-/// <summary>A detection and what kept it from running (or what went wrong while it ran).</summary>
-public sealed record DetectionIssue(string Detection, string Reason, string? FilePath = null);
+/// <summary>A detection and what kept it from running (or what went wrong while it ran, and where: the event or row).</summary>
+public sealed record DetectionIssue(string Detection, string Reason, string? FilePath = null, string? Location = null);

@@ -6,16 +6,25 @@ namespace Ferret.Detection.Notables;
 public sealed record AttackTechnique(string Id, string Name, IReadOnlyList<string> Tactics);
 
 /// <summary>
-/// The ATT&amp;CK Enterprise techniques the content maps to, as ES enriches <c>annotations.mitre_attack</c>
-/// with <c>mitre_tactic</c> and <c>mitre_technique</c>. The data is an embedded file
-/// (<c>Notables/attack-techniques.tsv</c>: id, name, tactics separated by commas); a sub-technique the
-/// file lacks takes its parent's tactics, and an id it does not know at all gets no names (never a guess).
+/// The whole ATT&amp;CK Enterprise catalog (techniques and sub-techniques, deprecated and revoked ones included since
+/// older content names them), as ES enriches <c>annotations.mitre_attack</c> with <c>mitre_tactic</c> and
+/// <c>mitre_technique</c>. The data is an embedded file generated from MITRE's data (<c>Attack/attack-techniques.tsv</c>
+/// by <c>Attack/generate.py</c>, MITRE's licence beside it: id, name, tactics separated by commas, status); a
+/// sub-technique the file lacks takes its parent's tactics, and an id it does not know at all gets no names (never a guess).
 /// </summary>
 public static class AttackCatalog
 {
     private const string ResourceName = "Ferret.Detection.attack-techniques.tsv";
 
     private static readonly Lazy<FrozenDictionary<string, AttackTechnique>> Techniques = new(Load);
+
+    /// <summary>ATT&amp;CK Enterprise's tactics in the order of the matrix's columns, for tables that list them.</summary>
+    public static IReadOnlyList<string> TacticOrder { get; } =
+    [
+        "Reconnaissance", "Resource Development", "Initial Access", "Execution", "Persistence", "Privilege Escalation",
+        "Defense Evasion", "Credential Access", "Discovery", "Lateral Movement", "Collection", "Command and Control",
+        "Exfiltration", "Impact",
+    ];
 
     public static int Count => Techniques.Value.Count;
 
@@ -47,7 +56,7 @@ public static class AttackCatalog
             }
 
             var columns = line.Split('\t');
-            if (columns.Length == 3)
+            if (columns.Length >= 3)
             {
                 var tactics = columns[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 techniques[columns[0]] = new AttackTechnique(columns[0], columns[1], tactics);

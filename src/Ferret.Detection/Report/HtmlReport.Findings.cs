@@ -62,8 +62,9 @@ public static partial class HtmlReport
     private static void AppendFinding(StringBuilder html, Finding finding)
     {
         var title = finding.Notable?.RuleTitle ?? finding.Detection.Name;
-        html.Append("<details class=\"finding\">\n<summary><span class=\"sev ").Append(Encode(finding.Severity)).Append("\">")
-            .Append(Encode(finding.Severity)).Append("</span> ")
+        var level = FindingLevels.Name(finding.Level);
+        html.Append("<details class=\"finding\">\n<summary><span class=\"sev ").Append(level).Append("\">")
+            .Append(level).Append("</span> ")
             .Append(Encode(finding.Time is { } time ? FormatEpoch(time) : "(no time)")).Append(" &middot; <b>")
             .Append(Encode(finding.Host)).Append("</b> &middot; ").Append(Encode(title)).Append("</summary>\n");
         if (finding.RiskEvents.Count > 0)
@@ -93,6 +94,11 @@ public static partial class HtmlReport
         }
 
         html.Append("<h4>Events behind it (").Append(finding.Evidence.Count).Append(")</h4>\n");
+        if (finding.Provenance.Count > 0)
+        {
+            html.Append("<p class=\"meta\">read from ").Append(Encode(string.Join("; ", finding.Provenance.Take(MaxEvidencePerFinding)))).Append("</p>\n");
+        }
+
         foreach (var evidence in finding.Evidence.Take(MaxEvidencePerFinding))
         {
             AppendEvidence(html, evidence);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Ferret.Detection.Hunting;
+using Ferret.Detection.Notables;
 using Ferret.Events;
 
 namespace Ferret.Detection.Report;
@@ -33,7 +34,7 @@ public static partial class HtmlReport
 
         html.Append("</p>\n");
         AppendSummary(html, summary);
-        var ordered = findings.OrderBy(f => f.Time ?? double.MaxValue).ThenBy(f => f.Detection.Name, StringComparer.Ordinal).ToList();
+        var ordered = Timeline.Order(findings, TimelineOrder.Time).ToList();
         AppendTimeline(html, ordered);
         AppendByTactic(html, ordered);
         AppendByHost(html, ordered);
@@ -66,53 +67,68 @@ public static partial class HtmlReport
         html.Append("<div class=\"card\"><div class=\"value\">").Append(Encode(value)).Append("</div><div class=\"label\">")
             .Append(Encode(label)).Append("</div></div>\n");
 
+    /// <summary>How many detection names a tactic or host row lists before it says how many more there are.</summary>
+    private const int NamesListed = 8;
+
     private static void AppendByTactic(StringBuilder html, List<Finding> findings)
     {
         html.Append("<h2>By ATT&amp;CK tactic</h2>\n");
-        var rows = findings
-            .SelectMany(f => (f.Tactics.Count > 0 ? f.Tactics : ["(no tactic)"]).Select(t => (Tactic: t, Finding: f)))
+        var groups = findings
+            .SelectMany(f => (f.Tactics.Count > 0 ? f.Tactics : [NoTactic]).Select(t => (Tactic: t, Finding: f)))
             .GroupBy(x => x.Tactic, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new[]
-            {
-                g.Key,
-                g.Count().ToString(CultureInfo.InvariantCulture),
-                string.Join(", ", g.Select(x => x.Finding.Detection.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
-            });
-        Table(html, ["tactic", "findings", "detections"], rows);
+            .OrderBy(g => AttackCatalog.TacticOrder.Contains(g.Key) ? AttackCatalog.TacticOrder.ToList().IndexOf(g.Key) : int.MaxValue)
+            .Select(g => (Key: g.Key, Findings: g.Select(x => x.Finding).ToList()));
+        SummaryTable(html, "tactic", groups.Select(g => (g.Key, g.Findings, (string?)null)));
     }
 
     private static void AppendByHost(StringBuilder html, List<Finding> findings)
     {
         html.Append("<h2>By host</h2>\n");
-        var rows = findings
+        var groups = findings
             .GroupBy(f => f.Host, StringComparer.OrdinalIgnoreCase)
-            .Select(g => (Host: g.Key, Findings: g.ToList(), Risk: g.SelectMany(f => f.RiskEvents).Where(r => string.Equals(r.RiskObject, g.Key, StringComparison.OrdinalIgnoreCase)).Sum(r => r.RiskScore)))
-            .OrderByDescending(x => x.Risk).ThenByDescending(x => x.Findings.Count).ThenBy(x => x.Host, StringComparer.Ordinal)
-            .Select(x => new[]
-            {
-                x.Host,
-                x.Findings.Count.ToString(CultureInfo.InvariantCulture),
-                x.Risk.ToString(CultureInfo.InvariantCulture),
-                string.Join(", ", x.Findings.Select(f => f.Detection.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
-            });
-        Table(html, ["host", "findings", "risk score", "detections"], rows);
+            .Select(g => (Key: g.Key, Findings: g.ToList(), Risk: g.SelectMany(f => f.RiskEvents).Where(r => string.Equals(r.RiskObject, g.Key, StringComparison.OrdinalIgnoreCase)).Sum(r => r.RiskScore)))
+            .OrderByDescending(x => x.Findings.Max(f => f.Level)).ThenByDescending(x => x.Findings.Count).ThenBy(x => x.Key, StringComparer.Ordinal);
+        SummaryTable(html, "host", groups.Select(g => (g.Key, g.Findings, (string?)g.Risk.ToString(CultureInfo.InvariantCulture))));
+    }
+
+    /// <summary>One row per tactic or host: its findings, their highest level, the findings at each level, (for hosts)
+    /// the risk score on the host, and its detections (the first few, then how many more).</summary>
+    private static void SummaryTable(StringBuilder html, string key, IEnumerable<(string Key, List<Finding> Findings, string? Risk)> rows)
+    {
+        var withRisk = key == "host";
+        html.Append("<table class=\"cards-narrow\">\n<tr><th>").Append(key).Append("</th><th>findings</th><th>highest</th><th>by level</th>")
+            .Append(withRisk ? "<th>risk score</th>" : string.Empty).Append("<th>detections</th></tr>\n");
+        foreach (var (name, findings, risk) in rows)
+        {
+            var highest = FindingLevels.Name(findings.Max(f => f.Level));
+            var byLevel = string.Join(" ", findings.GroupBy(f => f.Level).OrderByDescending(g => g.Key).Select(g => $"{FindingLevels.Name(g.Key)} {g.Count()}"));
+            var detections = findings.Select(f => f.Detection.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var listed = string.Join(", ", detections.Take(NamesListed)) + (detections.Count > NamesListed ? $", and {detections.Count - NamesListed} more" : string.Empty);
+            html.Append("<tr><td class=\"key\">").Append(Encode(name)).Append("</td><td class=\"num\" data-label=\"findings\">").Append(findings.Count)
+                .Append("</td><td data-label=\"highest\"><span class=\"sev ").Append(highest).Append("\">").Append(highest).Append("</span></td>")
+                .Append("<td class=\"key\" data-label=\"by level\">").Append(Encode(byLevel)).Append("</td>")
+                .Append(withRisk ? $"<td class=\"num\" data-label=\"risk score\">{Encode(risk)}</td>" : string.Empty)
+                .Append("<td class=\"list\" data-label=\"detections\">").Append(Encode(listed)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
     }
 
     private static void AppendByDetection(StringBuilder html, List<Finding> findings)
     {
-        html.Append("<h2>By detection</h2>\n<table>\n<tr><th>detection</th><th>type</th><th>severity</th><th>findings</th><th>hosts</th></tr>\n");
+        html.Append("<h2>By detection</h2>\n<div class=\"scroll\"><table>\n<tr><th>detection</th><th>type</th><th>level</th><th>findings</th><th>hosts</th></tr>\n");
         foreach (var group in findings.GroupBy(f => f.Detection.Name, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var first = group.First();
+            var level = FindingLevels.Name(first.Level);
             html.Append("<tr><td><a href=\"#").Append(Anchor(group.Key)).Append("\">").Append(Encode(group.Key)).Append("</a></td><td>")
-                .Append(Encode(first.Detection.Type)).Append("</td><td><span class=\"sev ").Append(Encode(first.Severity)).Append("\">")
-                .Append(Encode(first.Severity)).Append("</span></td><td>").Append(group.Count()).Append("</td><td>")
+                .Append(Encode(first.Detection.Type)).Append("</td><td><span class=\"sev ").Append(level).Append("\">")
+                .Append(level).Append("</span></td><td class=\"num\">").Append(group.Count()).Append("</td><td class=\"list\">")
                 .Append(Encode(string.Join(", ", group.Select(f => f.Host).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))))
                 .Append("</td></tr>\n");
         }
 
-        html.Append("</table>\n");
+        html.Append("</table></div>\n");
     }
 
     private static void AppendIssues(StringBuilder html, HuntSummary summary)
@@ -148,7 +164,7 @@ public static partial class HtmlReport
 
     private static void Table(StringBuilder html, IReadOnlyList<string> headers, IEnumerable<string[]> rows)
     {
-        html.Append("<table>\n<tr>");
+        html.Append("<div class=\"scroll\"><table>\n<tr>");
         foreach (var header in headers)
         {
             html.Append("<th>").Append(Encode(header)).Append("</th>");
@@ -173,7 +189,7 @@ public static partial class HtmlReport
             html.Append("<tr><td colspan=\"").Append(headers.Count).Append("\" class=\"meta\">none</td></tr>\n");
         }
 
-        html.Append("</table>\n");
+        html.Append("</table></div>\n");
     }
 
     internal static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);

@@ -5,7 +5,7 @@ using Ferret.Events;
 namespace Ferret.Detection.Search;
 
 /// <summary>
-/// Writes result rows: JSON (one array of objects, each field a string or an array of strings, null fields left out),
+/// Writes result rows: JSON Lines (one object a line, as hunt writes findings; each field a string or an array of strings, null fields left out),
 /// CSV (columns in order of first appearance, multivalues joined by newlines as Splunk exports them) or an aligned
 /// text table (<c>_time</c> shown as UTC ISO-8601, multivalues joined by ", ").
 /// </summary>
@@ -14,8 +14,6 @@ public static class ResultWriter
     public static void WriteJson(TextWriter output, IEnumerable<Event> rows)
     {
         using var stream = new MemoryStream();
-        var first = true;
-        output.Write('[');
         foreach (var row in rows)
         {
             stream.SetLength(0);
@@ -43,12 +41,8 @@ public static class ResultWriter
                 json.WriteEndObject();
             }
 
-            output.Write(first ? "\n" : ",\n");
-            output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-            first = false;
+            output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
         }
-
-        output.WriteLine(first ? "]" : "\n]");
     }
 
     public static void WriteCsv(TextWriter output, IEnumerable<Event> rows)

@@ -12,7 +12,7 @@ internal static class DatasetProjection
 
     public static Event Project(Event normalized, CompiledDataset dataset)
     {
-        var projected = new Event(dataset.Fields.Count + DefaultFields.Length);
+        var projected = new Event(dataset.Fields.Count + DefaultFields.Length) { Origin = normalized.Origin };
         foreach (var name in DefaultFields)
         {
             projected.Set(name, normalized[name]);

@@ -61,7 +61,7 @@ public sealed class PublishingCommandTests
 
             var (exitCode, _, stderr) = Run("docs", "--content", SmallContent, "--output", folder, "--test-results", results);
 
-            Assert.Equal(1, exitCode);
+            Assert.Equal(2, exitCode);
             Assert.Contains("results.json: line 1", stderr, StringComparison.Ordinal);
         }
         finally
