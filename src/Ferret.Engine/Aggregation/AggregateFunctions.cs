@@ -37,6 +37,7 @@ public static class AggregateFunctions
         ["latest_time"] = () => new TimeOrderState(earliest: false, outputTime: true),
         ["median"] = () => new PercentileState(50, PercentileState.Kind.Median),
         ["mode"] = () => new ModeState(),
+        ["rate"] = () => new RateState(),
     };
 
     /// <summary>The names the library knows (percentile prefixes included), for docs and binding.</summary>

@@ -19,8 +19,10 @@ public static partial class FunctionLibrary
                 return Value.Null;
             }
 
+            // The whole text must be the number: tonumber(" 42 ") is null in Splunk, as is any text with spaces around.
             var numberBase = a.Length > 1 && Number(a[1]) is { } b ? (int)b : 10;
-            return ToNumber(text.Trim(), numberBase) is { } n ? Value.Of(n) : Value.Null;
+            return text.Length > 0 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])
+                && ToNumber(text, numberBase) is { } n ? Value.Of(n) : Value.Null;
         });
         add("tostring", (a, _) =>
         {
@@ -75,7 +77,7 @@ public static partial class FunctionLibrary
         return negative ? -value : value;
     }
 
-    /// <summary><c>tostring(X, "hex"|"commas"|"duration")</c> (Search Reference, "Conversion functions").</summary>
+    /// <summary><c>tostring(X, "hex"|"binary"|"commas"|"duration")</c> (Search Reference, "Conversion functions").</summary>
     public static string ToStringFormatted(Value value, string? format)
     {
         if (format is null || !value.TryGetNumber(out var n))
@@ -87,6 +89,8 @@ public static partial class FunctionLibrary
         {
             case "hex":
                 return "0x" + ((long)n).ToString("X", CultureInfo.InvariantCulture);
+            case "binary":
+                return System.Convert.ToString((long)n, 2);
             case "commas":
                 var rounded = Math.Round(n, 2);
                 return double.IsInteger(rounded)
@@ -103,7 +107,8 @@ public static partial class FunctionLibrary
         }
     }
 
-    /// <summary>Splunk's <c>printf</c> (C style: flags, width, precision; %d %i %u %s %f %F %e %E %g %G %x %X %o %c %%).</summary>
+    /// <summary>Splunk's <c>printf</c> (C style: flags, width and precision, '*' from an argument; %d %i %u %s %f %F %e %E
+    /// %g %G %a %A %x %X %o %p %c %%; length modifiers such as %zd are read and ignored).</summary>
     internal static class Printf
     {
         /// <summary>A width or precision past <see cref="Limits.SearchLimits.MaxStringLength"/> is cut to it (reported):
@@ -135,12 +140,13 @@ public static partial class FunctionLibrary
                     flags += format[j++];
                 }
 
-                var width = ReadNumber(format, ref j);
+                // A '*' width or precision takes its value from the next argument (C's printf, which Splunk's follows).
+                var width = ReadNumberOrArgument(format, ref j, args, ref next);
                 int? precision = null;
                 if (j < format.Length && format[j] == '.')
                 {
                     j++;
-                    precision = ReadNumber(format, ref j) ?? 0;
+                    precision = ReadNumberOrArgument(format, ref j, args, ref next) ?? 0;
                 }
 
                 if (width > maxLength || precision > maxLength)
@@ -171,6 +177,18 @@ public static partial class FunctionLibrary
             return builder.ToString();
         }
 
+        private static int? ReadNumberOrArgument(string format, ref int j, ReadOnlySpan<Value> args, ref int next)
+        {
+            if (j < format.Length && format[j] == '*')
+            {
+                j++;
+                var arg = next < args.Length ? args[next++] : Value.Null;
+                return arg.TryGetNumber(out var n) ? (int)n : null;
+            }
+
+            return ReadNumber(format, ref j);
+        }
+
         private static int? ReadNumber(string format, ref int j)
         {
             var start = j;
@@ -189,15 +207,18 @@ public static partial class FunctionLibrary
             var number = arg.TryGetNumber(out var n) ? n : 0;
             var sign = flags.Contains('+', StringComparison.Ordinal) && number >= 0 ? "+" : flags.Contains(' ', StringComparison.Ordinal) && number >= 0 ? " " : string.Empty;
             var grouping = flags.Contains('\'', StringComparison.Ordinal);
+            var alternate = flags.Contains('#', StringComparison.Ordinal);
             return conversion switch
             {
                 'd' or 'i' or 'u' => sign + ((long)Math.Truncate(number)).ToString(grouping ? "#,0" : "0", inv),
                 'f' or 'F' => sign + number.ToString((grouping ? "#,0." : "0.") + new string('0', precision ?? 6), inv).TrimEnd('.'),
                 'e' or 'E' => sign + FormatExponent(number, precision ?? 6, conversion),
-                'g' or 'G' => sign + number.ToString("G" + (precision ?? 6), inv),
-                'x' => ((long)number).ToString("x", inv),
-                'X' => ((long)number).ToString("X", inv),
-                'o' => System.Convert.ToString((long)number, 8),
+                'g' or 'G' => sign + PrintfFloats.General(number, precision ?? 6, conversion == 'G', alternate),
+                'a' or 'A' => sign + PrintfFloats.Hexadecimal(number, precision, conversion == 'A'),
+                'x' => (alternate && number != 0 ? "0x" : string.Empty) + ((long)number).ToString("x", inv),
+                'X' => (alternate && number != 0 ? "0X" : string.Empty) + ((long)number).ToString("X", inv),
+                'p' => "0x" + ((long)number).ToString("x", inv),
+                'o' => (alternate && number != 0 ? "0" : string.Empty) + System.Convert.ToString((long)number, 8),
                 'c' => arg.TryGetNumber(out var code) ? ((char)(int)code).ToString() : (arg.Text ?? string.Empty)[..Math.Min(1, (arg.Text ?? string.Empty).Length)],
                 's' => precision is { } p && (arg.Text ?? string.Empty).Length > p ? arg.Text![..p] : arg.Text ?? string.Empty,
                 _ => "%" + conversion,
@@ -206,7 +227,7 @@ public static partial class FunctionLibrary
 
         private static string FormatExponent(double number, int precision, char conversion)
         {
-            var text = number.ToString((precision == 0 ? "0" : "0." + new string('0', precision)) + "e+00", CultureInfo.InvariantCulture);
+            var text = PrintfFloats.Exponent(number, precision);
             return conversion == 'E' ? text.ToUpperInvariant() : text;
         }
 

@@ -20,11 +20,11 @@ public static partial class FunctionLibrary
                 obj[Text(a[i]) ?? string.Empty] = ToJsonNode(a[i + 1]);
             }
 
-            return Value.Of(obj.ToJsonString());
+            return Value.Of(obj.ToJsonString(JsonOutput));
         });
-        add("json_array", (a, _) => Value.Of(new JsonArray(a.Select(ToJsonNode).ToArray()).ToJsonString()));
+        add("json_array", (a, _) => Value.Of(new JsonArray(a.Select(ToJsonNode).ToArray()).ToJsonString(JsonOutput)));
         add("json_keys", (a, _) => Text(a[0]) is { } t && ParseJson(t) is JsonObject o
-            ? Value.Of(new JsonArray(o.Select(p => (JsonNode?)JsonValue.Create(p.Key)).ToArray()).ToJsonString())
+            ? Value.Of(new JsonArray(o.Select(p => (JsonNode?)JsonValue.Create(p.Key)).ToArray()).ToJsonString(JsonOutput))
             : Value.Null);
         add("json_array_to_mv", (a, _) => Text(a[0]) is { } t && ParseJson(t) is JsonArray array
             ? Strings(array.Select(n => NodeText(n) ?? "null"))
@@ -32,7 +32,7 @@ public static partial class FunctionLibrary
         add("mv_to_json_array", (a, _) =>
         {
             var infer = a.Length > 1 && IsTrue(a[1]);
-            return Value.Of(new JsonArray(a[0].Field.Values.Select(v => infer ? InferJson(v.ToString()) : JsonValue.Create(v.ToString())).ToArray()).ToJsonString());
+            return Value.Of(new JsonArray(a[0].Field.Values.Select(v => infer ? InferJson(v.ToString()) : JsonValue.Create(v.ToString())).ToArray()).ToJsonString(JsonOutput));
         });
         add("json_extract", (a, _) => JsonExtract(a, exact: false));
         add("json_extract_exact", (a, _) => JsonExtract(a, exact: true));
@@ -54,7 +54,7 @@ public static partial class FunctionLibrary
                 }
             }
 
-            return Value.Of(root.ToJsonString());
+            return Value.Of(root.ToJsonString(JsonOutput));
         });
         add("json_append", (a, _) => JsonAppend(a, extend: false));
         add("json_extend", (a, _) => JsonAppend(a, extend: true));
@@ -77,7 +77,7 @@ public static partial class FunctionLibrary
     {
         null => null,
         JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-        _ => node.ToJsonString(),
+        _ => node.ToJsonString(JsonOutput),
     };
 
     private static JsonNode? ToJsonNode(Value value)
@@ -124,12 +124,15 @@ public static partial class FunctionLibrary
 
         if (a.Length == 1)
         {
-            return Value.Of(root.ToJsonString());
+            return Value.Of(root.ToJsonString(JsonOutput));
         }
 
         if (a.Length == 2)
         {
-            return Value.Of(NodeText(JsonPath.Navigate(root, JsonPath.Split(Text(a[1]) ?? string.Empty, exact))));
+            var steps = JsonPath.Split(Text(a[1]) ?? string.Empty, exact);
+            return steps.Any(step => step.AllElements)
+                ? ExtractEveryElement(root, steps)
+                : Value.Of(NodeText(JsonPath.Navigate(root, steps)));
         }
 
         var results = new JsonArray();
@@ -138,7 +141,20 @@ public static partial class FunctionLibrary
             results.Add(JsonPath.Navigate(root, JsonPath.Split(Text(a[i]) ?? string.Empty, exact))?.DeepClone());
         }
 
-        return Value.Of(results.ToJsonString());
+        return Value.Of(results.ToJsonString(JsonOutput));
+    }
+
+    /// <summary>A path with <c>{}</c> reaches every element of an array: json_extract returns what it reaches as one JSON
+    /// array (Search Reference, "JSON functions", json_extract: "{}" stands for all the elements of an array).</summary>
+    private static Value ExtractEveryElement(JsonNode root, JsonPath.Step[] steps)
+    {
+        var found = new JsonArray();
+        foreach (var node in JsonPath.NavigateAll(root, steps))
+        {
+            found.Add(node?.DeepClone());
+        }
+
+        return found.Count == 0 ? Value.Null : Value.Of(found.ToJsonString(JsonOutput));
     }
 
     private static Value JsonSet(Value[] a, bool exact)
@@ -154,7 +170,7 @@ public static partial class FunctionLibrary
             JsonPath.Set(root, path, ToJsonNode(a[i + 1]));
         }
 
-        return Value.Of(root.ToJsonString());
+        return Value.Of(root.ToJsonString(JsonOutput));
     }
 
     private static Value JsonAppend(Value[] a, bool extend)
@@ -186,6 +202,6 @@ public static partial class FunctionLibrary
             }
         }
 
-        return Value.Of(root.ToJsonString());
+        return Value.Of(root.ToJsonString(JsonOutput));
     }
 }

@@ -24,7 +24,8 @@ public static partial class FunctionLibrary
             var logBase = a.Length > 1 ? Number(a[1]) : 10;
             return logBase is { } b && b > 0 && b != 1 ? Value.Of(Math.Log(x) / Math.Log(b)) : Value.Null;
         });
-        add("pi", (_, _) => Value.Of(Math.PI));
+        // Search Reference, "Mathematical functions": pi() "returns the constant pi to 11 digits of precision".
+        add("pi", (_, _) => Value.Of(3.14159265359));
         add("pow", (a, _) => Numeric2(a, Math.Pow));
         add("sqrt", (a, _) => Numeric(a, x => x >= 0 ? Math.Sqrt(x) : double.NaN));
         add("exact", (a, _) => a[0]);
@@ -57,34 +58,5 @@ public static partial class FunctionLibrary
 
             return Value.Of(total);
         });
-        add("bit_and", (a, _) => Bits(a, (x, y) => x & y));
-        add("bit_or", (a, _) => Bits(a, (x, y) => x | y));
-        add("bit_xor", (a, _) => Bits(a, (x, y) => x ^ y));
-        add("bit_not", (a, _) => Number(a[0]) is { } x
-            ? Value.Of(a.Length > 1 && Number(a[1]) is { } width ? ~(long)x & ((1L << (int)width) - 1) : ~(long)x)
-            : Value.Null);
-        add("bit_shift_left", (a, _) => Numeric2(a, (x, n) => (long)x << (int)n));
-        add("bit_shift_right", (a, _) => Numeric2(a, (x, n) => (long)x >> (int)n));
-    }
-
-    private static Value Bits(Value[] a, Func<long, long, long> op)
-    {
-        if (Number(a[0]) is not { } first)
-        {
-            return Value.Null;
-        }
-
-        var result = (long)first;
-        for (var i = 1; i < a.Length; i++)
-        {
-            if (Number(a[i]) is not { } n)
-            {
-                return Value.Null;
-            }
-
-            result = op(result, (long)n);
-        }
-
-        return Value.Of(result);
     }
 }

@@ -54,6 +54,7 @@ public static partial class FunctionLibrary
 
             return Scalars(items);
         });
+        add("mvreverse", (a, _) => a[0].IsNull ? Value.Null : Scalars(a[0].Field.Values.Reverse()));
         add("mvsort", (a, _) => Scalars(a[0].Field.Values.Order(ValueComparer.LexicographicComparer)));
         add("mvzip", (a, _) =>
         {

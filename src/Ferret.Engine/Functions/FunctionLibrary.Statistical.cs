@@ -22,34 +22,16 @@ public static partial class FunctionLibrary
     private static IEnumerable<Scalar> AllScalars(Value[] args) => args.SelectMany(v => v.Field.Values);
 
     /// <summary>
-    /// eval <c>max</c>/<c>min</c>: numbers compare numerically and win over strings; among strings, lexicographic
-    /// order (Search Reference, "Statistical eval functions").
+    /// eval <c>max</c>/<c>min</c>: numbers compare numerically, strings lexicographically, and a string ranks above
+    /// every number, so max of a mix is its largest string and min its smallest number (Search Reference, "Statistical
+    /// eval functions": max(1, 3, 6, 7, "f", count) returns "f").
     /// </summary>
     private static Value Extreme(Value[] args, int direction)
     {
         Scalar? best = null;
         foreach (var s in AllScalars(args))
         {
-            if (best is not { } current)
-            {
-                best = s;
-                continue;
-            }
-
-            var currentNumeric = current.TryGetNumber(out var cn);
-            var candidateNumeric = s.TryGetNumber(out var sn);
-            if (currentNumeric && candidateNumeric)
-            {
-                if ((sn.CompareTo(cn) * direction) > 0)
-                {
-                    best = s;
-                }
-            }
-            else if (candidateNumeric)
-            {
-                best = s;
-            }
-            else if (!currentNumeric && (string.CompareOrdinal(s.ToString(), current.ToString()) * direction) > 0)
+            if (best is not { } current || ValueComparer.SortOrder(s, current) * direction > 0)
             {
                 best = s;
             }

@@ -6,12 +6,11 @@ namespace Ferret.Engine.Functions;
 
 public static partial class FunctionLibrary
 {
-
     private static void AddText(Register add)
     {
         add("len", (a, _) => Text(a[0]) is { } t ? Value.Of(new StringInfo(t).LengthInTextElements) : Value.Null);
-        add("lower", (a, _) => Text(a[0]) is { } t ? Value.Of(t.ToLowerInvariant()) : Value.Null);
-        add("upper", (a, _) => Text(a[0]) is { } t ? Value.Of(t.ToUpperInvariant()) : Value.Null);
+        add("lower", (a, _) => EachValue(a[0], t => t.ToLowerInvariant()));
+        add("upper", (a, _) => EachValue(a[0], t => t.ToUpperInvariant()));
         add("trim", (a, _) => Trim(a, (t, chars) => t.Trim(chars)));
         add("ltrim", (a, _) => Trim(a, (t, chars) => t.TrimStart(chars)));
         add("rtrim", (a, _) => Trim(a, (t, chars) => t.TrimEnd(chars)));
@@ -31,6 +30,18 @@ public static partial class FunctionLibrary
         add("spath", (a, _) => Text(a[0]) is { } t && Text(a[1]) is { } path
             ? Strings(Spath.Extract(t, path))
             : Value.Null);
+    }
+
+    /// <summary>lower/upper change every value of a multivalue field, not only the first (Search Reference, "Text
+    /// functions", lower: "if the value is a multivalue field, the function returns a multivalue field").</summary>
+    private static Value EachValue(Value value, Func<string, string> change)
+    {
+        if (value.IsNull)
+        {
+            return Value.Null;
+        }
+
+        return value.Field.IsMultivalue ? Strings(value.Field.Texts.Select(change)) : Value.Of(change(value.First.ToString()));
     }
 
     private static Value Trim(Value[] a, Func<string, char[], string> trim)

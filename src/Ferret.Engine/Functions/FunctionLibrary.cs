@@ -36,6 +36,9 @@ public static partial class FunctionLibrary
         AddTime(Add);
         AddInformational(Add);
         AddJson(Add);
+        AddJsonEntries(Add);
+        AddTypes(Add);
+        AddBitwise(Add);
         AddMath(Add);
         AddMultivalue(Add);
         AddText(Add);

@@ -79,6 +79,10 @@ public sealed class DedupOperator(
 /// <summary><c>head N</c> (default 10) or <c>head (expr)</c>: the first results, or results while the expression is true.</summary>
 public sealed class HeadOperator(int count, Planning.Evaluator? condition, bool keepLast) : BlockingOperator("head")
 {
+    /// <summary><c>null=true</c>: an expression whose result is null counts as true, so head goes on (Search Reference,
+    /// "head": by default a null result ends the results like false does).</summary>
+    public bool NullIsTrue { get; init; }
+
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
         if (condition is null)
@@ -93,7 +97,8 @@ public sealed class HeadOperator(int count, Planning.Evaluator? condition, bool 
     {
         foreach (var e in input)
         {
-            if (!Functions.FunctionLibrary.IsTrue(condition!(e, run.Runtime)))
+            var result = condition!(e, run.Runtime);
+            if (!(Functions.FunctionLibrary.IsTrue(result) || (NullIsTrue && result.IsNull)))
             {
                 if (keepLast)
                 {

@@ -99,6 +99,10 @@ public sealed class AppendOperator(string name, CompiledPipeline pipeline, bool 
 {
     public override bool MutatesEvents => asColumns;
 
+    /// <summary>appendcols <c>override=true</c>: a field both results have takes the subsearch's value (Search Reference,
+    /// "appendcols": with override=false, the default, the main search's value is kept).</summary>
+    public bool OverrideValues { get; init; }
+
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
         var current = RowBudget.Collect(input, run, Name);
@@ -118,7 +122,7 @@ public sealed class AppendOperator(string name, CompiledPipeline pipeline, bool 
         {
             foreach (var (field, value) in appended[i].Fields)
             {
-                if (!current[i].Has(field))
+                if (OverrideValues || !current[i].Has(field))
                 {
                     current[i].Set(field, value);
                 }

@@ -9,7 +9,7 @@ namespace Ferret.Engine.Operators;
 /// (the <c>_time</c> bucket, or the <c>over</c> field) and, with a split-by field, one column per split value (named
 /// <c>value</c>, or <c>agg: value</c> with several aggregates), keeping the <c>limit</c> (default 10) largest split values and
 /// summing the rest into <c>OTHER</c> when <c>useother=true</c>. timechart fills empty buckets between the first and last
-/// (count 0); chart does not.
+/// (count 0); chart does not. Both put 0 in a count-like cell of a row whose split value had no events.
 /// </summary>
 public sealed class TimechartOperator(
     IReadOnlyList<AggregateBinding> aggregates, string rowField, BinSpan? span, string? splitBy, int limit, bool useOther, bool fillEmptyBuckets)
@@ -82,7 +82,22 @@ public sealed class TimechartOperator(
             }
         }
 
+        FillCountColumns(order);
         return FillBuckets(order);
+    }
+
+    /// <summary>A split value with no events in a row counts 0 there, in chart as in timechart (a count-like cell is
+    /// never left empty; an avg or max cell is).</summary>
+    private void FillCountColumns(List<Event> rows)
+    {
+        var columns = rows.SelectMany(r => r.Fields.Keys).Where(k => k != rowField && IsCountLike(k)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var row in rows)
+        {
+            foreach (var column in columns.Where(c => !row.Has(c)))
+            {
+                row.Set(column, FieldValue.Of(0));
+            }
+        }
     }
 
     private List<Event> FillBuckets(List<Event> rows)

@@ -179,16 +179,22 @@ public sealed partial class ExpressionCompiler
         return (e, rt) => Value.Of(predicate(e, rt));
     }
 
-    /// <summary><c>mvmap(X, expr)</c>: evaluates expr once per value of the field X, with X bound to that value.</summary>
+    /// <summary>
+    /// <c>mvmap(X, expr)</c>: evaluates expr once per value of X, with X bound to that value. X may be any multivalue
+    /// expression (<c>mvmap(split(list, ","), list . "!")</c>): the field it names is bound to each of its values
+    /// (Search Reference, "Multivalue eval functions", mvmap).
+    /// </summary>
     private Evaluator CompileMvMap(FunctionCall call)
     {
-        if (call.Arguments[0] is not FieldExpression field)
+        var body = Compile(call.Arguments[1]);
+        if (call.Arguments[0] is FieldExpression field)
         {
-            return Unsupported(call, "the first argument of mvmap must be a field");
+            return (e, rt) => MapValues(e, rt, e[field.Name], field.Name, body, keepWhenTrue: false);
         }
 
-        var body = Compile(call.Arguments[1]);
-        return (e, rt) => MapValues(e, rt, field.Name, body, keepWhenTrue: false);
+        var source = Compile(call.Arguments[0]);
+        var bound = FirstField(call.Arguments[0]);
+        return (e, rt) => MapValues(e, rt, source(e, rt).Field, bound, body, keepWhenTrue: false);
     }
 
     /// <summary><c>mvfilter(expr)</c>: keeps the values of the one field expr names for which expr is true.</summary>
@@ -201,12 +207,12 @@ public sealed partial class ExpressionCompiler
         }
 
         var body = Compile(call.Arguments[0]);
-        return (e, rt) => MapValues(e, rt, fieldName, body, keepWhenTrue: true);
+        return (e, rt) => MapValues(e, rt, e[fieldName], fieldName, body, keepWhenTrue: true);
     }
 
-    private static Value MapValues(Event e, EvalRuntime rt, string field, Evaluator body, bool keepWhenTrue)
+    /// <summary>Evaluates body once per value, with <paramref name="field"/> (when there is one) bound to that value.</summary>
+    private static Value MapValues(Event e, EvalRuntime rt, FieldValue values, string? field, Evaluator body, bool keepWhenTrue)
     {
-        var values = e[field];
         if (values.IsNull)
         {
             return Value.Null;
@@ -216,7 +222,11 @@ public sealed partial class ExpressionCompiler
         var results = new List<Scalar>(values.Count);
         foreach (var value in values.Values)
         {
-            scratch.Set(field, FieldValue.Of(value));
+            if (field is not null)
+            {
+                scratch.Set(field, FieldValue.Of(value));
+            }
+
             var result = body(scratch, rt);
             if (keepWhenTrue)
             {

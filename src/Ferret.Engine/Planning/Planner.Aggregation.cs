@@ -254,6 +254,9 @@ public sealed partial class Planner
         CheckOptions("head", head.Options, "limit", "null", "keeplast");
         var count = head.Count ?? Integer("head", head.Options, "limit", 10);
         var condition = head.Condition is null ? null : _expressions.Compile(head.Condition);
-        return new HeadOperator(count, condition, Flag("head", head.Options, "keeplast", false));
+        return new HeadOperator(count, condition, Flag("head", head.Options, "keeplast", false))
+        {
+            NullIsTrue = Flag("head", head.Options, "null", false),
+        };
     }
 }

@@ -248,11 +248,45 @@ public sealed partial class Planner
                     list.Options.Find("label")?.Value.Text ?? "Total", list.Fields.Select(f => new FieldNamePattern(f.Text)).ToList());
             case "nomv":
                 return list.Fields.Count > 0 ? new NomvOperator(list.Fields[0].Text) : null;
+            case "accum" or "delta":
+                return BindRunning(list);
+            case "mvcombine":
+                CheckOptions("mvcombine", list.Options);
+                if (list.Fields.Count != 1)
+                {
+                    _bind.Report(DiagnosticFacts.MissingCommandArgument(list.Span, "mvcombine", "exactly one field is required"));
+                    return null;
+                }
+
+                return new MvcombineOperator(list.Fields[0].Text);
             case "iplocation":
                 return BindIpLocation(list);
             default:
                 return NotSupported(list, "Ferret does not implement this command");
         }
+    }
+
+    /// <summary><c>accum field [AS new]</c> and <c>delta field [AS new] [p=N]</c> (Search Reference, "accum", "delta").</summary>
+    private Operator? BindRunning(FieldListCommandNode list)
+    {
+        var isDelta = list.Name == "delta";
+        CheckOptions(list.Name, list.Options, isDelta ? ["p"] : []);
+        var fields = list.Fields;
+        var renamed = fields.Count == 3 && fields[1].Text.Equals("as", StringComparison.OrdinalIgnoreCase);
+        if (fields.Count != 1 && !renamed)
+        {
+            _bind.Report(DiagnosticFacts.MissingCommandArgument(list.Span, list.Name, "one field, optionally followed by AS and a new name"));
+            return null;
+        }
+
+        var field = fields[0].Text;
+        if (!isDelta)
+        {
+            return new AccumOperator(field, renamed ? fields[2].Text : field);
+        }
+
+        var period = Integer("delta", list.Options, "p", 1);
+        return new DeltaOperator(field, renamed ? fields[2].Text : $"delta({field})", Math.Max(period, 1));
     }
 
     private static ReplaceOperator BindReplace(ReplaceCommandNode replace) =>

@@ -50,7 +50,10 @@ public sealed partial class Planner
         return append.Name switch
         {
             "appendpipe" => new AppendOperator("appendpipe", PlanBody(append.Subsearch.Pipeline), overCurrentResults: true, asColumns: false),
-            "appendcols" => new AppendOperator("appendcols", Plan(append.Subsearch.Pipeline), overCurrentResults: false, asColumns: true),
+            "appendcols" => new AppendOperator("appendcols", Plan(append.Subsearch.Pipeline), overCurrentResults: false, asColumns: true)
+            {
+                OverrideValues = Flag("appendcols", append.Options, "override", false),
+            },
             _ => new AppendOperator("append", Plan(append.Subsearch.Pipeline), overCurrentResults: false, asColumns: false),
         };
     }

@@ -111,6 +111,13 @@ public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPla
     {
         var pattern = new WildcardPattern(value);
         double? number = Scalar.TryParseNumber(value, out var n) ? n : null;
+        if (op is ComparisonOperator.Equal or ComparisonOperator.NotEqual && SearchValueForms.TryCompile(value) is { } special)
+        {
+            return op == ComparisonOperator.Equal
+                ? (e, _) => special(e[field])
+                : (e, _) => !e[field].IsNull && !special(e[field]);
+        }
+
         switch (op)
         {
             case ComparisonOperator.Equal when IsCidr(value):
@@ -192,12 +199,9 @@ public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPla
                 return true;
             }
 
+            // A text value is compared as text, never as a number: x=1 does not match "1.0" or "01" (Search Reference,
+            // "search command": field values are matched as strings, without case).
             if (pattern.IsMatch(v.ToString()))
-            {
-                return true;
-            }
-
-            if (number is { } m && !pattern.HasWildcard && v.TryGetNumber(out var x) && x == m)
             {
                 return true;
             }

@@ -245,7 +245,8 @@ internal sealed partial class Parser
         return (options, fields);
     }
 
-    /// <summary>xmlkv, fromjson, iplocation, addtotals, nomv: options and fields in any order.</summary>
+    /// <summary>xmlkv, fromjson, iplocation, addtotals, nomv, accum, delta, mvcombine: options and fields in any order
+    /// (accum and delta read <c>field AS new</c> as three words).</summary>
     private FieldListCommandNode ParseFieldList(string name, int start)
     {
         var (options, fields) = ReadOptionsAndFields(untilSubsearch: false);

@@ -245,6 +245,15 @@ internal sealed partial class Parser
         var options = new List<CommandOption>();
         var fields = new List<Word>();
         var byFields = new List<Word>();
+
+        // "top 1 x": a leading integer is the limit (Search Reference, "top": top [<N>] [<top-options>] <field-list>).
+        SkipTrivia();
+        if (!AtCommandEnd && char.IsAsciiDigit(Current))
+        {
+            var limit = ReadFieldWord();
+            options.Add(new CommandOption("limit", limit, limit.Span));
+        }
+
         while (!AtCommandEnd)
         {
             options.AddRange(ReadOptions());

@@ -253,6 +253,12 @@ internal sealed partial class Parser
             i++;
         }
 
+        // Splunk reads "limit = 1" as "limit=1": spaces around the '=' of an option are allowed.
+        while (i < text.Length && IsWhite(text[i]))
+        {
+            i++;
+        }
+
         return i < text.Length && text[i] == '=' && (i + 1 >= text.Length || text[i + 1] != '=');
     }
 
@@ -260,7 +266,17 @@ internal sealed partial class Parser
     {
         var start = position;
         var name = ReadBare(c => c == '=' || IsWhite(c));
+        while (position < text.Length && IsWhite(text[position]))
+        {
+            position++;
+        }
+
         position++;
+        while (position < text.Length && IsWhite(text[position]))
+        {
+            position++;
+        }
+
         lastTokenEnd = position;
         var value = ReadOptionValue();
         return new CommandOption(name.Text, value, SpanFrom(start));

@@ -59,6 +59,7 @@ internal static class CaseRunner
                     ? new FixedClock(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal))
                     : TimeProvider.System,
                 Lookups = new LookupFolderResolver(SpecCatalog.LookupRoot),
+                DataModels = Knowledge.KnowledgeBase.LoadDefault().DataModels,
                 OutputLookupDirectory = outputFolder.FullName,
                 Problems = problems,
                 Label = specCase.Id,
