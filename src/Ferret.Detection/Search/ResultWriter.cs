@@ -98,6 +98,13 @@ public static class ResultWriter
         return spool;
     }
 
+    /// <summary>Field names in order of first appearance, <c>_time</c> first when present (the REST API's field order).</summary>
+    public static List<string> Columns(IReadOnlyList<Event> rows)
+    {
+        var columns = rows.SelectMany(row => row.Fields.Keys).Distinct(StringComparer.Ordinal).ToList();
+        return [.. ColumnOrder(columns).Select(i => columns[i])];
+    }
+
     /// <summary>Column numbers in order of first appearance, <c>_time</c> first when present.</summary>
     private static List<int> ColumnOrder(List<string> columns)
     {

@@ -120,10 +120,6 @@ public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPla
 
         switch (op)
         {
-            case ComparisonOperator.Equal when IsCidr(value):
-                return (e, _) => AnyValueInCidr(e[field], value);
-            case ComparisonOperator.NotEqual when IsCidr(value):
-                return (e, _) => e[field] is { IsNull: false } values && !AnyValueInCidr(values, value);
             case ComparisonOperator.Equal:
                 return (e, _) => AnyValueMatches(e[field], pattern, number);
             case ComparisonOperator.NotEqual:
@@ -164,30 +160,6 @@ public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPla
                     return false;
                 };
         }
-    }
-
-    /// <summary>A value in CIDR notation (<c>10.0.0.0/8</c>, <c>2001:db8::/32</c>): the search command matches the field's
-    /// IP addresses inside that network (Search Reference, "search command": "Use CIDR notation"), not the text.</summary>
-    private static bool IsCidr(string value)
-    {
-        var slash = value.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0 && value.IndexOf('*', StringComparison.Ordinal) < 0
-            && int.TryParse(value.AsSpan(slash + 1), out var prefix) && prefix >= 0
-            && System.Net.IPAddress.TryParse(value.AsSpan(0, slash), out var network)
-            && prefix <= network.GetAddressBytes().Length * 8;
-    }
-
-    private static bool AnyValueInCidr(FieldValue values, string cidr)
-    {
-        foreach (var v in values.Values)
-        {
-            if (Functions.FunctionLibrary.CidrMatch(cidr, v.ToString()))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     public static bool AnyValueMatches(FieldValue values, WildcardPattern pattern, double? number)
