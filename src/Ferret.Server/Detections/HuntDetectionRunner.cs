@@ -1,4 +1,5 @@
 using Ferret.Content;
+using Ferret.Detection.Compilation;
 using Ferret.Detection.Hunting;
 using Ferret.Detection.Search;
 using Ferret.Events;
@@ -7,15 +8,19 @@ using Ferret.Knowledge;
 namespace Ferret.Server.Detections;
 
 /// <summary>Runs detections through <see cref="HuntRunner"/> with the store's events as its input: the hunt's routing
-/// gives every detection due together one shared pass over the events.</summary>
+/// gives every detection due together one shared pass over the events. The content is compiled once, at the first run,
+/// and every later run reuses its immutable plans.</summary>
 internal sealed class HuntDetectionRunner(ContentRepository content, KnowledgeBase knowledge, ContentLookupResolver lookups, TimeProvider clock) : IDetectionRunner
 {
+    private readonly Lazy<CompiledContent> compiled = new(() => CompiledContent.Compile(content, content.Detections));
+
     public DetectionRun Run(IReadOnlyList<DetectionDefinition> detections, IEnumerable<Event> events)
     {
         var result = HuntRunner.Run(
             new HuntRequest
             {
                 Content = content,
+                Compiled = compiled.Value,
                 Detections = detections,
                 Inputs = [],
                 Events = events,
