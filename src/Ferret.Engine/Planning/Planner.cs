@@ -38,6 +38,7 @@ public sealed partial class Planner
     private CompiledPipeline PlanCommands(IReadOnlyList<CommandNode> commands, bool allowGeneratingFirst)
     {
         var operators = new List<Operator>();
+        var boundFrom = new List<CommandNode>();
         for (var i = 0; i < commands.Count; i++)
         {
             var command = commands[i];
@@ -59,6 +60,12 @@ public sealed partial class Planner
             }
 
             operators.Add(op);
+            boundFrom.Add(command);
+        }
+
+        if (allowGeneratingFirst && operators is not [{ Kind: OperatorKind.Generating }, ..])
+        {
+            EventOrderPlan.Apply(operators, boundFrom);
         }
 
         return new CompiledPipeline(operators);
