@@ -24,6 +24,7 @@ public sealed class MapCommandTests
 
         Assert.Equal(["alice"], results.Column("user"));
         var problem = Assert.Single(problems.Problems);
+        Assert.StartsWith("SPL3018 ", problem.Message, StringComparison.Ordinal);
         Assert.Contains("result 2 has no value for $Logon_ID$", problem.Message, StringComparison.Ordinal);
     }
 
@@ -34,7 +35,7 @@ public sealed class MapCommandTests
         var results = Run("| makeresults count=4 | map maxsearches=3 search=\"| makeresults | eval n=$_serial_id$\"", [], Context(problems));
 
         Assert.Equal(["1", "2", "3"], results.Column("n"));
-        Assert.Contains(problems.Problems, p => p.Message.Contains("maxsearches=3", StringComparison.Ordinal));
+        Assert.Contains(problems.Problems, p => p.Message == "SPL3017 The search result count (4) exceeds maximum (3), using max. To override it, set maxsearches appropriately.");
     }
 
     [Fact]
@@ -46,6 +47,7 @@ public sealed class MapCommandTests
         Assert.Empty(results);
         var problem = Assert.Single(problems.Problems);
         Assert.Equal(ProblemSeverity.Error, problem.Severity);
+        Assert.StartsWith("SPL3019 ", problem.Message, StringComparison.Ordinal);
         Assert.Contains("search x=1 (", problem.Message, StringComparison.Ordinal);
     }
 

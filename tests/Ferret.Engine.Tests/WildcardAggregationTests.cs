@@ -33,16 +33,17 @@ public sealed class WildcardAggregationTests
     {
         var whole = Rows(Run(search, Mixed));
         var stats = Assert.IsType<Operators.StatsOperator>(SearchEngine.Compile(search).Pipeline.Operators[^1]);
-        for (var split = 0; split <= Mixed.Length; split++)
+        var searchOrder = Mixed.OrderByDescending(e => e.Time).ToArray();
+        for (var split = 0; split <= searchOrder.Length; split++)
         {
             var left = stats.Plan.NewPartial();
             var right = stats.Plan.NewPartial();
-            foreach (var e in Mixed.Take(split))
+            foreach (var e in searchOrder.Take(split))
             {
                 left.Add(e, EvalRuntime.Default);
             }
 
-            foreach (var e in Mixed.Skip(split))
+            foreach (var e in searchOrder.Skip(split))
             {
                 right.Add(e, EvalRuntime.Default);
             }

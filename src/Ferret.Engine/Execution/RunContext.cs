@@ -50,6 +50,9 @@ public sealed class RunContext
 
     public void Report(string message, ProblemSeverity severity = ProblemSeverity.Warning) => Runtime.Report(message, severity);
 
+    /// <summary>Reports a run-time problem from the diagnostic catalogue (its code and message).</summary>
+    public void Report(Ferret.Spl.Diagnostics.Diagnostic diagnostic) => Runtime.Report(diagnostic);
+
     /// <summary>Reports that <paramref name="limit"/> was reached at <paramref name="where"/>, once per run and place.</summary>
     public void ReportLimit(string limit, string where, string kept) => Runtime.ReportLimit(limit, where, kept);
 }

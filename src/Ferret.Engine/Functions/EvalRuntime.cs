@@ -51,6 +51,10 @@ public sealed class EvalRuntime
         Problems?.Report(new InputProblem(Label ?? "search", where, message, severity));
     }
 
+    /// <summary>Reports a run-time problem from the diagnostic catalogue, with its code.</summary>
+    public void Report(Diagnostic diagnostic) =>
+        Report($"{diagnostic.Code} {diagnostic.Message}", diagnostic.IsError ? ProblemSeverity.Error : ProblemSeverity.Warning);
+
     /// <summary>Reports a limit reached (SPL3015), once per limit and place in this run.</summary>
     public void ReportLimit(string limit, string where, string kept)
     {

@@ -1,44 +1,35 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Ferret.Engine.Execution;
+using Ferret.Engine.Functions;
 using Ferret.Engine.Planning;
 using Ferret.Events;
 using Ferret.Spl;
+using Ferret.Spl.Diagnostics;
 
 namespace Ferret.Engine.Operators;
 
 /// <summary>
-/// <c>foreach fields [template]</c> (Search Reference, "foreach command"): for each field of the result that matches a
-/// listed name or wildcard, the template is run with <c>&lt;&lt;FIELD&gt;&gt;</c> replaced by the field name and
-/// <c>&lt;&lt;MATCHSTR&gt;&gt;</c> (and <c>&lt;&lt;MATCHSEG1&gt;&gt;</c>, ...) by the parts the wildcards matched. Each
-/// distinct field name's template is compiled once per run and kept in the run's state, not in the plan, so a template
-/// that cannot run is reported by every run. The template must hold streaming commands (eval...).
+/// <c>foreach [mode=] fields [template]</c> (Search Reference, "foreach command"). In multifield mode the template runs
+/// for each field of the result matching a listed wildcard, and for each listed name without a wildcard whether or not
+/// the result has it (so <c>foreach a b [eval &lt;&lt;FIELD&gt;&gt;=coalesce(&lt;&lt;FIELD&gt;&gt;, 0)]</c> fills
+/// fields that are missing), with the field name and the wildcard parts written into the template. In multivalue mode
+/// it runs once per value of the one listed field, in json_array mode once per element of the JSON array the field
+/// holds (an element is written as JSON, so a string element becomes a quoted string). Each distinct template text is
+/// compiled once per run and kept in the run's state, not in the plan; a template that cannot run is reported
+/// (SPL3020). The template must hold streaming commands (eval...).
 /// </summary>
-public sealed class ForeachOperator(IReadOnlyList<FieldNamePattern> fields, string bodyText) : StreamingOperator("foreach")
+public sealed class ForeachOperator(ForeachMode mode, IReadOnlyList<FieldNamePattern> fields, string bodyText, ForeachPlaceholders placeholders)
+    : StreamingOperator("foreach")
 {
+    /// <summary>How many distinct template texts a run keeps compiled; past it a template is compiled each time it runs.</summary>
+    private const int CompiledTemplatesKept = 1024;
+
     public override bool Process(Event e, RunContext run)
     {
-        var compiled = run.GetOrAdd(this, () => new ConcurrentDictionary<string, StreamingOperator[]?>(StringComparer.Ordinal));
-        var names = new List<(string Name, string[] Captures)>();
-        foreach (var pattern in fields)
+        foreach (var (label, text) in Templates(e))
         {
-            foreach (var name in e.Fields.Keys)
-            {
-                if ((pattern.HasWildcard && name.StartsWith('_')) || names.Any(n => n.Name == name))
-                {
-                    continue;
-                }
-
-                if (pattern.Captures(name) is { } captures)
-                {
-                    names.Add((name, captures));
-                }
-            }
-        }
-
-        foreach (var (name, captures) in names)
-        {
-            var operators = compiled.GetOrAdd(name + "\u001f" + string.Join('\u001f', captures), _ => Compile(name, captures, run));
-            if (operators is null)
+            if (Compiled(label, text, run) is not { } operators)
             {
                 continue;
             }
@@ -55,15 +46,71 @@ public sealed class ForeachOperator(IReadOnlyList<FieldNamePattern> fields, stri
         return true;
     }
 
-    private StreamingOperator[]? Compile(string name, string[] captures, RunContext run)
+    /// <summary>The templates to run over <paramref name="e"/>, each with what it was made for (to name it in a report).</summary>
+    private IEnumerable<(string Label, string Text)> Templates(Event e) => mode switch
     {
-        var text = bodyText.Replace("<<FIELD>>", name, StringComparison.Ordinal)
-            .Replace("<<MATCHSTR>>", string.Join(string.Empty, captures), StringComparison.Ordinal);
-        for (var i = 0; i < captures.Length; i++)
+        ForeachMode.Multivalue => e[fields[0].Pattern].Texts.ToList().Select(v => (fields[0].Pattern, placeholders.ForItem(bodyText, v))),
+        ForeachMode.JsonArray => JsonElements(e[fields[0].Pattern].Text).Select(item => (fields[0].Pattern, placeholders.ForItem(bodyText, item))),
+        _ => MatchingFields(e).Select(f => (f.Name, placeholders.ForField(bodyText, f.Name, f.Captures))),
+    };
+
+    private List<(string Name, string[] Captures)> MatchingFields(Event e)
+    {
+        var names = new List<(string Name, string[] Captures)>();
+        foreach (var pattern in fields)
         {
-            text = text.Replace($"<<MATCHSEG{i + 1}>>", captures[i], StringComparison.Ordinal);
+            if (!pattern.HasWildcard)
+            {
+                if (names.All(n => n.Name != pattern.Pattern))
+                {
+                    names.Add((pattern.Pattern, []));
+                }
+
+                continue;
+            }
+
+            foreach (var name in e.Fields.Keys.ToList())
+            {
+                if (!name.StartsWith('_') && names.All(n => n.Name != name) && pattern.Captures(name) is { } captures)
+                {
+                    names.Add((name, captures));
+                }
+            }
         }
 
+        return names;
+    }
+
+    /// <summary>The elements of a JSON array as JSON text; nothing when the field holds no JSON array.</summary>
+    private static List<string> JsonElements(string? text)
+    {
+        if (text is null || FunctionLibrary.ParseJson(text) is not JsonArray array)
+        {
+            return [];
+        }
+
+        return array.Select(item => item?.ToJsonString() ?? "null").ToList();
+    }
+
+    private StreamingOperator[]? Compiled(string label, string text, RunContext run)
+    {
+        var compiled = run.GetOrAdd(this, () => new ConcurrentDictionary<string, StreamingOperator[]?>(StringComparer.Ordinal));
+        if (compiled.TryGetValue(text, out var operators))
+        {
+            return operators;
+        }
+
+        operators = Compile(label, text, run);
+        if (compiled.Count < CompiledTemplatesKept)
+        {
+            compiled.TryAdd(text, operators);
+        }
+
+        return operators;
+    }
+
+    private static StreamingOperator[]? Compile(string label, string text, RunContext run)
+    {
         var parsed = SplParser.Parse(text);
         var bind = new BindContext();
         bind.ReportAll(parsed.Diagnostics);
@@ -71,9 +118,10 @@ public sealed class ForeachOperator(IReadOnlyList<FieldNamePattern> fields, stri
         var operators = pipeline.Operators.Where(o => o is not CopyEventsOperator).ToList();
         if (bind.HasErrors || operators.Any(o => o is not StreamingOperator))
         {
-            run.Report($"foreach template for field '{name}' cannot run: "
-                + (bind.HasErrors ? string.Join("; ", bind.Diagnostics.Where(d => d.IsError).Select(d => d.Message)) : "only streaming commands such as eval are allowed"),
-                ProblemSeverity.Error);
+            var reason = bind.HasErrors
+                ? string.Join("; ", bind.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Code} {d.Message}"))
+                : "only streaming commands such as eval are allowed";
+            run.Report(DiagnosticFacts.ForeachTemplateInvalid(label, reason));
             return null;
         }
 

@@ -5,6 +5,7 @@ using Ferret.Engine.Execution;
 using Ferret.Engine.Limits;
 using Ferret.Engine.Planning;
 using Ferret.Events;
+using Ferret.Spl.Diagnostics;
 
 namespace Ferret.Engine.Operators;
 
@@ -36,7 +37,7 @@ public sealed partial class MapOperator(string template, int maxSearches) : Bloc
         var rows = input.ToList();
         if (rows.Count > maxSearches)
         {
-            run.Report($"map: {rows.Count} results came in but maxsearches={maxSearches}; only the first {maxSearches} were searched");
+            run.Report(DiagnosticFacts.MapMaxSearches(rows.Count, maxSearches));
         }
 
         // The searches compiled in this run, by their substituted text: kept in the run, so the plan holds no state.
@@ -47,7 +48,7 @@ public sealed partial class MapOperator(string template, int maxSearches) : Bloc
             serial++;
             if (Substitute(row, serial, out var missing) is not { } text)
             {
-                run.Report($"map: result {serial} has no value for ${missing}$ (field '{missing}'), so its search did not run");
+                run.Report(DiagnosticFacts.MapTokenMissing(serial, missing ?? string.Empty));
                 continue;
             }
 
@@ -55,7 +56,7 @@ public sealed partial class MapOperator(string template, int maxSearches) : Bloc
             if (compiled.HasErrors)
             {
                 var error = compiled.Diagnostics.First(d => d.IsError);
-                run.Report($"map: the search of result {serial} ({text}) cannot run: {error.Code} {error.Message}", ProblemSeverity.Error);
+                run.Report(DiagnosticFacts.MapSearchInvalid(serial, text, error));
                 continue;
             }
 

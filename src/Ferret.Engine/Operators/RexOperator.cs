@@ -7,8 +7,11 @@ namespace Ferret.Engine.Operators;
 /// <summary>
 /// <c>rex</c>: named groups become fields; <c>max_match</c> (default 1, 0 = unlimited) collects several matches as a
 /// multivalue field; with no match the fields are left as they were (Search Reference, "rex command").
+/// <c>offset_field=</c> names a field that receives where each named group matched, as zero-based first and last
+/// character positions (the page's example: ten characters from the start give <c>0-9</c>), written after the group's
+/// name and joined by <c>&amp;</c> as Splunk writes them (<c>tenchars=0-9</c>).
 /// </summary>
-public sealed class RexOperator(string field, string pattern, int maxMatch) : StreamingOperator("rex")
+public sealed class RexOperator(string field, string pattern, int maxMatch, string? offsetField = null) : StreamingOperator("rex")
 {
     private readonly string[] _groupNames = new Regex(pattern).GetGroupNames().Where(n => !int.TryParse(n, out _)).ToArray();
 
@@ -22,6 +25,7 @@ public sealed class RexOperator(string field, string pattern, int maxMatch) : St
 
         var regex = Text.RegexCache.GetTranslated(pattern, RegexOptions.None, run.Search.RegexTimeout);
         var collected = new Dictionary<string, List<Scalar>>(StringComparer.Ordinal);
+        var offsets = new List<string>();
         var matches = 0;
         foreach (var value in input.Values)
         {
@@ -55,6 +59,7 @@ public sealed class RexOperator(string field, string pattern, int maxMatch) : St
                         }
 
                         list.Add(Scalar.Of(group.Value));
+                        offsets.Add($"{name}={group.Index}-{group.Index + group.Length - 1}");
                     }
                 }
             }
@@ -68,6 +73,11 @@ public sealed class RexOperator(string field, string pattern, int maxMatch) : St
         foreach (var (name, values) in collected)
         {
             e.Set(name, FieldValue.Multi(values));
+        }
+
+        if (offsetField is not null && offsets.Count > 0)
+        {
+            e.Set(offsetField, FieldValue.Of(string.Join('&', offsets)));
         }
 
         return true;

@@ -20,8 +20,8 @@ public sealed partial class Planner
                 CheckOptions("eventstats", stats.Options, "allnum");
                 return new EventstatsOperator(plan);
             case "streamstats":
-                CheckOptions("streamstats", stats.Options, "current", "window", "global", "allnum");
-                return new StreamstatsOperator(plan, Flag("streamstats", stats.Options, "current", true), Integer("streamstats", stats.Options, "window", 0));
+                CheckOptions("streamstats", stats.Options, "current", "window", "global", "allnum", "reset_on_change", "reset_before", "reset_after");
+                return new StreamstatsOperator(plan, Flag("streamstats", stats.Options, "current", true), Integer("streamstats", stats.Options, "window", 0), BindStreamstatsResets(stats));
             default:
                 CheckOptions("stats", stats.Options, "allnum", "delim", "partitions");
                 return new StatsOperator(plan);
@@ -148,10 +148,9 @@ public sealed partial class Planner
         var useOther = Flag(chart.Name, chart.Options, "useother", true);
         if (isTimechart)
         {
-            var span = Span("timechart", chart.Options) ?? new BinSpan(1, Time.TimeUnit.Day);
-            if (chart.Options.Find("span") is null)
+            if (Span("timechart", chart.Options) is not { } span)
             {
-                _bind.Report(DiagnosticFacts.OptionNotSupported(chart.Span, "timechart", "automatic span (no span= given): a span of 1d is used"));
+                return new TimechartAutoSpan(aggregates, First(chart.ByFields), limit, useOther);
             }
 
             return new TimechartOperator(aggregates, FieldNames.Time, span, First(chart.ByFields), limit, useOther, fillEmptyBuckets: true);

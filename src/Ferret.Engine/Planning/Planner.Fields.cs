@@ -41,11 +41,6 @@ public sealed partial class Planner
     private Operator? BindRex(RexCommandNode rex)
     {
         CheckOptions("rex", rex.Options, "field", "max_match", "mode", "offset_field");
-        if (rex.Options.Find("offset_field") is { } offset)
-        {
-            _bind.Report(DiagnosticFacts.OptionNotSupported(offset.Span, "rex", "offset_field"));
-        }
-
         if (rex.IsSedMode)
         {
             return BindSed(rex);
@@ -57,7 +52,7 @@ public sealed partial class Planner
             return null;
         }
 
-        return new RexOperator(rex.Field, pattern, Integer("rex", rex.Options, "max_match", 1));
+        return new RexOperator(rex.Field, pattern, Integer("rex", rex.Options, "max_match", 1), rex.Options.Find("offset_field")?.Value.Text);
     }
 
     /// <summary><c>rex mode=sed "s/re/replacement/flags"</c> (g = every match, N = the Nth) or <c>"y/abc/xyz/"</c>.</summary>

@@ -58,13 +58,37 @@ public sealed partial class Planner
         };
     }
 
+    /// <summary><c>foreach</c> (Search Reference, "foreach command"): <c>mode=multifield</c> (default),
+    /// <c>multivalue</c> or <c>json_array</c>, and the options that rename the template's placeholders.</summary>
     private Operator? BindForeach(ForeachCommandNode @foreach)
     {
-        CheckOptions("foreach", @foreach.Options, "mode", "fieldstr", "matchstr", "matchseg1", "matchseg2", "matchseg3");
-        if (@foreach.Options.Find("mode") is { } mode && !mode.Value.Text.Equals("multifield", StringComparison.OrdinalIgnoreCase))
+        CheckOptions("foreach", @foreach.Options, "mode", "fieldstr", "matchstr", "matchseg1", "matchseg2", "matchseg3", "itemstr");
+        var modeText = @foreach.Options.Find("mode")?.Value.Text.ToLowerInvariant() ?? "multifield";
+        ForeachMode? mode = modeText switch
         {
-            return NotSupported(@foreach, $"mode={mode.Value.Text} is not supported (only multifield)");
+            "multifield" => ForeachMode.Multifield,
+            "multivalue" => ForeachMode.Multivalue,
+            "json_array" => ForeachMode.JsonArray,
+            _ => null,
+        };
+        if (mode is null)
+        {
+            return NotSupported(@foreach, $"mode={modeText} is not supported (multifield, multivalue and json_array are)");
         }
+
+        if (mode != ForeachMode.Multifield && (@foreach.Fields.Count != 1 || @foreach.Fields[0].Text.Contains('*', StringComparison.Ordinal)))
+        {
+            _bind.Report(DiagnosticFacts.MissingCommandArgument(@foreach.Span, "foreach", $"mode={modeText} takes exactly one field, without wildcards"));
+            return null;
+        }
+
+        var defaults = ForeachPlaceholders.Default;
+        string Placeholder(string option, string fallback) => @foreach.Options.Find(option)?.Value.Text is { Length: > 0 } text ? text : fallback;
+        var placeholders = new ForeachPlaceholders(
+            Placeholder("fieldstr", defaults.Field),
+            Placeholder("matchstr", defaults.MatchString),
+            [Placeholder("matchseg1", defaults.MatchSegments[0]), Placeholder("matchseg2", defaults.MatchSegments[1]), Placeholder("matchseg3", defaults.MatchSegments[2])],
+            Placeholder("itemstr", defaults.Item));
 
         var body = @foreach.BodyText.Trim();
         if (body.StartsWith('[') && body.EndsWith(']'))
@@ -72,10 +96,10 @@ public sealed partial class Planner
             body = body[1..^1];
         }
 
-        var probe = Spl.SplParser.Parse("| " + body.Replace("<<FIELD>>", "x", StringComparison.Ordinal)
-            .Replace("<<MATCHSTR>>", "x", StringComparison.Ordinal).Replace("<<MATCHSEG1>>", "x", StringComparison.Ordinal));
+        var probeText = placeholders.All.Aggregate("| " + body, (text, placeholder) => text.Replace(placeholder, "x", StringComparison.Ordinal));
+        var probe = Spl.SplParser.Parse(probeText);
         _bind.ReportAll(probe.Diagnostics.Where(d => d.IsError).Select(d => d.WithSpan(@foreach.Body.Span)));
-        return new ForeachOperator(@foreach.Fields.Select(f => new FieldNamePattern(f.Text)).ToList(), "| " + body);
+        return new ForeachOperator(mode.Value, @foreach.Fields.Select(f => new FieldNamePattern(f.Text)).ToList(), "| " + body, placeholders);
     }
 
     private static ReturnOperator BindReturn(ReturnCommandNode @return) =>

@@ -24,6 +24,11 @@ internal sealed partial class Parser
 
     /// <summary><c>foreach [options] fields [ template ]</c> (Search Reference, foreach): the template is parsed with
     /// placeholders such as <c>&lt;&lt;FIELD&gt;&gt;</c> read as parts of names, and kept as text for substitution.</summary>
+    private static readonly HashSet<string> RenamedPlaceholderOptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fieldstr", "matchstr", "matchseg1", "matchseg2", "matchseg3", "itemstr",
+    };
+
     private ForeachCommandNode ParseForeach(int start)
     {
         var (options, fields) = ReadOptionsAndFields(untilSubsearch: true);
@@ -32,8 +37,16 @@ internal sealed partial class Parser
         var bodyStart = position;
         var saved = allowPlaceholders;
         allowPlaceholders = true;
+        var reported = diagnostics.Count;
         var body = RequireSubsearch("foreach", firstIsCommand: true);
         allowPlaceholders = saved;
+        if (options.Any(o => RenamedPlaceholderOptions.Contains(o.Name)))
+        {
+            // A renamed placeholder (fieldstr=#f#) may be no name at all: the template can only be checked once it is
+            // substituted, which the engine does, so what the parser found inside it is dropped here.
+            diagnostics.RemoveRange(reported, diagnostics.Count - reported);
+        }
+
         var bodyText = body.Span.Length >= 2 && position > bodyStart
             ? text[(body.Span.Start + 1)..Math.Max(body.Span.Start + 1, body.Span.End - (text[body.Span.End - 1] == ']' ? 1 : 0))].Trim()
             : "";
