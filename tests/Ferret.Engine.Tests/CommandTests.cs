@@ -34,62 +34,6 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public void Dedup_keeps_the_first_result_per_value_and_drops_results_without_the_field()
-    {
-        var results = Run("* | dedup u", Ev(("u", "a"), ("n", "1")), Ev(("u", "a"), ("n", "2")), Ev(("n", "3")), Ev(("u", "b"), ("n", "4")));
-        Assert.Equal(["1", "4"], results.Column("n"));
-        var keepEmpty = Run("* | dedup u keepempty=true", Ev(("u", "a"), ("n", "1")), Ev(("n", "3")));
-        Assert.Equal(["1", "3"], keepEmpty.Column("n"));
-    }
-
-    [Fact]
-    public void Sort_orders_numbers_numerically_before_strings_and_descends_on_minus()
-    {
-        var events = new[] { Ev(("v", "10")), Ev(("v", "9")), Ev(("v", "b")), Ev(("v", "a")), Ev(("w", "x")) };
-        Assert.Equal(["9", "10", "a", "b", "∅"], Run("* | sort v", events).Column("v"));
-        Assert.Equal(["b", "a", "10", "9", "∅"], Run("* | sort - v", events).Column("v"));
-        Assert.Equal(["9", "10"], Run("* | sort 2 v", events).Column("v"));
-    }
-
-    [Fact]
-    public void Head_and_tail_take_from_the_ends()
-    {
-        var events = Enumerable.Range(1, 5).Select(i => Ev(("n", i.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToArray();
-        Assert.Equal(["1", "2"], Run("* | head 2", events).Column("n"));
-        Assert.Equal(["5", "4"], Run("* | tail 2", events).Column("n"));
-    }
-
-    [Fact]
-    public void Convert_ctime_formats_epoch_with_the_default_and_a_given_format()
-    {
-        var row = Run("* | convert timeformat=\"%Y\" ctime(t) AS y", Ev(("t", "1715776496")));
-        Assert.Equal("2024", row.Single("y"));
-        Assert.Equal("05/15/2024 12:34:56", Run("* | convert ctime(t)", Ev(("t", "1715776496"))).Single("t"));
-        Assert.Equal("3723", Run("* | convert dur2sec(d)", Ev(("d", "01:02:03"))).Single("d"));
-    }
-
-    [Fact]
-    public void Bin_snaps_time_to_the_span()
-    {
-        Assert.Equal("1715774400", Run("* | bin _time span=1h", Ev(("_time", 1715776496.0))).Single("_time"));
-        Assert.Equal("10-20", Run("* | bin v span=10", Ev(("v", "17"))).Single("v"));
-    }
-
-    [Fact]
-    public void Fillnull_fills_listed_or_all_fields()
-    {
-        Assert.Equal(["x", "0"], Run("* | fillnull a", Ev(("a", "x")), Ev(("b", "1"))).Column("a"));
-        Assert.Equal(["NA", "1"], Run("* | fillnull value=NA", Ev(("a", "x")), Ev(("b", "1"))).Column("b"));
-    }
-
-    [Fact]
-    public void Mvexpand_and_makemv_split_values()
-    {
-        Assert.Equal(["a", "b"], Run("* | mvexpand v", Ev(("v", Mv("a", "b")))).Column("v"));
-        Assert.Equal("a|b|c", Run("* | makemv delim=\",\" v", Ev(("v", "a,b,c"))).Single("v"));
-    }
-
-    [Fact]
     public void Spath_extracts_json_and_xml_paths()
     {
         var json = Run("* | spath", Raw("{\"a\":{\"b\":[1,2]},\"c\":\"x\"}"));
@@ -131,32 +75,6 @@ public sealed class CommandTests
         Assert.Equal(["e"], inner.Column("extra"));
         var outer = Run("kind=main | join type=left k [search kind=side | fields k extra]", events);
         Assert.Equal(["e", "∅"], outer.Column("extra"));
-    }
-
-    [Fact]
-    public void Append_and_appendpipe_add_rows()
-    {
-        var events = new[] { Ev(("n", "1")), Ev(("n", "2")) };
-        Assert.Equal(["2", "∅"], Run("* | stats count | append [search n=1 | stats count as c]", events).Column("count"));
-        Assert.Equal(["1", "2", "3"], Run("* | appendpipe [stats sum(n) as n]", events).Column("n"));
-    }
-
-    [Fact]
-    public void Foreach_runs_the_template_for_each_matching_field()
-    {
-        var results = Run("* | foreach c* [eval <<FIELD>> = <<FIELD>> * 2]", Ev(("c1", "1"), ("c2", "5"), ("d", "3")));
-        Assert.Equal("2", results.Single("c1"));
-        Assert.Equal("10", results.Single("c2"));
-        Assert.Equal("3", results.Single("d"));
-    }
-
-    [Fact]
-    public void Top_counts_values_with_percent()
-    {
-        var results = Run("* | top limit=1 u", Ev(("u", "a")), Ev(("u", "b")), Ev(("u", "a")), Ev(("u", "a")));
-        Assert.Equal("a", results.Single("u"));
-        Assert.Equal("3", results.Single("count"));
-        Assert.Equal("75", results.Single("percent"));
     }
 
     [Fact]
