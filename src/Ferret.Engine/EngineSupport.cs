@@ -36,7 +36,7 @@ public static class EngineSupport
         ["mvcombine"] = "partial: results are multivalue; delim= is not supported (warning)",
         ["replace"] = "yes",
         ["stats"] = "yes: partial aggregates merge; wildcard fields (values(*) AS *, values(prefix.*) AS *) discovered per run",
-        ["eventstats"] = "yes: wildcard fields too",
+        ["eventstats"] = "yes: allnum, wildcard fields too",
         ["streamstats"] = "partial: current=, window=, reset_on_change, reset_before, reset_after, wildcard fields; time_window warns",
         ["tstats"] = "yes: over events or a data model (IDataModelCatalog); prestats, fillnull_value, by _time span=; summariesonly/allow_old_summaries select nothing (every event is used); wildcard fields are a compile error",
         ["mstats"] = "no: no metric indexes (compile error)",

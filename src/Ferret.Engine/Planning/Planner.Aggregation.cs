@@ -13,6 +13,13 @@ public sealed partial class Planner
     private Operator? BindStats(StatsCommandNode stats)
     {
         var aggregates = BindAggregations(stats.Name, stats.Aggregations, allowWildcards: true);
+        if (Flag(stats.Name, stats.Options, "allnum", false))
+        {
+            aggregates = aggregates.Select(a => AllNumState.IsNumerical(a.Function)
+                ? a with { Factory = () => new AllNumState(a.Factory()) }
+                : a).ToList();
+        }
+
         var plan = new GroupedAggregation(aggregates, stats.ByFields.Select(f => f.Text).ToList());
         switch (stats.Name)
         {
