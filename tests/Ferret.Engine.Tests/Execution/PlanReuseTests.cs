@@ -10,8 +10,8 @@ public sealed class PlanReuseTests
 {
     public static TheoryData<string, string> SearchesThatReportEachRun => new()
     {
-        { "* | foreach a* [ stats count ]", "foreach template for field 'a1' cannot run" },
-        { "* | foreach a* [ eval <<FIELD>>=nosuchfunction(<<FIELD>>) ]", "foreach template for field 'a1' cannot run" },
+        { "* | foreach a* [ stats count ]", "SPL3020 foreach: the template for 'a1' cannot run" },
+        { "* | foreach a* [ eval <<FIELD>>=nosuchfunction(<<FIELD>>) ]", "SPL3020 foreach: the template for 'a1' cannot run" },
         { "* | map search=\"search x=$b$\"", "result 1 has no value for $b$" },
     };
 
