@@ -129,7 +129,7 @@ public static partial class HuntRunner
                 Problems = problems,
                 Label = detection.Detection.Name,
                 Limits = request.Limits,
-            });
+            }, request.MaxEvidencePerFinding);
         });
         return feeds;
     }
