@@ -18,124 +18,70 @@ namespace Ferret.Engine.Execution;
 /// </summary>
 public sealed class IncrementalRun
 {
-    private readonly CompiledPipeline _pipeline;
-    private readonly RunContext _run;
-    private readonly List<Event> _kept = [];
+    private readonly PipelineFeed _main;
+    private readonly PipelineFeed[] _nested;
 
-    /// <summary>The index of the fed aggregation in the pipeline's operators (the event-by-event operators between the
-    /// filters and it run on arrival too), or -1 when the run holds the filtered events instead.</summary>
-    private readonly int _aggregationAt = -1;
-    private readonly AggregationFeed? _aggregation;
-
-    private IncrementalRun(CompiledPipeline pipeline, SearchContext context, int samplesPerGroup)
+    private IncrementalRun(PipelineFeed main, PipelineFeed[] nested)
     {
-        _pipeline = pipeline;
-        _run = new RunContext(context, NotReadable.Instance);
-        var operators = pipeline.Operators;
-        var at = pipeline.FedPrefixLength;
-        while (at < operators.Count && operators[at] is StreamingOperator or CopyEventsOperator)
-        {
-            at++;
-        }
-
-        if (at < operators.Count && (at == 0 || operators[at].Kind != OperatorKind.Generating)
-            && operators[at] is IFeedableAggregation feedable && feedable.StartFeed(_run, samplesPerGroup) is { } feed)
-        {
-            _aggregationAt = at;
-            _aggregation = feed;
-        }
+        _main = main;
+        _nested = nested;
     }
 
     /// <summary>How many events were fed.</summary>
     public long Fed { get; private set; }
 
-    /// <summary>The events the prefix kept so far (what is held in memory besides an aggregation's groups).</summary>
-    public int Kept => _kept.Count;
+    /// <summary>The events held so far (besides the aggregations' groups): what the filters of the main search and of
+    /// the nested searches kept where no aggregation follows them.</summary>
+    public int Kept => _main.Kept + _nested.Sum(n => n.Kept);
 
-    /// <summary>The aggregation fed as events arrive, or null when the run holds the filtered events.</summary>
-    public AggregationFeed? Aggregation => _aggregation;
+    /// <summary>The main search's aggregation fed as events arrive, or null when the run holds its filtered events.</summary>
+    public AggregationFeed? Aggregation => _main.Aggregation;
 
-    /// <summary>A fed run of <paramref name="search"/>, or null when it cannot be fed: it has errors, neither leading
-    /// event-by-event operators nor a leading aggregation, or reads its events again
-    /// (<see cref="CompiledSearch.ReadsEventsAgain"/>: a subsearch, join, append, map). A fed aggregation keeps
+    /// <summary>A fed run of <paramref name="search"/>, or null when it cannot be fed: it has errors, or its main search
+    /// or one of the searches nested in it that read the events again (subsearch, join, append: each fed the same
+    /// events as they arrive) has neither leading event-by-event operators nor a leading aggregation, or it reads the
+    /// events through searches compiled only as it runs (map). A fed aggregation of the main search keeps
     /// <paramref name="samplesPerGroup"/> events of each group (<see cref="AggregationFeed.Samples"/>).</summary>
     public static IncrementalRun? TryStart(CompiledSearch search, SearchContext context, int samplesPerGroup = 0)
     {
         ArgumentNullException.ThrowIfNull(search);
-        if (search.HasErrors || search.ReadsEventsAgain || search.Pipeline.ReadsRunEvents)
+        var readers = search.ReadsEventsAgain || search.Pipeline.ReadsRunEvents ? search.NestedReaders : [];
+        if (search.HasErrors || readers is null)
         {
             return null;
         }
 
-        var run = new IncrementalRun(search.Pipeline, context, samplesPerGroup);
-        return search.Pipeline.FedPrefixLength > 0 || run._aggregation is not null ? run : null;
+        var fedReaders = new Dictionary<CompiledPipeline, Func<IEnumerable<Event>>>();
+        var run = new RunContext(context, NotReadable.Instance) { FedReaders = fedReaders };
+        var nested = new PipelineFeed[readers.Count];
+        for (var i = 0; i < readers.Count; i++)
+        {
+            if (PipelineFeed.TryStart(readers[i], run, 0) is not { } feed)
+            {
+                return null;
+            }
+
+            nested[i] = feed;
+            fedReaders[readers[i]] = feed.Finish;
+        }
+
+        return PipelineFeed.TryStart(search.Pipeline, run, samplesPerGroup) is { } main ? new IncrementalRun(main, nested) : null;
     }
 
-    /// <summary>Runs the leading filters over <paramref name="e"/> and keeps it if they all accept it (or hands it,
-    /// through the event-by-event operators behind them, to the fed aggregation); exceptions propagate as in a run.</summary>
+    /// <summary>Hands <paramref name="e"/> to the main search and to every nested one; exceptions propagate as in a run.</summary>
     public void Add(Event e)
     {
         Fed++;
-        var runtime = _run.Runtime;
-        var operators = _pipeline.Operators;
-        for (var i = 0; i < _pipeline.FedPrefixLength; i++)
+        _main.Add(e);
+        foreach (var nested in _nested)
         {
-            runtime.CurrentEvent = e;
-            if (!((StreamingOperator)operators[i]).Process(e, _run))
-            {
-                return;
-            }
-        }
-
-        if (_aggregation is null)
-        {
-            _kept.Add(e);
-            return;
-        }
-
-        var current = e;
-        for (var i = _pipeline.FedPrefixLength; i < _aggregationAt; i++)
-        {
-            if (operators[i] is not StreamingOperator streaming)
-            {
-                // The plan's copy in front of the first operator that changes events: the caller's event stays as read.
-                current = current.Clone();
-                continue;
-            }
-
-            runtime.CurrentEvent = current;
-            if (!streaming.Process(current, _run))
-            {
-                return;
-            }
-        }
-
-        runtime.CurrentEvent = current;
-        _aggregation.Add(current, _run);
-    }
-
-    /// <summary>Runs the rest of the pipeline over the kept events (or the fed aggregation's rows): the search's
-    /// results. Call once, after the last <see cref="Add"/>.</summary>
-    public IEnumerable<Event> Finish()
-    {
-        IEnumerable<Event> stream = _aggregation is null ? Replay() : _aggregation.Results();
-        var operators = _pipeline.Operators;
-        for (var i = _aggregation is null ? _pipeline.FedPrefixLength : _aggregationAt + 1; i < operators.Count; i++)
-        {
-            stream = operators[i].Execute(stream, _run);
-        }
-
-        return stream;
-    }
-    /// <summary>The kept events, each made the current event as it is handed on, as the prefix's last operator did when it yielded it.</summary>
-    private IEnumerable<Event> Replay()
-    {
-        foreach (var e in _kept)
-        {
-            _run.Runtime.CurrentEvent = e;
-            yield return e;
+            nested.Add(e);
         }
     }
+
+    /// <summary>Runs the rest of the pipeline over the kept events (or the fed aggregation's rows), the nested searches
+    /// answering with what they were fed: the search's results. Call once, after the last <see cref="Add"/>.</summary>
+    public IEnumerable<Event> Finish() => _main.Finish();
 
     /// <summary>The run's events for an incremental run: never read (a fed pipeline does not read them again); reading
     /// them fails loudly rather than giving a silently empty index.</summary>
