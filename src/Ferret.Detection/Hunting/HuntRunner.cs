@@ -96,6 +96,8 @@ public static partial class HuntRunner
                 feeds[detection].Add(normalized);
             }
 
+            knowledge.Accelerated(normalized).ReleaseProjections();
+
             if (events % 1000 == 0)
             {
                 request.Progress?.Report(new HuntProgress(HuntStage.Reading, events, 0));

@@ -16,13 +16,11 @@ public abstract class AggregationFeed
         Partial = partial;
     }
 
-    /// <summary>How many events reached the aggregation itself (after everything in front of it).</summary>
-    public long Aggregated { get; private protected set; }
-
     private protected PartialAggregate Partial { get; }
 
-    /// <summary>Adds one event (the run's current event) to its groups.</summary>
-    public abstract void Add(Event e, RunContext run);
+    /// <summary>Adds one event (the run's current event) to its groups, offering <paramref name="sample"/> (the event to
+    /// show as evidence: the raw event behind a projection) to their samples.</summary>
+    public abstract void Add(Event e, Event sample, RunContext run);
 
     /// <summary>The aggregation's rows, once every event was added.</summary>
     public IEnumerable<Event> Results() => Partial.Results();
@@ -42,9 +40,8 @@ public interface IFeedableAggregation
 /// <summary>A <c>stats</c> fed with the events the operators in front of it pass on.</summary>
 internal sealed class StatsFeed(PartialAggregate partial) : AggregationFeed(partial)
 {
-    public override void Add(Event e, RunContext run)
+    public override void Add(Event e, Event sample, RunContext run)
     {
-        Aggregated++;
-        Partial.Add(e, run.Runtime, e);
+        Partial.Add(e, run.Runtime, sample);
     }
 }

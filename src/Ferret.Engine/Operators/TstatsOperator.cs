@@ -88,7 +88,8 @@ public sealed class TstatsOperator(string? dataModel, Predicate? where, GroupedA
 /// <summary>The per-event half of <see cref="TstatsOperator.Execute"/>.</summary>
 internal sealed class TstatsFeed(PartialAggregate partial, bool unknownDataModel, DataModels.IDataModelView? view, Predicate? where) : AggregationFeed(partial)
 {
-    public override void Add(Event e, RunContext run)
+    /// <summary>Projects the raw <paramref name="e"/> itself; the raw event is what its groups sample.</summary>
+    public override void Add(Event e, Event sample, RunContext run)
     {
         if (unknownDataModel)
         {
@@ -105,7 +106,6 @@ internal sealed class TstatsFeed(PartialAggregate partial, bool unknownDataModel
         runtime.CurrentEvent = projected;
         if (where is null || where(projected, runtime))
         {
-            Aggregated++;
             Partial.Add(projected, runtime, e);
         }
     }
