@@ -53,20 +53,31 @@ public sealed class IncrementalRun
 
         var fedReaders = new Dictionary<CompiledPipeline, Func<IEnumerable<Event>>>();
         var run = new RunContext(context, NotReadable.Instance) { FedReaders = fedReaders };
-        var nested = new PipelineFeed[readers.Count];
-        for (var i = 0; i < readers.Count; i++)
+        var nested = new List<PipelineFeed>(readers.Count);
+        foreach (var reader in readers)
         {
-            if (PipelineFeed.TryStart(readers[i], run, 0) is not { } feed)
+            if (ReadsNoEvents(reader))
+            {
+                // It runs as it would in a whole run, when the search finishes: it never reads the events.
+                continue;
+            }
+
+            if (PipelineFeed.TryStart(reader, run, 0) is not { } feed)
             {
                 return null;
             }
 
-            nested[i] = feed;
-            fedReaders[readers[i]] = feed.Finish;
+            nested.Add(feed);
+            fedReaders[reader] = feed.Finish;
         }
 
-        return PipelineFeed.TryStart(search.Pipeline, run, samplesPerGroup) is { } main ? new IncrementalRun(main, nested) : null;
+        return PipelineFeed.TryStart(search.Pipeline, run, samplesPerGroup) is { } main ? new IncrementalRun(main, [.. nested]) : null;
     }
+
+    /// <summary>Whether a nested search starts with a command that makes its rows without reading the run's events
+    /// (inputlookup, makeresults, rest...): Search Reference, "Command types", generating commands.</summary>
+    private static bool ReadsNoEvents(CompiledPipeline pipeline) =>
+        pipeline.IsGenerating && pipeline.Operators[0] is not (Operators.TstatsOperator or Operators.DatamodelOperator or Operators.EventSourceOperator);
 
     /// <summary>Hands <paramref name="e"/> to the main search and to every nested one; exceptions propagate as in a run.</summary>
     public void Add(Event e)

@@ -20,7 +20,7 @@ public sealed class BindContext
     private readonly List<Execution.CompiledPipeline> _nestedReaders = [];
 
     /// <summary>The pipelines besides the main one that read the run's events (subsearches, join, append and
-    /// appendcols searches), or null when some reader is only known at run time (map, foreach templates).</summary>
+    /// appendcols searches), or null when some reader is only known at run time (map).</summary>
     public IReadOnlyList<Execution.CompiledPipeline>? NestedReaders => HasUnlistedReaders ? null : _nestedReaders;
 
     private bool HasUnlistedReaders { get; set; }

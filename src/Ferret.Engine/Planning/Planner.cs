@@ -67,9 +67,9 @@ public sealed partial class Planner
                 _bind.MarkReadsEventsAgain();
             }
 
-            if (op is MapOperator or ForeachOperator)
+            if (op is MapOperator)
             {
-                // Their searches are compiled as the run goes, so nobody can list what they read beforehand.
+                // Its searches are compiled as the run goes, so nobody can list what they read beforehand.
                 _bind.MarkUnlistedReader();
             }
 
