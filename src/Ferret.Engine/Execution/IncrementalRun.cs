@@ -12,8 +12,9 @@ namespace Ferret.Engine.Execution;
 /// <see cref="CompiledSearch.Run"/> over the same events in the same order, because a streaming operator handles each
 /// event on its own (Search Reference, "Command types": streaming commands apply to each event independently) and an
 /// aggregation's partial state over events in order is its state over all of them, so applying the front of the
-/// pipeline event by event and the rest afterwards is the same composition. Only pipelines that never read the run's
-/// events a second time (no subsearch, join, append or map) can be fed: see <see cref="TryStart"/>.
+/// pipeline event by event and the rest afterwards is the same composition (<see cref="PipelineFeed"/>). Searches nested
+/// in it that read the same events (join, append, appendcols) are fed beside it and answer with their fed results when
+/// it finishes; a search-term subsearch or map cannot be fed: see <see cref="TryStart"/>.
 /// Not thread-safe: one thread feeds it at a time.
 /// </summary>
 public sealed class IncrementalRun
