@@ -30,6 +30,11 @@ public sealed class CompiledSearch
     /// cannot be fed one event at a time: the plan answers it, nobody re-reads the text or walks the tree.</summary>
     public bool ReadsEventsAgain { get; init; }
 
+    /// <summary>The pipelines besides <see cref="Pipeline"/> that read the run's events (subsearches, join, append),
+    /// or null when some are only compiled as the search runs (map): an <see cref="Execution.IncrementalRun"/> feeds
+    /// each of them as events arrive.</summary>
+    public IReadOnlyList<Execution.CompiledPipeline>? NestedReaders { get; init; } = [];
+
     /// <summary>Runs the search over <paramref name="events"/> (enumerated again by subsearches, join and append). Once the
     /// context's <see cref="SearchContext.Cancellation"/> is cancelled, reading the next event throws <see cref="OperationCanceledException"/>.</summary>
     public IEnumerable<Event> Run(IEnumerable<Event> events, SearchContext? context = null)

@@ -8,8 +8,10 @@ namespace Ferret.Detection.Hunting;
 
 /// <summary>
 /// What a hunt keeps of one detection while it reads: where it can, the detection's leading event-by-event commands
-/// run on each event as it arrives (<see cref="IncrementalRun"/>) and only the events they keep are held, and the same
-/// for the leading search that chooses evidence; otherwise (tstats and other generating searches, subsearches, join,
+/// run on each event as it arrives (<see cref="IncrementalRun"/>). When they lead to an aggregation (stats, or a leading
+/// tstats), that aggregates as events arrive too and only its groups are kept, each with a bounded sample of its first
+/// events, which are the evidence candidates; else only the events the filters keep are held, and the same for the
+/// leading search that chooses evidence. Otherwise (tstats and other generating searches, subsearches, join,
 /// append, map) every event routed to the detection is held until the read ends, as the search needs them all. The
 /// results are the same either way. One thread feeds a detection at a time.
 /// </summary>
@@ -22,13 +24,20 @@ internal sealed class DetectionFeed
     private Exception? _evidenceFailure;
 
     /// <param name="contextFor">The search context of a run of this detection that reports to the given problems.</param>
-    public DetectionFeed(CompiledDetection detection, Func<IProblemSink, SearchContext> contextFor)
+    /// <param name="evidencePerRow">How many events a finding shows at most: an aggregation fed as events arrive keeps
+    /// that many of each group (at least one, so a row can tell whether any event is behind it).</param>
+    public DetectionFeed(CompiledDetection detection, Func<IProblemSink, SearchContext> contextFor, int evidencePerRow)
     {
         Detection = detection;
         Context = contextFor(Problems);
+        _search = IncrementalRun.TryStart(detection.Search, Context, Math.Max(1, evidencePerRow));
+        if (_search?.Aggregation is not null)
+        {
+            return;
+        }
+
         var evidenceContext = contextFor(EvidenceProblems);
         var pipeline = detection.Syntax;
-        _search = IncrementalRun.TryStart(detection.Search, Context);
         var evidenceNeedsAll = true;
         if (EvidenceFinder.LeadingSearchOf(detection.ExpandedSearch, pipeline) is { } leading && SearchEngine.Compile(leading) is { HasErrors: false } compiled)
         {
@@ -101,6 +110,11 @@ internal sealed class DetectionFeed
     /// <summary>The evidence finder for <paramref name="rowCount"/> rows; throws what choosing the evidence threw.</summary>
     public EvidenceFinder Evidence(int rowCount)
     {
+        if (_search?.Aggregation is { } aggregation)
+        {
+            return EvidenceFinder.Over(rowCount == 0 ? [] : aggregation.Samples());
+        }
+
         if (_evidence is null)
         {
             return EvidenceFinder.For(Detection, _routed!, Context, rowCount);

@@ -96,6 +96,8 @@ public static partial class HuntRunner
                 feeds[detection].Add(normalized);
             }
 
+            knowledge.Accelerated(normalized).ReleaseProjections();
+
             if (events % 1000 == 0)
             {
                 request.Progress?.Report(new HuntProgress(HuntStage.Reading, events, 0));
@@ -129,7 +131,7 @@ public static partial class HuntRunner
                 Problems = problems,
                 Label = detection.Detection.Name,
                 Limits = request.Limits,
-            });
+            }, request.MaxEvidencePerFinding);
         });
         return feeds;
     }

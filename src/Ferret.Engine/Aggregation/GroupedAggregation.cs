@@ -29,6 +29,9 @@ public sealed class GroupedAggregation(
 
     public PartialAggregate NewPartial() => new(this);
 
+    /// <summary>A partial whose groups each keep their first <paramref name="samplesPerGroup"/> events.</summary>
+    public PartialAggregate NewPartial(int samplesPerGroup) => new(this) { SamplesPerGroup = samplesPerGroup };
+
     /// <summary>Copies the aggregate fields of <paramref name="result"/> (a row of <see cref="PartialAggregate"/>) onto
     /// <paramref name="target"/> (eventstats, streamstats): a named aggregate without a value removes the field.</summary>
     public void CopyAggregates(Event result, Event target)

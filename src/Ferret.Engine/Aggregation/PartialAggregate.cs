@@ -26,7 +26,9 @@ public sealed partial class PartialAggregate
 
     public int GroupCount => _groups.Count;
 
-    public void Add(Event e, EvalRuntime runtime)
+    public void Add(Event e, EvalRuntime runtime) => Add(e, runtime, sample: null, arrival: 0);
+
+    private void Add(Event e, EvalRuntime runtime, Event? sample, long arrival)
     {
         var time = e.Time;
         FieldValue[]? inputs = null;
@@ -34,6 +36,11 @@ public sealed partial class PartialAggregate
         foreach (var key in plan.KeysOf(e))
         {
             var group = GetGroup(key);
+            if (sample is not null)
+            {
+                Sample(group, sample, arrival);
+            }
+
             if (inputs is null)
             {
                 inputs = new FieldValue[plan.Aggregates.Count];
@@ -190,5 +197,9 @@ public sealed partial class PartialAggregate
         _ => string.Join('\u001f', key.Select(k => k.ToString())),
     };
 
-    private sealed record Group(Scalar[] Key, List<IAggregateState?> States);
+    private sealed record Group(Scalar[] Key, List<IAggregateState?> States)
+    {
+        /// <summary>The first events of the group with their arrival numbers (<see cref="SamplesPerGroup"/>), or null.</summary>
+        public List<(long Arrival, Event Event)>? Samples { get; set; }
+    }
 }

@@ -51,6 +51,12 @@ public sealed class CompiledPipeline
     /// <summary>Runs over <paramref name="input"/> (ignored when the pipeline starts with a generating command).</summary>
     public IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.FedReaders is { } fed && fed.TryGetValue(this, out var results))
+        {
+            return results();
+        }
+
         var stream = input;
         foreach (var op in Operators)
         {

@@ -4,88 +4,96 @@ namespace Ferret.Engine.Execution;
 
 /// <summary>
 /// One run of a compiled search fed one event at a time, as a reader produces them: the leading filters
-/// (<see cref="CompiledPipeline.FedPrefixLength"/>: search, where, regex) test each event on arrival and only the events
-/// they keep are held (the caller's own events, not copies); the rest of the pipeline runs over those in
-/// <see cref="Finish"/>. The results equal
+/// (<see cref="CompiledPipeline.FedPrefixLength"/>: search, where, regex) test each event on arrival. When a grouped
+/// aggregation (stats, or tstats leading the search: <see cref="IFeedableAggregation"/>) follows them, possibly behind
+/// more event-by-event commands (eval, rename, rex...), those commands and the aggregation also run on arrival and
+/// nothing but the groups is kept; otherwise the events the filters keep are held (the caller's own events, not
+/// copies). The rest of the pipeline runs in <see cref="Finish"/>. The results equal
 /// <see cref="CompiledSearch.Run"/> over the same events in the same order, because a streaming operator handles each
-/// event on its own (Search Reference, "Command types": streaming commands apply to each event independently), so
-/// applying the prefix event by event and the rest afterwards is the same composition. Only pipelines that never read
-/// the run's events a second time (no subsearch, join, append or map) can be fed: see <see cref="TryStart"/>.
+/// event on its own (Search Reference, "Command types": streaming commands apply to each event independently) and an
+/// aggregation's partial state over events in order is its state over all of them, so applying the front of the
+/// pipeline event by event and the rest afterwards is the same composition (<see cref="PipelineFeed"/>). Searches nested
+/// in it that read the same events (join, append, appendcols) are fed beside it and answer with their fed results when
+/// it finishes; a search-term subsearch or map cannot be fed: see <see cref="TryStart"/>.
 /// Not thread-safe: one thread feeds it at a time.
 /// </summary>
 public sealed class IncrementalRun
 {
-    private readonly CompiledPipeline _pipeline;
-    private readonly RunContext _run;
-    private readonly List<Event> _kept = [];
+    private readonly PipelineFeed _main;
+    private readonly PipelineFeed[] _nested;
 
-    private IncrementalRun(CompiledPipeline pipeline, SearchContext context)
+    private IncrementalRun(PipelineFeed main, PipelineFeed[] nested)
     {
-        _pipeline = pipeline;
-        _run = new RunContext(context, NotReadable.Instance);
+        _main = main;
+        _nested = nested;
     }
 
     /// <summary>How many events were fed.</summary>
     public long Fed { get; private set; }
 
-    /// <summary>The events the prefix kept so far (what is held in memory).</summary>
-    public int Kept => _kept.Count;
+    /// <summary>The events held so far (besides the aggregations' groups): what the filters of the main search and of
+    /// the nested searches kept where no aggregation follows them.</summary>
+    public int Kept => _main.Kept + _nested.Sum(n => n.Kept);
 
-    /// <summary>A fed run of <paramref name="search"/>, or null when it cannot be fed: it has errors, no leading
-    /// event-by-event operator, or reads its events again (<see cref="CompiledSearch.ReadsEventsAgain"/>: a subsearch,
-    /// join, append, map).</summary>
-    public static IncrementalRun? TryStart(CompiledSearch search, SearchContext context)
+    /// <summary>The main search's aggregation fed as events arrive, or null when the run holds its filtered events.</summary>
+    public AggregationFeed? Aggregation => _main.Aggregation;
+
+    /// <summary>A fed run of <paramref name="search"/>, or null when it cannot be fed: it has errors, or its main search
+    /// or one of the searches nested in it that read the events again (subsearch, join, append: each fed the same
+    /// events as they arrive) has neither leading event-by-event operators nor a leading aggregation, or it reads the
+    /// events through searches compiled only as it runs (map). A fed aggregation of the main search keeps
+    /// <paramref name="samplesPerGroup"/> events of each group (<see cref="AggregationFeed.Samples"/>).</summary>
+    public static IncrementalRun? TryStart(CompiledSearch search, SearchContext context, int samplesPerGroup = 0)
     {
         ArgumentNullException.ThrowIfNull(search);
-        if (search.HasErrors || search.ReadsEventsAgain || search.Pipeline.FedPrefixLength == 0 || search.Pipeline.ReadsRunEvents)
+        var readers = search.ReadsEventsAgain || search.Pipeline.ReadsRunEvents ? search.NestedReaders : [];
+        if (search.HasErrors || readers is null)
         {
             return null;
         }
 
-        return new IncrementalRun(search.Pipeline, context);
+        var fedReaders = new Dictionary<CompiledPipeline, Func<IEnumerable<Event>>>();
+        var run = new RunContext(context, NotReadable.Instance) { FedReaders = fedReaders };
+        var nested = new List<PipelineFeed>(readers.Count);
+        foreach (var reader in readers)
+        {
+            if (ReadsNoEvents(reader))
+            {
+                // It runs as it would in a whole run, when the search finishes: it never reads the events.
+                continue;
+            }
+
+            if (PipelineFeed.TryStart(reader, run, 0) is not { } feed)
+            {
+                return null;
+            }
+
+            nested.Add(feed);
+            fedReaders[reader] = feed.Finish;
+        }
+
+        return PipelineFeed.TryStart(search.Pipeline, run, samplesPerGroup) is { } main ? new IncrementalRun(main, [.. nested]) : null;
     }
 
-    /// <summary>Runs the leading filters over <paramref name="e"/> and keeps it if they all accept it; exceptions
-    /// propagate as in a run.</summary>
+    /// <summary>Whether a nested search starts with a command that makes its rows without reading the run's events
+    /// (inputlookup, makeresults, rest...): Search Reference, "Command types", generating commands.</summary>
+    private static bool ReadsNoEvents(CompiledPipeline pipeline) =>
+        pipeline.IsGenerating && pipeline.Operators[0] is not (Operators.TstatsOperator or Operators.DatamodelOperator or Operators.EventSourceOperator);
+
+    /// <summary>Hands <paramref name="e"/> to the main search and to every nested one; exceptions propagate as in a run.</summary>
     public void Add(Event e)
     {
         Fed++;
-        var runtime = _run.Runtime;
-        var operators = _pipeline.Operators;
-        for (var i = 0; i < _pipeline.FedPrefixLength; i++)
+        _main.Add(e);
+        foreach (var nested in _nested)
         {
-            runtime.CurrentEvent = e;
-            if (!((StreamingOperator)operators[i]).Process(e, _run))
-            {
-                return;
-            }
-        }
-
-        _kept.Add(e);
-    }
-
-    /// <summary>Runs the rest of the pipeline over the kept events: the search's results. Call once, after the last <see cref="Add"/>.</summary>
-    public IEnumerable<Event> Finish()
-    {
-        IEnumerable<Event> stream = Replay();
-        var operators = _pipeline.Operators;
-        for (var i = _pipeline.FedPrefixLength; i < operators.Count; i++)
-        {
-            stream = operators[i].Execute(stream, _run);
-        }
-
-        return stream;
-    }
-
-    /// <summary>The kept events, each made the current event as it is handed on, as the prefix's last operator did when it yielded it.</summary>
-    private IEnumerable<Event> Replay()
-    {
-        foreach (var e in _kept)
-        {
-            _run.Runtime.CurrentEvent = e;
-            yield return e;
+            nested.Add(e);
         }
     }
+
+    /// <summary>Runs the rest of the pipeline over the kept events (or the fed aggregation's rows), the nested searches
+    /// answering with what they were fed: the search's results. Call once, after the last <see cref="Add"/>.</summary>
+    public IEnumerable<Event> Finish() => _main.Finish();
 
     /// <summary>The run's events for an incremental run: never read (a fed pipeline does not read them again); reading
     /// them fails loudly rather than giving a silently empty index.</summary>

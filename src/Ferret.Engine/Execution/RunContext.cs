@@ -25,6 +25,10 @@ public sealed class RunContext
 
     public EvalRuntime Runtime { get; }
 
+    /// <summary>For a run fed event by event: the results of each nested search that was fed as the events arrived
+    /// (<see cref="IncrementalRun"/>), handed out in place of reading the events again.</summary>
+    internal IReadOnlyDictionary<CompiledPipeline, Func<IEnumerable<Event>>>? FedReaders { get; init; }
+
     /// <summary>Cancels the run: checked as the run's events are read, and by operators that loop without reading them.</summary>
     public CancellationToken Cancellation => Search.Cancellation;
 

@@ -94,6 +94,14 @@ public sealed class DatamodelOperator(string name, string path) : Operator(name)
 
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run) =>
         DataModelAccess.Resolve(run, path, this) is { } view ? DataModelAccess.Project(run, view) : [];
+
+    /// <summary>The per-event half of <see cref="Execute"/> for a fed run: the event's projection (a copy of its own),
+    /// or null when it is not in the dataset (or the dataset is unknown, reported once).</summary>
+    public Func<Event, Event?> StartFeed(RunContext run)
+    {
+        var view = DataModelAccess.Resolve(run, path, this);
+        return raw => view is not null && view.TryProject(raw, out var projected) ? projected : null;
+    }
 }
 
 /// <summary>Reads the run's events (the "index") for a pipeline that starts with a search.</summary>

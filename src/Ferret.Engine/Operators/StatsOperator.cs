@@ -6,9 +6,11 @@ using Ferret.Events;
 namespace Ferret.Engine.Operators;
 
 /// <summary><c>stats</c>: one row per group (Search Reference, "stats command").</summary>
-public sealed class StatsOperator(GroupedAggregation plan) : BlockingOperator("stats")
+public sealed class StatsOperator(GroupedAggregation plan) : BlockingOperator("stats"), IFeedableAggregation
 {
     public GroupedAggregation Plan => plan;
+
+    public AggregationFeed StartFeed(RunContext run, int samplesPerGroup) => new StatsFeed(plan.NewPartial(samplesPerGroup));
 
     public override bool CreatesRows => true;
 

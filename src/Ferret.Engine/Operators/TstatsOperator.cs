@@ -13,7 +13,7 @@ namespace Ferret.Engine.Operators;
 /// <c>prestats=t</c> passes the filtered events (with <c>_time</c> binned) on for a later stats/timechart.
 /// <c>summariesonly</c> and <c>allow_old_summaries</c> have nothing to select between here: every event is used.
 /// </summary>
-public sealed class TstatsOperator(string? dataModel, Predicate? where, GroupedAggregation plan, bool prestats) : Operator("tstats")
+public sealed class TstatsOperator(string? dataModel, Predicate? where, GroupedAggregation plan, bool prestats) : Operator("tstats"), IFeedableAggregation
 {
     public override OperatorKind Kind => OperatorKind.Generating;
 
@@ -49,6 +49,20 @@ public sealed class TstatsOperator(string? dataModel, Predicate? where, GroupedA
         return partial.Results();
     }
 
+    /// <summary>Aggregating tstats fed event by event: each raw event is projected (shared), filtered by the where
+    /// clause and added to its groups, the raw event offered as the group's sample. prestats passes events on, so it is
+    /// not fed.</summary>
+    public AggregationFeed? StartFeed(RunContext run, int samplesPerGroup)
+    {
+        if (prestats)
+        {
+            return null;
+        }
+
+        var view = dataModel is null ? null : DataModelAccess.Resolve(run, dataModel, this);
+        return new TstatsFeed(plan.NewPartial(samplesPerGroup), dataModel is not null && view is null, view, where);
+    }
+
     private IEnumerable<Event> Prestats(IEnumerable<Event> events, RunContext run)
     {
         foreach (var e in events)
@@ -67,6 +81,32 @@ public sealed class TstatsOperator(string? dataModel, Predicate? where, GroupedA
             }
 
             yield return dataModel is null ? e.Clone() : e;
+        }
+    }
+}
+
+/// <summary>The per-event half of <see cref="TstatsOperator.Execute"/>.</summary>
+internal sealed class TstatsFeed(PartialAggregate partial, bool unknownDataModel, DataModels.IDataModelView? view, Predicate? where) : AggregationFeed(partial)
+{
+    /// <summary>Projects the raw <paramref name="e"/> itself; the raw event is what its groups sample.</summary>
+    public override void Add(Event e, Event sample, RunContext run)
+    {
+        if (unknownDataModel)
+        {
+            return;
+        }
+
+        var projected = e;
+        if (view is not null && !view.TryProjectShared(e, out projected))
+        {
+            return;
+        }
+
+        var runtime = run.Runtime;
+        runtime.CurrentEvent = projected;
+        if (where is null || where(projected, runtime))
+        {
+            Partial.Add(projected, runtime, e);
         }
     }
 }

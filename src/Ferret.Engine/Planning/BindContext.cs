@@ -17,6 +17,26 @@ public sealed class BindContext
 
     public void MarkReadsEventsAgain() => ReadsEventsAgain = true;
 
+    private readonly List<Execution.CompiledPipeline> _nestedReaders = [];
+
+    /// <summary>The pipelines besides the main one that read the run's events (subsearches, join, append and
+    /// appendcols searches), or null when some reader is only known at run time (map).</summary>
+    public IReadOnlyList<Execution.CompiledPipeline>? NestedReaders => HasUnlistedReaders ? null : _nestedReaders;
+
+    private bool HasUnlistedReaders { get; set; }
+
+    public void AddNestedReader(Execution.CompiledPipeline pipeline)
+    {
+        _nestedReaders.Add(pipeline);
+        MarkReadsEventsAgain();
+    }
+
+    public void MarkUnlistedReader()
+    {
+        HasUnlistedReaders = true;
+        MarkReadsEventsAgain();
+    }
+
     public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
 
     public void ReportAll(IEnumerable<Diagnostic> diagnostics) => _diagnostics.AddRange(diagnostics);

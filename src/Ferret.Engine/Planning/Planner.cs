@@ -16,15 +16,35 @@ public sealed partial class Planner
     private readonly ExpressionCompiler _expressions;
     private readonly SearchCompiler _search;
 
+    /// <summary>How deep <see cref="Plan"/> calls are nested: the outermost plans the main search.</summary>
+    private int _depth;
+
     public Planner(BindContext bind)
     {
         _bind = bind;
         _expressions = new ExpressionCompiler(bind);
-        _search = new SearchCompiler(bind, PlanSubsearch);
+        // A subsearch in search terms is evaluated while events are filtered, so it cannot be fed beside them.
+        _search = new SearchCompiler(bind, pipeline =>
+        {
+            bind.MarkUnlistedReader();
+            return PlanSubsearch(pipeline);
+        });
     }
 
     /// <summary>Plans a search: its input is the run's events (or nothing, when it starts with a generating command).</summary>
-    public CompiledPipeline Plan(Pipeline pipeline) => PlanCommands(pipeline.Commands, allowGeneratingFirst: true);
+    public CompiledPipeline Plan(Pipeline pipeline)
+    {
+        _depth++;
+        var planned = PlanCommands(pipeline.Commands, allowGeneratingFirst: true);
+        _depth--;
+        if (_depth > 0)
+        {
+            // A search planned inside another (subsearch, join, append, appendcols) reads the run's events itself.
+            _bind.AddNestedReader(planned);
+        }
+
+        return planned;
+    }
 
     /// <summary>Plans commands that run over results handed to them (appendpipe, foreach templates).</summary>
     public CompiledPipeline PlanBody(Pipeline pipeline) => PlanCommands(pipeline.Commands, allowGeneratingFirst: false);
@@ -46,6 +66,12 @@ public sealed partial class Planner
             if (CommandTable.Find(command.Name) is { ReadsEventsAgain: true })
             {
                 _bind.MarkReadsEventsAgain();
+            }
+
+            if (op is MapOperator)
+            {
+                // Its searches are compiled as the run goes, so nobody can list what they read beforehand.
+                _bind.MarkUnlistedReader();
             }
 
             if (op is null)

@@ -55,4 +55,9 @@ public sealed class NormalizedEvent
             ?? Interlocked.CompareExchange(ref _projections[dataset.Ordinal], DatasetProjection.Project(Event, dataset), null)
             ?? _projections[dataset.Ordinal];
     }
+
+    /// <summary>Lets go of the projections made so far (membership stays known): a hunt calls it once every detection
+    /// has been handed the event, so an event still held (as a group's evidence, say) does not keep a copy per dataset
+    /// alive. A later <see cref="ProjectionFor"/> projects again.</summary>
+    public void ReleaseProjections() => Array.Clear(_projections);
 }

@@ -27,6 +27,12 @@ public sealed class IncrementalRunTests
         "EventCode=4688 | search user=a | rename process_name AS p | head 1",
         "* | dedup user | table user n",
         "EventCode=4688 | regex process_name=\"^[a-z]+\\.exe$\" | stats values(process_name) as names",
+        "EventCode=4688 | eval p=lower(process_name) | rename user AS u | where p!=\"rundll32.exe\" | stats count max(n) as last by p u | sort - last",
+        "| tstats count max(n) as last where EventCode=4688 by user",
+        "EventCode=4688 | stats count by user | join type=outer user [search EventCode=4624 | stats count as logons by user]",
+        "| tstats count where EventCode=4688 by user | append [| tstats count as logons where EventCode=4624 by user]",
+        "EventCode=4688 | join user [search EventCode=4624 | table user]",
+        "EventCode=4688 | append [search EventCode=4624]",
     ];
 
     [Theory]
@@ -64,10 +70,42 @@ public sealed class IncrementalRunTests
     }
 
     [Theory]
+    [InlineData("EventCode=4688 | stats count by user")]
+    [InlineData("| tstats count where EventCode=4688 by user | join user [| tstats count as logons where EventCode=4624 by user]")]
+    [InlineData("EventCode=4688 | eval p=lower(process_name) | stats count by p")]
+    [InlineData("EventCode=4688 | stats count by user | join type=outer user [| makeresults | eval user=\"a\", seen=1]")]
+    [InlineData("EventCode=4688 | stats count by user | foreach count [eval <<FIELD>>=<<FIELD>>*2]")]
+    public void A_search_that_aggregates_holds_no_events_while_it_is_fed(string spl)
+    {
+        var fed = IncrementalRun.TryStart(SearchEngine.Compile(spl), Context());
+        Assert.NotNull(fed);
+        Assert.NotNull(fed.Aggregation);
+        foreach (var e in Events)
+        {
+            fed.Add(e);
+        }
+
+        Assert.Equal(0, fed.Kept);
+        Assert.All(Events, e => Assert.False(e.Has("p")));
+    }
+
+    [Fact]
+    public void Each_group_keeps_its_first_events_as_samples_in_arrival_order()
+    {
+        var fed = IncrementalRun.TryStart(SearchEngine.Compile("| tstats count where EventCode=4688 by user"), Context(), samplesPerGroup: 1);
+        Assert.NotNull(fed);
+        foreach (var e in Events)
+        {
+            fed.Add(e);
+        }
+
+        Assert.Equal(3, fed.Finish().Count());
+        Assert.Equal(["1", "2", "4"], fed.Aggregation!.Samples().Select(e => e["n"].ToString()));
+    }
+
+    [Theory]
     [InlineData("| makeresults count=2")]
-    [InlineData("EventCode=4688 | join user [search EventCode=4624 | table user]")]
     [InlineData("EventCode=4688 [search EventCode=4624 | fields user] | stats count")]
-    [InlineData("EventCode=4688 | append [search EventCode=4624]")]
     [InlineData("EventCode=4688 | map search=\"search user=$user$\"")]
     public void A_search_that_reads_its_events_again_or_generates_them_is_not_fed(string spl)
     {

@@ -1,0 +1,58 @@
+using Ferret.Engine.Functions;
+using Ferret.Events;
+
+namespace Ferret.Engine.Aggregation;
+
+/// <summary>A bounded sample per group of the events that reached it: the first <see cref="SamplesPerGroup"/> of each,
+/// kept with their arrival number so the union reads back in arrival order.</summary>
+public sealed partial class PartialAggregate
+{
+    private long _arrivals;
+
+    /// <summary>How many events each group keeps as its sample (0, the default, keeps none).</summary>
+    public int SamplesPerGroup { get; init; }
+
+    /// <summary>Adds <paramref name="e"/> to its groups and offers <paramref name="sample"/> (the event as it should be
+    /// shown: the raw event behind a projection, say) to each group's sample.</summary>
+    public void Add(Event e, EvalRuntime runtime, Event sample)
+    {
+        Add(e, runtime, SamplesPerGroup > 0 ? sample : null, _arrivals++);
+    }
+
+    private void Sample(Group group, Event sample, long arrival)
+    {
+        var samples = group.Samples ??= [];
+        if (samples.Count < SamplesPerGroup)
+        {
+            samples.Add((arrival, sample));
+        }
+    }
+
+    /// <summary>The sampled events of every group, each once (an event of several groups was offered to each), in
+    /// arrival order.</summary>
+    public IReadOnlyList<Event> Samples()
+    {
+        var all = new List<(long Arrival, Event Event)>();
+        foreach (var group in _order)
+        {
+            if (group.Samples is { } samples)
+            {
+                all.AddRange(samples);
+            }
+        }
+
+        all.Sort((a, b) => a.Arrival.CompareTo(b.Arrival));
+        var events = new List<Event>(all.Count);
+        var last = -1L;
+        foreach (var (arrival, e) in all)
+        {
+            if (arrival != last)
+            {
+                events.Add(e);
+                last = arrival;
+            }
+        }
+
+        return events;
+    }
+}

@@ -1,0 +1,156 @@
+using Ferret.Events;
+
+namespace Ferret.Engine.Execution;
+
+/// <summary>
+/// One pipeline of an <see cref="IncrementalRun"/> (its main search, or a nested search that reads the same events)
+/// fed one event at a time: the leading filters (<see cref="CompiledPipeline.FedPrefixLength"/>) test each event on
+/// arrival; when a grouped aggregation (<see cref="IFeedableAggregation"/>: stats, or a leading tstats) follows them,
+/// possibly behind more event-by-event commands, those commands and the aggregation also run on arrival and only the
+/// groups are kept; otherwise the events the filters keep are held. A pipeline led by a data model's events
+/// (<c>| from datamodel</c>, <c>| datamodel</c>) projects each event on arrival and runs every event-by-event command
+/// behind it then too, holding only the projections that come through. <see cref="Finish"/> runs the rest.
+/// </summary>
+internal sealed class PipelineFeed
+{
+    private readonly CompiledPipeline _pipeline;
+    private readonly RunContext _run;
+    private readonly List<Event> _kept = [];
+
+    /// <summary>The index of the fed aggregation in the operators, or -1 when the filtered events are held.</summary>
+    private readonly int _aggregationAt = -1;
+
+    /// <summary>A leading data model's projection of each event, or null when the pipeline reads the events as they are.</summary>
+    private readonly Func<Event, Event?>? _projection;
+
+    /// <summary>Where the operators that run in <see cref="Finish"/> over the held events start.</summary>
+    private readonly int _heldFrom;
+
+    private PipelineFeed(CompiledPipeline pipeline, RunContext run, int samplesPerGroup)
+    {
+        _pipeline = pipeline;
+        _run = run;
+        var operators = pipeline.Operators;
+        var at = pipeline.FedPrefixLength;
+        if (at == 0 && operators.Count > 0 && operators[0] is Operators.DatamodelOperator datamodel)
+        {
+            _projection = datamodel.StartFeed(run);
+            at = 1;
+        }
+
+        while (at < operators.Count && operators[at] is StreamingOperator or CopyEventsOperator)
+        {
+            at++;
+        }
+
+        if (at < operators.Count && (at == 0 || operators[at].Kind != OperatorKind.Generating)
+            && operators[at] is IFeedableAggregation feedable && feedable.StartFeed(run, samplesPerGroup) is { } feed)
+        {
+            _aggregationAt = at;
+            Aggregation = feed;
+        }
+
+        _heldFrom = _projection is null ? pipeline.FedPrefixLength : at;
+    }
+
+    public int Kept => _kept.Count;
+
+    public AggregationFeed? Aggregation { get; }
+
+    /// <summary>A feed of <paramref name="pipeline"/>, or null when nothing of it can run on arrival.</summary>
+    public static PipelineFeed? TryStart(CompiledPipeline pipeline, RunContext run, int samplesPerGroup)
+    {
+        var feed = new PipelineFeed(pipeline, run, samplesPerGroup);
+        return pipeline.FedPrefixLength > 0 || feed.Aggregation is not null || feed._projection is not null ? feed : null;
+    }
+
+    public void Add(Event e)
+    {
+        var runtime = _run.Runtime;
+        var operators = _pipeline.Operators;
+        if (_projection is not null)
+        {
+            runtime.CurrentEvent = e;
+            if (_projection(e) is { } projected)
+            {
+                RunStreaming(projected, 1, _heldFrom, sample: e);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < _pipeline.FedPrefixLength; i++)
+        {
+            runtime.CurrentEvent = e;
+            if (!((StreamingOperator)operators[i]).Process(e, _run))
+            {
+                return;
+            }
+        }
+
+        if (Aggregation is null)
+        {
+            _kept.Add(e);
+            return;
+        }
+
+        RunStreaming(e, _pipeline.FedPrefixLength, _aggregationAt, sample: null);
+    }
+
+    /// <summary>Runs operators [<paramref name="from"/>, <paramref name="to"/>) of the streaming run over one event,
+    /// then aggregates what comes through (offering <paramref name="sample"/>, else the event as it came through, to
+    /// its groups' samples) or holds it.</summary>
+    private void RunStreaming(Event e, int from, int to, Event? sample)
+    {
+        var runtime = _run.Runtime;
+        var operators = _pipeline.Operators;
+        var current = e;
+        for (var i = from; i < to; i++)
+        {
+            if (operators[i] is not StreamingOperator streaming)
+            {
+                // The plan's copy in front of the first operator that changes events: the caller's event stays as read.
+                current = current.Clone();
+                continue;
+            }
+
+            runtime.CurrentEvent = current;
+            if (!streaming.Process(current, _run))
+            {
+                return;
+            }
+        }
+
+        runtime.CurrentEvent = current;
+        if (Aggregation is null)
+        {
+            _kept.Add(current);
+            return;
+        }
+
+        Aggregation.Add(current, sample ?? current, _run);
+    }
+
+    /// <summary>The rest of the pipeline over the kept events or the aggregation's rows: the pipeline's results.</summary>
+    public IEnumerable<Event> Finish()
+    {
+        IEnumerable<Event> stream = Aggregation is null ? Replay() : Aggregation.Results();
+        var operators = _pipeline.Operators;
+        for (var i = Aggregation is null ? _heldFrom : _aggregationAt + 1; i < operators.Count; i++)
+        {
+            stream = operators[i].Execute(stream, _run);
+        }
+
+        return stream;
+    }
+
+    /// <summary>The kept events, each made the current event as it is handed on, as the prefix's last operator did when it yielded it.</summary>
+    private IEnumerable<Event> Replay()
+    {
+        foreach (var e in _kept)
+        {
+            _run.Runtime.CurrentEvent = e;
+            yield return e;
+        }
+    }
+}
