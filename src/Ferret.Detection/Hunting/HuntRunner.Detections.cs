@@ -70,16 +70,7 @@ public static partial class HuntRunner
             correlations,
             rules,
             content.Content.Macros,
-            (label, problems) => new SearchContext
-            {
-                Clock = request.Clock,
-                Lookups = request.Lookups,
-                GeoIp = request.GeoIp,
-                DataModels = knowledge.DataModels,
-                Problems = problems,
-                Label = label,
-                Limits = request.Limits,
-            },
+            (label, problems) => Context(request, knowledge, label, problems),
             window,
             request.MaxEvidencePerFinding));
         foreach (var issue in stage.NotRun)

@@ -135,17 +135,20 @@ public static partial class HuntRunner
         Parallel.For(0, detections.Count, i =>
         {
             var detection = detections[i];
-            feeds[i] = new DetectionFeed(detection, problems => new SearchContext
-            {
-                Clock = request.Clock,
-                Lookups = request.Lookups,
-                GeoIp = request.GeoIp,
-                DataModels = knowledge.DataModels,
-                Problems = problems,
-                Label = detection.Detection.Name,
-                Limits = request.Limits,
-            });
+            feeds[i] = new DetectionFeed(detection, problems => Context(request, knowledge, detection.Detection.Name, problems));
         });
         return feeds;
     }
+
+    /// <summary>What one detection's run gets: the hunt's clock, lookups, GeoIP, data models and limits, its own problems.</summary>
+    private static SearchContext Context(HuntRequest request, KnowledgeBase knowledge, string label, IProblemSink problems) => new()
+    {
+        Clock = request.Clock,
+        Lookups = request.Lookups,
+        GeoIp = request.GeoIp,
+        DataModels = knowledge.DataModels,
+        Problems = problems,
+        Label = label,
+        Limits = request.Limits,
+    };
 }
