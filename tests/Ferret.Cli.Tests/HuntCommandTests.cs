@@ -19,8 +19,13 @@ public sealed class HuntCommandTests
 
         Assert.Equal(0, result.ExitCode);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(3, lines.Count(l => l.StartsWith("{\"index\":\"notable\"", StringComparison.Ordinal)));
+        Assert.Equal(5, lines.Count(l => l.StartsWith("{\"index\":\"notable\"", StringComparison.Ordinal)));
         Assert.Equal(6, lines.Count(l => l.StartsWith("{\"index\":\"risk\"", StringComparison.Ordinal)));
+
+        // The sample's risk incidents: ES's rule names, and the findings that added up to each.
+        using var incident = System.Text.Json.JsonDocument.Parse(lines.Single(l => l.Contains("\"search_name\":\"Risk - 24 Hour Risk Threshold Exceeded - Rule\"", StringComparison.Ordinal)));
+        Assert.Equal(128, incident.RootElement.GetProperty("risk_score").GetDouble());
+        Assert.Equal(2, incident.RootElement.GetProperty("contributing_findings").GetArrayLength());
     }
 
     [Fact]

@@ -16,12 +16,13 @@ public sealed class AppBuildTests
         var result = AppBuilder.Build(content, new AppBuildOptions(output.Path, Package: false), new ProblemCollector());
 
         var savedSearches = ReadConf(result.AppDirectory, "default/savedsearches.conf");
-        Assert.Equal(1613, result.SavedSearches);
+        Assert.Equal(1613 + 2, result.SavedSearches);
         Assert.Equal(
-            content.ActiveDetections.Select(d => d.Name).Order(StringComparer.Ordinal).Select(name => $"ESCU - {name} - Rule"),
+            [.. content.ActiveDetections.Select(d => d.Name).Order(StringComparer.Ordinal).Select(name => $"ESCU - {name} - Rule"),
+             "Risk - 24 Hour Risk Threshold Exceeded - Rule", "Risk - 7 Day ATT&CK Tactic Threshold Exceeded - Rule"],
             savedSearches.Select(s => s.Name));
         Assert.Equal(savedSearches.Count, savedSearches.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count());
-        AssertRoundTrip(SavedSearchesConf.Stanzas(content, "ESCU"), savedSearches);
+        AssertRoundTrip(SavedSearchesConf.Stanzas(content, "ESCU").Concat(RiskIncidentRulesConf.Stanzas(Detection.RiskAlerting.RiskIncidentRules.Default)), savedSearches);
         AssertRoundTrip(MacrosConf.Stanzas(content), ReadConf(result.AppDirectory, "default/macros.conf"));
         AssertRoundTrip(AnalyticStoriesConf.Stanzas(content, "ESCU"), ReadConf(result.AppDirectory, "default/analyticstories.conf"));
         AssertRoundTrip(LookupConfs.Transforms(content.Lookups.Values), ReadConf(result.AppDirectory, "default/transforms.conf"));
@@ -104,7 +105,7 @@ public sealed class AppBuildTests
         Assert.Contains("| `drop_dm_object_name(Processes)`\\\n| `fixture_v5_wmi_process_call_create_filter`", text, StringComparison.Ordinal);
         var stanza = ReadConf(result.AppDirectory, "default/savedsearches.conf").Single(s => s.Name == "ESCU - Fixture V5 WMI Process Call Create - Rule");
         Assert.Equal(content.Detections.Single(d => d.Name == "Fixture V5 WMI Process Call Create").Search, stanza["search"]);
-        Assert.Equal(3, result.SavedSearches);
+        Assert.Equal(3 + 2, result.SavedSearches);
         Assert.True(File.Exists(result.PackagePath));
         Assert.EndsWith("DA-ESS-ContentUpdate-9.9.9.tar.gz", result.PackagePath, StringComparison.Ordinal);
     }
@@ -127,6 +128,22 @@ public sealed class AppBuildTests
         Assert.True(File.Exists(Path.Combine(result.AppDirectory, "lookups", "attacker_tools.csv")));
         Assert.Contains(problems.Problems, p => p.Message.Contains("missing_file.csv", StringComparison.Ordinal));
         Assert.Equal("previously_seen_users", Assert.Single(ReadConf(result.AppDirectory, "default/collections.conf")).Name);
+    }
+
+    /// <summary>ES's default risk incident rules are in the app as ES has them: stanza names, schedules, windows, suppression.</summary>
+    [Fact]
+    public void The_app_carries_the_risk_incident_rules_with_ES_schedules()
+    {
+        using var output = new TemporaryFolder();
+
+        var result = AppBuilder.Build(PublishingFixtures.SmallContent(), new AppBuildOptions(output.Path, Package: false), new ProblemCollector());
+
+        var rules = ReadConf(result.AppDirectory, "default/savedsearches.conf").Where(s => s.Name.StartsWith("Risk - ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [("Risk - 24 Hour Risk Threshold Exceeded - Rule", "*/30 * * * *", "-24h", "86400s"), ("Risk - 7 Day ATT&CK Tactic Threshold Exceeded - Rule", "0 0 * * *", "-7d@d", "604800s")],
+            rules.Select(r => (r.Name, r["cron_schedule"], r["dispatch.earliest_time"], r["alert.suppress.period"])));
+        Assert.All(rules, r => Assert.Contains("from datamodel=Risk.All_Risk", r["search"], StringComparison.Ordinal));
+        Assert.EndsWith("| where risk_score > 100", rules[0]["search"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal static class BuildCommand
             var result = AppBuilder.Build(repository, new AppBuildOptions(outputDirectory, appVersion, package), problems);
             ContentCommandProblems.Print(problems);
             Console.WriteLine($"app: {Path.Combine(outputDirectory, Path.GetFileName(result.AppDirectory))}");
-            Console.WriteLine($"  saved searches: {result.SavedSearches} (one per active detection)");
+            Console.WriteLine($"  saved searches: {result.SavedSearches} (one per active detection, and the risk incident rules)");
             Console.WriteLine($"  macros:         {result.Macros}");
             Console.WriteLine($"  stories:        {result.Stories}");
             Console.WriteLine($"  lookups:        {result.Lookups}");

@@ -50,6 +50,20 @@ internal static partial class HuntCommand
             return 2;
         }
 
+        var riskRules = Ferret.Detection.RiskAlerting.RiskIncidentRules.Default;
+        if (arguments.RiskRules is { } riskRulesFile)
+        {
+            try
+            {
+                riskRules = Ferret.Detection.RiskAlerting.RiskIncidentRules.For(Ferret.Detection.RiskAlerting.RiskAlertingSettings.Load(riskRulesFile));
+            }
+            catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"ferret hunt: --risk-rules: {error.Message}");
+                return 2;
+            }
+        }
+
         var lookupProblems = new ProblemCollector();
         var request = new HuntRequest
         {
@@ -62,6 +76,7 @@ internal static partial class HuntCommand
             Earliest = earliest,
             Latest = latest,
             Limits = arguments.Limits,
+            RiskIncidentRules = riskRules,
         };
         KnowledgeBase knowledge;
         try

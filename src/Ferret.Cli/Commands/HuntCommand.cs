@@ -34,6 +34,7 @@ internal static partial class HuntCommand
         var output = CommonOptions.Output("Write the findings to this file instead of stdout.");
         var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report to this file.", HelpName = "FILE" };
         var macros = new Option<string?>("--macros") { Description = "A local macro overrides file (YAML, the shape of the content's macros), applied last.", HelpName = "FILE" };
+        var riskRules = new Option<string?>("--risk-rules") { Description = "Thresholds of the risk incident rules (name = value lines: risk_score_threshold, risk_score_window_hours, tactic_threshold, source_threshold, tactic_window_days). Default: Enterprise Security's.", HelpName = "FILE" };
         var earliest = CommonOptions.Earliest();
         var latest = CommonOptions.Latest();
         var quiet = CommonOptions.Quiet("Print no progress and no summary on stderr (errors still).");
@@ -45,7 +46,7 @@ internal static partial class HuntCommand
         var command = new Command("hunt", "Hunt through logs with detections: a timeline of findings (notable and risk events).")
         {
             content, input, detections, exclude, type, story, tag, minLevel, earliest, latest,
-            format, profile, sort, output, report, macros, timeZone, quiet, noColor, geoip, limits,
+            format, profile, sort, output, report, macros, riskRules, timeZone, quiet, noColor, geoip, limits,
         };
         foreach (var option in inputOptions.All)
         {
@@ -75,6 +76,7 @@ internal static partial class HuntCommand
             Output = parseResult.GetValue(output),
             Report = parseResult.GetValue(report),
             Macros = parseResult.GetValue(macros),
+            RiskRules = parseResult.GetValue(riskRules),
             TimeZone = parseResult.GetValue(timeZone),
             Quiet = parseResult.GetValue(quiet),
             NoColor = parseResult.GetValue(noColor),
@@ -114,6 +116,8 @@ internal static partial class HuntCommand
         public string? Report { get; init; }
 
         public string? Macros { get; init; }
+
+        public string? RiskRules { get; init; }
 
         public string? TimeZone { get; init; }
 

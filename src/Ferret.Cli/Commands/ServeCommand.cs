@@ -26,9 +26,10 @@ internal static class ServeCommand
         var certificatePassword = new Option<string?>("--cert-password") { Description = "The password of --cert." };
         var index = new Option<string[]>("--index") { Description = "Declare an index besides main, notable, risk, _internal and attack_data. Repeatable." };
         var enable = new Option<string[]>("--enable") { Description = "Schedule the detections whose name matches this glob (ESCU ships them disabled). Repeatable." };
+        var riskRules = new Option<bool>("--risk-incident-rules") { Description = "Schedule Enterprise Security's default risk incident rules over index=risk (24-hour rule every 30 minutes, 7-day rule daily)." };
         var command = new Command("serve", "Run a Splunk-compatible server: HEC ingest, a durable store, scheduled detections, REST search.")
         {
-            data, content, apps, token, ack, password, listen, hecPort, restPort, certificate, certificatePassword, index, enable,
+            data, content, apps, token, ack, password, listen, hecPort, restPort, certificate, certificatePassword, index, enable, riskRules,
         };
         command.SetAction((parseResult, cancellation) => RunAsync(new ServeOptions
         {
@@ -45,6 +46,7 @@ internal static class ServeCommand
             CertificatePassword = parseResult.GetValue(certificatePassword),
             Indexes = parseResult.GetValue(index) ?? [],
             Enable = parseResult.GetValue(enable) ?? [],
+            RiskIncidentRules = parseResult.GetValue(riskRules),
         }, cancellation));
         return command;
     }

@@ -19,13 +19,13 @@ public sealed partial record Finding
     public FindingLevel Level => FindingLevels.Of(Detection);
 
     /// <summary>The user the finding is about: the row's CIM <c>user</c>, else another user field, else the evidence's.</summary>
-    public string User => UserOf(Result) ?? Evidence.Select(UserOf).FirstOrDefault(u => u is not null) ?? string.Empty;
+    public string User => Incident is { RiskObjectType: "user" } incident ? incident.RiskObject : UserOf(Result) ?? Evidence.Select(UserOf).FirstOrDefault(u => u is not null) ?? string.Empty;
 
     /// <summary>What happened, in one line: the risk message with the row's values filled, else the notable's title,
     /// else the detection's name. Never shortened (files keep whole values; only the terminal table clips).</summary>
     public string What => AggregatesNoEvents
         ? $"{Detection.Name}: a row of the search's statistics over no events (no event matched it)"
-        : OneLine(RiskEvents.Count > 0 ? RiskEvents[0].RiskMessage : Notable?.RuleTitle ?? Detection.Name);
+        : Incident is { } incident ? OneLine(incident.Summary) : OneLine(RiskEvents.Count > 0 ? RiskEvents[0].RiskMessage : Notable?.RuleTitle ?? Detection.Name);
 
     /// <summary>The events behind the finding as <c>file#record</c>: the Windows EventRecordID where the event has one,
     /// else its position in the file. Distinct, in evidence order.</summary>

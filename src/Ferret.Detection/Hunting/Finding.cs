@@ -26,7 +26,7 @@ public sealed partial record Finding(
 
     /// <summary>The host the finding is about: the row's <c>dest</c> (ESCU's convention), else another host field of
     /// the row, else the same fields of the events behind it (a row that aggregated its host away, e.g. by user).</summary>
-    public string Host => HostOf(Result) ?? Evidence.Select(HostOf).FirstOrDefault(h => h is not null) ?? "(unknown)";
+    public string Host => Incident is { RiskObjectType: "system" } incident ? incident.RiskObject : HostOf(Result) ?? Evidence.Select(HostOf).FirstOrDefault(h => h is not null) ?? "(unknown)";
 
     private static string? HostOf(Event e)
     {
@@ -63,11 +63,15 @@ public sealed partial record Finding(
         }
     }
 
+    /// <summary>For a risk incident rule's or a Correlation detection's finding: the risk object, its total score and the
+    /// findings whose risk added up to it; null for other findings.</summary>
+    public RiskAlerting.RiskIncident? Incident { get; init; }
+
     public string Severity => Notable?.Severity ?? Notables.Severity.FromRiskScore(Detection.RiskScore);
 
-    public IReadOnlyList<string> Tactics => Annotations.From(Detection).MitreTactics;
+    public IReadOnlyList<string> Tactics => Incident?.Tactics ?? Annotations.From(Detection).MitreTactics;
 
     /// <summary>The ATT&amp;CK technique ids the detection names, each with its name (<c>T1053.005 Scheduled Task</c>).</summary>
     public IReadOnlyList<string> Techniques =>
-        [.. Detection.Tags.MitreAttackIds.Select(id => AttackCatalog.Find(id) is { } technique ? $"{id} {technique.Name}" : id)];
+        [.. (Incident?.Techniques ?? Detection.Tags.MitreAttackIds).Select(id => AttackCatalog.Find(id) is { } technique ? $"{id} {technique.Name}" : id)];
 }

@@ -24,13 +24,15 @@ internal static class FindingColumns
     private static readonly Column Risk = new("risk_score", (f, _) => f.RiskEvents.Sum(r => r.RiskScore));
     private static readonly Column RiskObjects = new("risk_objects", (f, _) => f.RiskEvents.Select(r => $"{r.RiskObjectType}:{r.RiskObject}").ToList());
     private static readonly Column Stories = new("stories", (f, _) => f.Detection.Tags.AnalyticStories);
+    private static readonly Column Incident = new("incident", (f, _) => f.Incident?.Summary ?? string.Empty);
+    private static readonly Column Contributing = new("contributing_findings", (f, _) => f.Incident?.Contributions.Select(c => c.ToString()).ToList() ?? []);
     private static readonly Column Events = new("events", (f, _) => f.Provenance.Select(p => p.ToString()).ToList());
 
     public static IReadOnlyList<Column> For(OutputProfile profile) => profile switch
     {
         OutputProfile.Minimal => [Time, Level, Detection, Host, What, Source, Record],
-        OutputProfile.Verbose => [Time, Level, Severity, Type, Detection, Tactics, Techniques, Host, User, Risk, RiskObjects, Stories, What, Events],
-        _ => [Time, Level, Detection, Tactics, Techniques, Host, User, What, Source, Record],
+        OutputProfile.Verbose => [Time, Level, Severity, Type, Detection, Tactics, Techniques, Host, User, Risk, RiskObjects, Stories, What, Incident, Contributing, Events],
+        _ => [Time, Level, Detection, Tactics, Techniques, Host, User, What, Source, Record, Contributing],
     };
 
     public static bool IsProvenance(Column column) => column == Source || column == Record || column == Events;

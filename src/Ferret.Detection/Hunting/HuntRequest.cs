@@ -43,6 +43,12 @@ public sealed record HuntRequest
     /// <summary>Only events before this time (epoch seconds) are hunted through.</summary>
     public double? Latest { get; init; }
 
+    /// <summary>The risk incident rules of the hunt's second stage (<see cref="RiskAlerting.RiskAlertingStage"/>): after the
+    /// detections, their risk events feed the Risk data model, the selected Correlation detections run over them, then
+    /// these rules (ES's defaults unless a user's thresholds made others). Null: no second stage, and Correlation
+    /// detections read the given events like the others (a server whose store has <c>index=risk</c>).</summary>
+    public IReadOnlyList<RiskAlerting.RiskIncidentRule>? RiskIncidentRules { get; init; } = RiskAlerting.RiskIncidentRules.Default;
+
     /// <summary>How many raw events at most are kept as the evidence of one finding.</summary>
     public int MaxEvidencePerFinding { get; init; } = 50;
 }

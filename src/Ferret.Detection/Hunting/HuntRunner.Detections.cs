@@ -49,8 +49,50 @@ public static partial class HuntRunner
         return [.. findings.OrderBy(f => f.Order).ThenBy(f => f.Row).Select(f => f.Finding)];
     }
 
-    private static Finding MakeFinding(CompiledDetection detection, Event row, RunWindow window, EvidenceFinder evidence, int maxEvidence, int rowNumber) =>
-        new(
+    /// <summary>The second stage (<see cref="RiskAlerting.RiskAlertingStage"/>): Correlation detections and risk incident
+    /// rules over the risk events of the first stage's findings; their findings follow the first stage's.</summary>
+    private static List<Finding> RunRiskStage(
+        HuntRequest request,
+        Knowledge.KnowledgeBase knowledge,
+        CompiledContent content,
+        List<CompiledDetection> correlations,
+        IReadOnlyList<RiskAlerting.RiskIncidentRule> rules,
+        ReadPass read,
+        List<Finding> findings,
+        ConcurrentBag<DetectionIssue> notRun,
+        ConcurrentBag<DetectionIssue> runProblems,
+        out TimeSpan riskStageElapsed)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var window = new RunWindow(EpochTime.FromDateTimeOffset(request.Clock.GetUtcNow()), read.Earliest, read.Latest);
+        var stage = RiskAlerting.RiskAlertingStage.Run(new RiskAlerting.RiskStageRequest(
+            findings,
+            correlations,
+            rules,
+            content.Content.Macros,
+            (label, problems) => Context(request, knowledge, label, problems),
+            window,
+            request.MaxEvidencePerFinding));
+        foreach (var issue in stage.NotRun)
+        {
+            notRun.Add(issue);
+        }
+
+        foreach (var issue in stage.RunProblems)
+        {
+            runProblems.Add(issue);
+        }
+
+        riskStageElapsed = clock.Elapsed;
+        return [.. findings, .. stage.Findings];
+    }
+
+    /// <summary>A row without its own <c>_time</c> (most ESCU searches aggregate it away) gives its risk events the
+    /// finding's time (its firstTime, else its earliest event), not the search time: the risk stage adds risk up over the
+    /// events' own time.</summary>
+    private static Finding MakeFinding(CompiledDetection detection, Event row, RunWindow window, EvidenceFinder evidence, int maxEvidence, int rowNumber)
+    {
+        var finding = new Finding(
             detection.Detection,
             row,
             NotableBuilder.Build(detection.Detection, row, window),
@@ -59,4 +101,8 @@ public static partial class HuntRunner
         {
             AggregatesNoEvents = !evidence.HasCandidates,
         };
+        return row.Time is null && finding.RiskEvents.Count > 0 && finding.Time is { } time
+            ? finding with { RiskEvents = [.. finding.RiskEvents.Select(r => r with { Time = time })] }
+            : finding;
+    }
 }

@@ -42,10 +42,20 @@ public static partial class HuntRunner
             }
         }
 
+        // With a risk stage, Correlation detections read the run's risk events after the others, not the inputs.
+        var riskStage = request.RiskIncidentRules is not null;
+        var correlations = riskStage ? runnable.Where(IsCorrelation).ToList() : [];
+        var firstStage = riskStage ? runnable.Where(d => !IsCorrelation(d)).ToList() : runnable;
         var inputProblems = new ProblemCollector();
-        var read = ReadAndRoute(request, knowledge, runnable, catalog, inputProblems);
+        var read = ReadAndRoute(request, knowledge, firstStage, catalog, inputProblems);
         var runProblems = new ConcurrentBag<DetectionIssue>();
-        var findings = RunDetections(request, runnable, read, notRun, runProblems);
+        var findings = RunDetections(request, firstStage, read, notRun, runProblems);
+        var riskStageElapsed = TimeSpan.Zero;
+        if (request.RiskIncidentRules is { } rules)
+        {
+            findings = RunRiskStage(request, knowledge, content, correlations, rules, read, findings, notRun, runProblems, out riskStageElapsed);
+        }
+
         var summary = new HuntSummary
         {
             FilesRead = read.Files,
@@ -56,13 +66,18 @@ public static partial class HuntRunner
             RunProblems = [.. runProblems.OrderBy(n => n.Detection, StringComparer.Ordinal).ThenBy(n => n.Reason, StringComparer.Ordinal)],
             Findings = findings.Count,
             Notables = findings.Count(f => f.Notable is not null),
+            RiskIncidents = findings.Count(f => f.Incident is not null),
             RiskEvents = findings.Sum(f => f.RiskEvents.Count),
             Elapsed = clock.Elapsed,
+            RiskStageElapsed = riskStageElapsed,
             EarliestEvent = read.Earliest,
             LatestEvent = read.Latest,
         };
         return new HuntResult(findings, summary);
     }
+
+    private static bool IsCorrelation(CompiledDetection detection) =>
+        detection.Detection.Type.Equals(Content.DetectionTypes.Correlation, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reports compiling progress as the hunt's first stage.</summary>
     private sealed class Progress(HuntRequest request, int total) : IProgress<int>
@@ -122,17 +137,20 @@ public static partial class HuntRunner
         Parallel.For(0, detections.Count, i =>
         {
             var detection = detections[i];
-            feeds[i] = new DetectionFeed(detection, problems => new SearchContext
-            {
-                Clock = request.Clock,
-                Lookups = request.Lookups,
-                GeoIp = request.GeoIp,
-                DataModels = knowledge.DataModels,
-                Problems = problems,
-                Label = detection.Detection.Name,
-                Limits = request.Limits,
-            }, request.MaxEvidencePerFinding);
+            feeds[i] = new DetectionFeed(detection, problems => Context(request, knowledge, detection.Detection.Name, problems), request.MaxEvidencePerFinding);
         });
         return feeds;
     }
+
+    /// <summary>What one detection's run gets: the hunt's clock, lookups, GeoIP, data models and limits, its own problems.</summary>
+    private static SearchContext Context(HuntRequest request, KnowledgeBase knowledge, string label, IProblemSink problems) => new()
+    {
+        Clock = request.Clock,
+        Lookups = request.Lookups,
+        GeoIp = request.GeoIp,
+        DataModels = knowledge.DataModels,
+        Problems = problems,
+        Label = label,
+        Limits = request.Limits,
+    };
 }

@@ -32,7 +32,13 @@ public sealed record HuntSummary
 
     public int RiskEvents { get; init; }
 
+    /// <summary>Notables of risk incident rules and Correlation detections, each with its contributing findings.</summary>
+    public int RiskIncidents { get; init; }
+
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>How long the risk stage (Correlation detections and risk incident rules) took, within <see cref="Elapsed"/>.</summary>
+    public TimeSpan RiskStageElapsed { get; init; }
 
     /// <summary>The earliest and latest event time seen, epoch seconds.</summary>
     public double? EarliestEvent { get; init; }

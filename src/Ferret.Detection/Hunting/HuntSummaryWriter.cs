@@ -56,6 +56,7 @@ public static partial class HuntSummaryWriter
 
         WriteRunProblems(output, summary);
         output.WriteLine($"Findings: {summary.Findings} ({summary.Notables} notable(s), {summary.RiskEvents} risk event(s)).");
+        WriteIncidents(output, summary, findings, style);
         WriteBreakdown(output, findings, style);
     }
 

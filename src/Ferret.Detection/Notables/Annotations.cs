@@ -42,6 +42,9 @@ public sealed record Annotations(
             tags.AnalyticStories);
     }
 
+    /// <summary>The tactics' ATT&amp;CK ids (<c>annotations.mitre_attack.mitre_tactic_id</c>), in the order of <see cref="MitreTactics"/>.</summary>
+    public IReadOnlyList<string> MitreTacticIds => [.. MitreTactics.Select(AttackCatalog.TacticId).OfType<string>()];
+
     /// <summary>Every annotation value at once, as ES's <c>annotations._all</c>.</summary>
     public IReadOnlyList<string> All =>
         [.. MitreAttack.Concat(KillChainPhases).Concat(Nist).Concat(Cis20).Concat(Cve).Distinct(StringComparer.Ordinal)];

@@ -26,7 +26,20 @@ public static class AttackCatalog
         "Exfiltration", "Impact",
     ];
 
+    /// <summary>Each tactic's ATT&amp;CK id (<c>TA0003</c> for Persistence), as ES writes <c>mitre_tactic_id</c> on risk events;
+    /// from MITRE's data (<c>../shared/attack/enterprise-attack.jsonl</c>, kind tactic).</summary>
+    private static readonly FrozenDictionary<string, string> TacticIds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Reconnaissance"] = "TA0043", ["Resource Development"] = "TA0042", ["Initial Access"] = "TA0001", ["Execution"] = "TA0002",
+        ["Persistence"] = "TA0003", ["Privilege Escalation"] = "TA0004", ["Defense Evasion"] = "TA0005", ["Credential Access"] = "TA0006",
+        ["Discovery"] = "TA0007", ["Lateral Movement"] = "TA0008", ["Collection"] = "TA0009", ["Command and Control"] = "TA0011",
+        ["Exfiltration"] = "TA0010", ["Impact"] = "TA0040",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
     public static int Count => Techniques.Value.Count;
+
+    /// <summary>The id of the tactic named <paramref name="tactic"/>, or null for a name ATT&amp;CK Enterprise does not have.</summary>
+    public static string? TacticId(string tactic) => TacticIds.GetValueOrDefault(tactic);
 
     public static AttackTechnique? Find(string id)
     {

@@ -65,22 +65,8 @@ public static class IndexEventJson
         return WriteObject(json =>
         {
             json.WriteString("index", "risk");
-            WriteRow(json, risk.Result, RiskFieldNames);
-            json.WriteNumber("_time", Math.Round(risk.Time, 3));
-            json.WriteString("search_name", risk.SearchName);
-            json.WriteString("source", risk.SearchName);
-            json.WriteString("risk_object", risk.RiskObject);
-            json.WriteString("risk_object_type", risk.RiskObjectType);
-            json.WriteString("risk_object_field", risk.RiskObjectField);
-            json.WriteString("risk_object_role", risk.RiskObjectRole);
-            json.WriteNumber("risk_score", risk.RiskScore);
-            json.WriteString("risk_message", risk.RiskMessage);
-            WriteList(json, "threat_object", risk.ThreatObjects);
-            WriteList(json, "threat_object_type", risk.ThreatObjectTypes);
-            WriteList(json, "threat_object_field", risk.ThreatObjectFields);
-            WriteList(json, "analyticstories", risk.Annotations.AnalyticStories);
-            WriteAnnotations(json, risk.Annotations);
-            WriteWindow(json, risk.Window);
+            WriteRow(json, risk.Result, RiskIndexFields.Reserved);
+            WriteFields(json, RiskIndexFields.For(risk));
         });
     }
 
@@ -123,14 +109,7 @@ public static class IndexEventJson
         "drilldown_latest_offset", "drilldown_searches", "info_min_time", "info_max_time", "info_search_time",
     };
 
-    private static readonly HashSet<string> RiskFieldNames = new(StringComparer.Ordinal)
-    {
-        "index", "_time", "search_name", "source", "risk_object", "risk_object_type", "risk_object_field", "risk_object_role",
-        "risk_score", "risk_message", "threat_object", "threat_object_type", "threat_object_field", "analyticstories",
-        "info_min_time", "info_max_time", "info_search_time",
-    };
-
-    private static void WriteRow(Utf8JsonWriter json, Event row, HashSet<string> reserved)
+    private static void WriteRow(Utf8JsonWriter json, Event row, IReadOnlySet<string> reserved)
     {
         foreach (var (name, value) in row.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
@@ -174,33 +153,23 @@ public static class IndexEventJson
         }
     }
 
-    private static void WriteAnnotations(Utf8JsonWriter json, Annotations annotations)
+    private static void WriteAnnotations(Utf8JsonWriter json, Annotations annotations) => WriteFields(json, IndexField.Annotations(annotations));
+
+    private static void WriteWindow(Utf8JsonWriter json, RunWindow window) => WriteFields(json, IndexField.Window(window));
+
+    private static void WriteFields(Utf8JsonWriter json, IEnumerable<IndexField> fields)
     {
-        WriteList(json, "annotations.mitre_attack", annotations.MitreAttack);
-        WriteList(json, "annotations.mitre_attack.mitre_technique_id", annotations.MitreAttack);
-        WriteList(json, "annotations.mitre_attack.mitre_technique", annotations.MitreTechniques);
-        WriteList(json, "annotations.mitre_attack.mitre_tactic", annotations.MitreTactics);
-        WriteList(json, "annotations.kill_chain_phases", annotations.KillChainPhases);
-        WriteList(json, "annotations.nist", annotations.Nist);
-        WriteList(json, "annotations.cis20", annotations.Cis20);
-        WriteList(json, "annotations.cve", annotations.Cve);
-        WriteList(json, "annotations.analytic_story", annotations.AnalyticStories);
-        WriteList(json, "annotations._all", annotations.All);
-    }
-
-    private static void WriteWindow(Utf8JsonWriter json, RunWindow window)
-    {
-        if (window.EarliestTime is { } earliest)
+        foreach (var field in fields)
         {
-            json.WriteNumber("info_min_time", Math.Round(earliest, 3));
+            if (field.List is { } list)
+            {
+                WriteList(json, field.Name, list);
+            }
+            else if (!field.Value.IsNull)
+            {
+                WriteValue(json, field.Name, field.Value);
+            }
         }
-
-        if (window.LatestTime is { } latest)
-        {
-            json.WriteNumber("info_max_time", Math.Round(latest, 3));
-        }
-
-        json.WriteNumber("info_search_time", Math.Round(window.SearchTime, 3));
     }
 
     private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> values)

@@ -67,6 +67,11 @@ public static partial class HtmlReport
             .Append(level).Append("</span> ")
             .Append(Encode(finding.Time is { } time ? FormatEpoch(time) : "(no time)")).Append(" &middot; <b>")
             .Append(Encode(finding.Host)).Append("</b> &middot; ").Append(Encode(title)).Append("</summary>\n");
+        if (finding.Incident is { } incident)
+        {
+            AppendIncident(html, incident);
+        }
+
         if (finding.RiskEvents.Count > 0)
         {
             html.Append("<h4>Risk events</h4>\n");

@@ -35,7 +35,7 @@ public static class AppBuilder
         var files = new List<string>();
         var prefix = app.Prefix;
 
-        var savedSearches = SavedSearchesConf.Stanzas(content, prefix).ToList();
+        var savedSearches = SavedSearchesConf.Stanzas(content, prefix).Concat(RiskIncidentRulesConf.Stanzas(Detection.RiskAlerting.RiskIncidentRules.Default)).ToList();
         var macros = MacrosConf.Stanzas(content).ToList();
         var stories = AnalyticStoriesConf.Stanzas(content, prefix).ToList();
         var lookups = content.Lookups.Values.ToList();

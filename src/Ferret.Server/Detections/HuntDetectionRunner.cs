@@ -1,6 +1,7 @@
 using Ferret.Content;
 using Ferret.Detection.Compilation;
 using Ferret.Detection.Hunting;
+using Ferret.Detection.RiskAlerting;
 using Ferret.Detection.Search;
 using Ferret.Events;
 using Ferret.Knowledge;
@@ -12,7 +13,7 @@ namespace Ferret.Server.Detections;
 /// and every later run reuses its immutable plans.</summary>
 internal sealed class HuntDetectionRunner(ContentRepository content, KnowledgeBase knowledge, ContentLookupResolver lookups, TimeProvider clock) : IDetectionRunner
 {
-    private readonly Lazy<CompiledContent> compiled = new(() => CompiledContent.Compile(content, content.Detections));
+    private readonly Lazy<CompiledContent> compiled = new(() => CompiledContent.Compile(content, [.. content.Detections, .. RiskIncidentRules.Default.Select(r => r.Detection)]));
 
     public DetectionRun Run(IReadOnlyList<DetectionDefinition> detections, IEnumerable<Event> events)
     {
@@ -27,8 +28,17 @@ internal sealed class HuntDetectionRunner(ContentRepository content, KnowledgeBa
                 Lookups = lookups,
                 Clock = clock,
                 MaxEvidencePerFinding = 0,
+
+                // The store holds index=risk: Correlation detections and risk incident rules read it like any search.
+                RiskIncidentRules = null,
             },
             knowledge);
-        return new DetectionRun(result.Findings, [.. result.Summary.NotRun, .. result.Summary.RunProblems], result.Summary.EventsRead);
+        return new DetectionRun([.. result.Findings.Select(WithRuleName)], [.. result.Summary.NotRun, .. result.Summary.RunProblems], result.Summary.EventsRead);
     }
+
+    /// <summary>A risk incident rule's notable is filed under ES's stanza name (<c>Risk - ... - Rule</c>), not ESCU's.</summary>
+    private static Finding WithRuleName(Finding finding) =>
+        finding.Notable is { } notable && RiskIncidentRules.Default.FirstOrDefault(r => r.Detection.Id == finding.Detection.Id && RiskIncidentRules.IsRule(finding.Detection)) is { } rule
+            ? finding with { Notable = notable with { SearchName = rule.SavedSearchName, RuleName = rule.SavedSearchName } }
+            : finding;
 }

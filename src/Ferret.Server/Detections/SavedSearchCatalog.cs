@@ -1,5 +1,6 @@
 using Ferret.Content;
 using Ferret.Detection.Notables;
+using Ferret.Detection.RiskAlerting;
 using Ferret.Publishing;
 using Ferret.Server.Search;
 
@@ -8,13 +9,15 @@ namespace Ferret.Server.Detections;
 /// <summary>
 /// Every active (not deprecated) detection of the content as a saved search, by name. A detection is enabled for the
 /// scheduler when one of the enable patterns matches its name or its saved search name (<c>*</c> wildcards,
-/// case-insensitive); ESCU ships every detection disabled.
+/// case-insensitive); ESCU ships every detection disabled. ES's two default risk incident rules are saved searches too
+/// (<c>Risk - 24 Hour Risk Threshold Exceeded - Rule</c>, <c>Risk - 7 Day ATT&amp;CK Tactic Threshold Exceeded - Rule</c>),
+/// with ES's schedules, enabled by the server's setting.
 /// </summary>
 internal sealed class SavedSearchCatalog
 {
     private readonly Dictionary<string, SavedSearch> _byName;
 
-    public SavedSearchCatalog(ContentRepository content, IReadOnlyList<string> enablePatterns)
+    public SavedSearchCatalog(ContentRepository content, IReadOnlyList<string> enablePatterns, bool riskIncidentRules = false)
     {
         var app = content.App.Prefix;
         _byName = new Dictionary<string, SavedSearch>(StringComparer.Ordinal);
@@ -23,6 +26,19 @@ internal sealed class SavedSearchCatalog
             var name = SavedSearchNames.Rule(app, detection);
             var enabled = enablePatterns.Any(p => Wildcard.Matches(p, detection.Name) || Wildcard.Matches(p, name));
             _byName[name] = new SavedSearch(name, detection, DefaultConfiguration.For(detection) with { Disabled = !enabled }, enabled);
+        }
+
+        // ES's default risk incident rules, by their stanza names and schedules, over index=risk; scheduled when asked for.
+        foreach (var rule in RiskIncidentRules.Default)
+        {
+            var configuration = DefaultConfiguration.For(rule.Detection) with
+            {
+                Disabled = !riskIncidentRules,
+                CronSchedule = rule.CronSchedule,
+                EarliestTime = rule.EarliestTime,
+                LatestTime = rule.LatestTime,
+            };
+            _byName[rule.SavedSearchName] = new SavedSearch(rule.SavedSearchName, rule.Detection, configuration, riskIncidentRules);
         }
 
         All = [.. _byName.Values.OrderBy(s => s.Name, StringComparer.Ordinal)];

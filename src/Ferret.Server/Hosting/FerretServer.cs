@@ -67,7 +67,7 @@ public sealed class FerretServer : IAsyncDisposable
             Log.Warn("scheduler", $"--enable '{unmatched}' matches no detection of the content");
         }
 
-        SavedSearches = new SavedSearchCatalog(content, _settings.EnabledDetections);
+        SavedSearches = new SavedSearchCatalog(content, _settings.EnabledDetections, _settings.RiskIncidentRules);
         var runner = new HuntDetectionRunner(content, knowledge, environment.Lookups, clock);
         var dispatcher = new DetectionDispatcher(environment, runner, Log);
         _state = new ScheduleState(_settings.DataDirectory);

@@ -33,6 +33,8 @@ public sealed record ServeOptions
 
     public IReadOnlyList<string> Enable { get; init; } = [];
 
+    public bool RiskIncidentRules { get; init; }
+
     internal ServerSettings ToSettings()
     {
         foreach (var name in Indexes.Where(n => !IndexSettings.IsValidName(n)))
@@ -54,6 +56,7 @@ public sealed record ServeOptions
             CertificatePassword = CertificatePassword,
             Indexes = [.. IndexSettings.DefaultNames.Concat(Indexes).Distinct(StringComparer.Ordinal).Select(n => new IndexSettings(n))],
             EnabledDetections = Enable,
+            RiskIncidentRules = RiskIncidentRules,
         };
     }
 }

@@ -46,6 +46,10 @@ internal sealed record ServerSettings
     /// <summary>Detection name globs (or saved search names) the scheduler runs; ESCU ships every detection disabled.</summary>
     public IReadOnlyList<string> EnabledDetections { get; init; } = [];
 
+    /// <summary>Whether the scheduler runs ES's default risk incident rules over <c>index=risk</c> (the 24-hour rule every 30
+    /// minutes, the 7-day rule daily); they are saved searches that can be dispatched either way.</summary>
+    public bool RiskIncidentRules { get; init; }
+
     /// <summary>Whether the scheduler runs on the wall clock (off in tests that drive it by hand).</summary>
     public bool RunScheduler { get; init; } = true;
 

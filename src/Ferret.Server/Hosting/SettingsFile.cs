@@ -62,6 +62,7 @@ internal static class SettingsFile
             AdminPassword = settings.AdminPassword ?? Text(root, "adminPassword"),
             BearerTokens = [.. settings.BearerTokens, .. Strings(root, "bearerTokens")],
             EnabledDetections = [.. settings.EnabledDetections, .. Strings(root, "enable")],
+            RiskIncidentRules = settings.RiskIncidentRules || (root.TryGetProperty("riskIncidentRules", out var riskRules) && riskRules.ValueKind == System.Text.Json.JsonValueKind.True),
             HecTokens = [.. settings.HecTokens, .. Items(root, "hecTokens").Select(Token)],
             Indexes = [.. settings.Indexes, .. Items(root, "indexes").Select(Index).Where(i => settings.Indexes.All(d => d.Name != i.Name))],
         };

@@ -53,7 +53,7 @@ internal static class EventExtraction
             {
                 using var document = JsonDocument.Parse(stored.Raw);
                 var e = new Event();
-                Flatten(e, document.RootElement, string.Empty);
+                Flatten(e, document.RootElement, string.Empty, stored.SourceType == StashSourceType ? string.Empty : "{}");
                 return e;
             }
             catch (JsonException)
@@ -65,22 +65,28 @@ internal static class EventExtraction
         return new Event();
     }
 
-    /// <summary>Adds every leaf of <paramref name="element"/> as a field (values of a repeated name accumulate).</summary>
-    internal static void Flatten(Event e, JsonElement element, string prefix)
+    /// <summary>The sourcetype of what the server's alert actions write (notables, risk events), as ES's summary indexing:
+    /// its multivalue fields keep their names (<c>annotations.mitre_attack.mitre_tactic_id</c>, not <c>...{}</c>), so the
+    /// Risk data model and the risk incident rules read them as ES does.</summary>
+    private const string StashSourceType = "stash";
+
+    /// <summary>Adds every leaf of <paramref name="element"/> as a field (values of a repeated name accumulate); array
+    /// elements take <paramref name="arraySuffix"/> after the name (<c>{}</c> as KV_MODE=json names them).</summary>
+    internal static void Flatten(Event e, JsonElement element, string prefix, string arraySuffix = "{}")
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    Flatten(e, property.Value, prefix.Length == 0 ? property.Name : prefix + "." + property.Name);
+                    Flatten(e, property.Value, prefix.Length == 0 ? property.Name : prefix + "." + property.Name, arraySuffix);
                 }
 
                 break;
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
                 {
-                    Flatten(e, item, prefix + "{}");
+                    Flatten(e, item, prefix + arraySuffix, arraySuffix);
                 }
 
                 break;

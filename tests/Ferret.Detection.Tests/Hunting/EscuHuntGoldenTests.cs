@@ -16,10 +16,9 @@ public sealed class EscuHuntGoldenTests
     [Trait("Category", "Corpus")]
     public void ESCU_over_evtx_attack_samples_gives_the_pinned_findings_and_lists_what_could_not_run()
     {
-        var escu = SharedCorpus.Require("escu");
         var samples = SharedCorpus.Require("data/evtx-attack-samples");
 
-        var result = HuntFixture.Hunt(escu, [samples]);
+        var result = HuntFixture.EscuOverEvtxAttackSamples();
 
         var text = new StringBuilder();
         using (var writer = new StringWriter(text))

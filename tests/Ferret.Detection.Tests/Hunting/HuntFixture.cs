@@ -8,6 +8,17 @@ namespace Ferret.Detection.Tests.Hunting;
 /// <summary>Runs hunts the way the CLI does: content with Ferret's environment macros, the default knowledge.</summary>
 internal static class HuntFixture
 {
+    private static readonly Lazy<HuntResult> EscuOverEvtxAttackSamplesHunt = new(
+        () => Hunt(Ferret.Testing.SharedCorpus.Require("escu"), [Ferret.Testing.SharedCorpus.Require("data/evtx-attack-samples")]));
+
+    /// <summary>Every ESCU detection over evtx-attack-samples, hunted once for the tests that read it (a minute or two).</summary>
+    public static HuntResult EscuOverEvtxAttackSamples()
+    {
+        Ferret.Testing.SharedCorpus.Require("escu");
+        Ferret.Testing.SharedCorpus.Require("data/evtx-attack-samples");
+        return EscuOverEvtxAttackSamplesHunt.Value;
+    }
+
     public static HuntResult Hunt(string contentDirectory, IReadOnlyList<string> inputs, params string[] detections) =>
         Hunt(contentDirectory, inputs, new Ingest.IngestOptions(), detections);
 

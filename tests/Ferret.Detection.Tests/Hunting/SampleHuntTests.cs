@@ -21,7 +21,21 @@ public sealed class SampleHuntTests
         Assert.Equal(4, result.Summary.DetectionsRun);
         Assert.Equal(
             ["Sample PowerShell ScheduledJob Class Use", "Sample Scheduled Task Registered With Shell Action", "Sample WMI Subscription Bound To Active Consumer", "Sample WMIC Process Call Create"],
-            result.Findings.Select(f => f.Detection.Name).Order(StringComparer.Ordinal));
+            result.Findings.Where(f => f.Incident is null).Select(f => f.Detection.Name).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The four sample detections all hit wks-017 within half an hour: both of ES's default risk incident rules raise it.</summary>
+    [Fact]
+    public void The_sample_host_raises_both_default_risk_incidents()
+    {
+        var incidents = HuntSample().Findings.Where(f => f.Incident is not null).Select(f => f.Incident!).ToList();
+
+        Assert.Equal(
+            [
+                ("ATT&CK Tactic Threshold Exceeded For Object Over Previous 7 Days", "wks-017.corp.ferret.test", 200.0, 4),
+                ("Risk Threshold Exceeded For Object Over 24 Hour Period", "wks-017.corp.ferret.test", 128.0, 2),
+            ],
+            incidents.Select(i => (i.Rule, i.RiskObject, i.TotalScore, i.Contributions.Count)).Order());
     }
 
     [Fact]
