@@ -1,5 +1,6 @@
 using System.Net;
 using Ferret.Server.Hec;
+using Ferret.Server.Scheduling;
 using Ferret.Server.Store;
 
 namespace Ferret.Server.Hosting;
@@ -45,6 +46,9 @@ internal sealed record ServerSettings
 
     /// <summary>Detection name globs (or saved search names) the scheduler runs; ESCU ships every detection disabled.</summary>
     public IReadOnlyList<string> EnabledDetections { get; init; } = [];
+
+    /// <summary>savedsearches.conf's <c>realtime_schedule</c> and <c>allow_skew</c> for every scheduled search.</summary>
+    public SchedulePolicy Schedule { get; init; } = SchedulePolicy.Default;
 
     /// <summary>Whether the scheduler runs on the wall clock (off in tests that drive it by hand).</summary>
     public bool RunScheduler { get; init; } = true;

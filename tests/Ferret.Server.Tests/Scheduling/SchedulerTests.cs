@@ -16,7 +16,7 @@ namespace Ferret.Server.Tests.Scheduling;
 /// missed while the server was down runs once at start, and no scheduled time runs twice, across restarts.
 /// </summary>
 [Trait("Category", "Server")]
-public sealed class SchedulerTests
+public sealed partial class SchedulerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 5, 0, TimeSpan.Zero);
 
@@ -83,7 +83,7 @@ public sealed class SchedulerTests
         return runs;
     }
 
-    private static async Task<FerretServer> StartServer(string data, ManualClock clock)
+    private static async Task<FerretServer> StartServer(string data, ManualClock clock, SchedulePolicy? policy = null)
     {
         var server = new FerretServer(
             new ServerSettings
@@ -95,6 +95,7 @@ public sealed class SchedulerTests
                 AdminPassword = "unused",
                 EnabledDetections = ["*"],
                 RunScheduler = false,
+                Schedule = policy ?? SchedulePolicy.Default,
                 Clock = clock,
             },
             console: null);
