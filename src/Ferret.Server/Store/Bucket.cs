@@ -23,7 +23,7 @@ internal sealed class Bucket : IDisposable
             sourcetype TEXT NOT NULL,
             raw TEXT NOT NULL,
             fields TEXT,
-            dedup TEXT UNIQUE);
+            dedup TEXT);
         CREATE INDEX IF NOT EXISTS events_time ON events(time);
         CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5(raw, content='', detail=none, columnsize=0, tokenize='unicode61');
         CREATE TRIGGER IF NOT EXISTS events_terms AFTER INSERT ON events BEGIN
@@ -180,8 +180,9 @@ internal sealed class Bucket : IDisposable
             setup.ExecuteNonQuery();
         }
 
+        EnsureDedupIndex(connection);
         _insertEvent = connection.CreateCommand();
-        _insertEvent.CommandText = "INSERT INTO events(time, host, source, sourcetype, raw, fields, dedup) VALUES ($t, $h, $s, $st, $r, $f, $d) ON CONFLICT(dedup) DO NOTHING;";
+        _insertEvent.CommandText = "INSERT OR IGNORE INTO events(time, host, source, sourcetype, raw, fields, dedup) VALUES ($t, $h, $s, $st, $r, $f, $d);";
         foreach (var name in new[] { "$t", "$h", "$s", "$st", "$r", "$f", "$d" })
         {
             _insertEvent.Parameters.Add(new SqliteParameter { ParameterName = name });
@@ -189,6 +190,22 @@ internal sealed class Bucket : IDisposable
 
         _writer = connection;
         return connection;
+    }
+
+    /// <summary>
+    /// The dedup key is unique among the events that have one (notables and risk events written by alert actions):
+    /// a partial index leaves out the null keys of ingested events, one B-tree insert per event fewer than a
+    /// UNIQUE column. A bucket written before that change keeps its UNIQUE column's index, which serves the same.
+    /// </summary>
+    private static void EnsureDedupIndex(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND name = 'sqlite_autoindex_events_1'";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            command.CommandText = "CREATE UNIQUE INDEX IF NOT EXISTS events_dedup ON events(dedup) WHERE dedup IS NOT NULL";
+            command.ExecuteNonQuery();
+        }
     }
 
     private void CloseWriter()
