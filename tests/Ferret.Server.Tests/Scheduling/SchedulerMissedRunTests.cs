@@ -16,12 +16,7 @@ public sealed partial class SchedulerTests
     {
         using var folder = new TemporaryFolder();
         var clock = new ManualClock(Start);
-        var runs = new List<ScheduledRun>();
-        await using (var first = await StartServer(folder.Path, clock))
-        {
-            await first.Store.AppendAsync(SampleEvents());
-            runs.AddRange(await TickUntil(first, clock, Start.AddMinutes(50)));
-        }
+        var runs = await RunFirstServerUntilDown(folder.Path, clock);
 
         // Down from 09:55 to 10:45: the 10:00 run's window (auto: half the hour) ended at 10:30.
         clock.Set(Start.AddMinutes(100));

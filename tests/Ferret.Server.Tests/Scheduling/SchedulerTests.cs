@@ -25,13 +25,7 @@ public sealed partial class SchedulerTests
     {
         using var folder = new TemporaryFolder();
         var clock = new ManualClock(Start);
-        var runs = new List<ScheduledRun>();
-
-        await using (var first = await StartServer(folder.Path, clock))
-        {
-            await first.Store.AppendAsync(SampleEvents());
-            runs.AddRange(await TickUntil(first, clock, Start.AddMinutes(50)));
-        }
+        var runs = await RunFirstServerUntilDown(folder.Path, clock);
 
         // Down from 09:55 to 10:20: the 10:00 run is missed, and runs once when the server is back.
         clock.Set(Start.AddMinutes(75));
@@ -70,6 +64,15 @@ public sealed partial class SchedulerTests
     }
 
     private static DateTimeOffset Hour(int hour) => new(2026, 3, 2, hour, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The first server: the sample events stored, ticking a minute at a time from 09:05 until it goes down
+    /// at 09:55.</summary>
+    private static async Task<List<ScheduledRun>> RunFirstServerUntilDown(string data, ManualClock clock)
+    {
+        await using var first = await StartServer(data, clock);
+        await first.Store.AppendAsync(SampleEvents());
+        return await TickUntil(first, clock, Start.AddMinutes(50));
+    }
 
     private static async Task<List<ScheduledRun>> TickUntil(FerretServer server, ManualClock clock, DateTimeOffset until)
     {
