@@ -47,8 +47,8 @@ internal sealed partial class HecEndpoints(EventStore store, IReadOnlyList<HecTo
             return;
         }
 
-        var body = await ReadBody(context);
-        var (envelopes, error) = EnvelopeParser.Parse(body);
+        using var body = await RequestBody.ReadAsync(context.Request);
+        var (envelopes, error) = EnvelopeParser.Parse(body.Bytes);
         if (error is not null)
         {
             await Write(context, error);
@@ -79,7 +79,7 @@ internal sealed partial class HecEndpoints(EventStore store, IReadOnlyList<HecTo
             return;
         }
 
-        var body = await ReadBody(context);
+        using var body = await RequestBody.ReadAsync(context.Request);
         if (body.Length == 0)
         {
             await Write(context, HecStatus.NoData);
@@ -91,7 +91,7 @@ internal sealed partial class HecEndpoints(EventStore store, IReadOnlyList<HecTo
         var metadata = new EventMetadata(NonEmpty(query["index"]), NonEmpty(query["host"]), NonEmpty(query["source"]), NonEmpty(query["sourcetype"]), requestTime);
         var now = EpochTime.FromDateTimeOffset(clock.GetUtcNow());
         var events = new List<StoredEvent>();
-        foreach (var raw in RawEventBreaker.Break(Encoding.UTF8.GetString(body), metadata.SourceType ?? token.DefaultSourceType))
+        foreach (var raw in RawEventBreaker.Break(Encoding.UTF8.GetString(body.Bytes), metadata.SourceType ?? token.DefaultSourceType))
         {
             var time = metadata.Time ?? RawEventBreaker.TimeOf(raw);
             if (Resolve(token, metadata with { Time = time }, raw, now, null) is not { } stored)
@@ -135,7 +135,8 @@ internal sealed partial class HecEndpoints(EventStore store, IReadOnlyList<HecTo
         List<long> ids;
         try
         {
-            using var document = JsonDocument.Parse(await ReadBody(context));
+            using var body = await RequestBody.ReadAsync(context.Request);
+            using var document = JsonDocument.Parse(body.Memory);
             ids = [.. document.RootElement.GetProperty("acks").EnumerateArray().Select(a => a.GetInt64())];
         }
         catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
@@ -198,13 +199,6 @@ internal sealed partial class HecEndpoints(EventStore store, IReadOnlyList<HecTo
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private static async Task<byte[]> ReadBody(HttpContext context)
-    {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer);
-        return buffer.ToArray();
-    }
 
     private static Task Write(HttpContext context, HecStatus status)
     {

@@ -71,7 +71,7 @@ public sealed class FerretServer : IAsyncDisposable
         var runner = new HuntDetectionRunner(content, knowledge, environment.Lookups, clock);
         var dispatcher = new DetectionDispatcher(environment, runner, Log);
         _state = new ScheduleState(_settings.DataDirectory);
-        Scheduler = new Scheduler(SavedSearches, dispatcher, _state, clock, Log);
+        Scheduler = new Scheduler(SavedSearches, dispatcher, _state, _settings.Schedule, clock, Log);
         AdminPassword = _settings.AdminPassword ?? GeneratedPassword();
         using var certificate = ServerCertificate.Load(_settings.DataDirectory, _settings.CertificatePath, _settings.CertificatePassword);
         var started = clock.GetUtcNow();

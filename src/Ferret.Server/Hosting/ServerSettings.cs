@@ -1,5 +1,6 @@
 using System.Net;
 using Ferret.Server.Hec;
+using Ferret.Server.Scheduling;
 using Ferret.Server.Store;
 
 namespace Ferret.Server.Hosting;
@@ -49,6 +50,9 @@ internal sealed record ServerSettings
     /// <summary>Whether the scheduler runs ES's default risk incident rules over <c>index=risk</c> (the 24-hour rule every 30
     /// minutes, the 7-day rule daily); they are saved searches that can be dispatched either way.</summary>
     public bool RiskIncidentRules { get; init; }
+
+    /// <summary>savedsearches.conf's <c>realtime_schedule</c> and <c>allow_skew</c> for every scheduled search.</summary>
+    public SchedulePolicy Schedule { get; init; } = SchedulePolicy.Default;
 
     /// <summary>Whether the scheduler runs on the wall clock (off in tests that drive it by hand).</summary>
     public bool RunScheduler { get; init; } = true;

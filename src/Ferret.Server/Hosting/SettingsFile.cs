@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Ferret.Server.Hec;
+using Ferret.Server.Scheduling;
 using Ferret.Server.Store;
 
 namespace Ferret.Server.Hosting;
@@ -9,7 +10,7 @@ namespace Ferret.Server.Hosting;
 /// <c>DATA/ferret-serve.json</c>, read at start and applied under the command line's settings:
 /// <code>
 /// { "listen": "127.0.0.1", "hecPort": 8088, "restPort": 8089, "content": "DIR", "adminPassword": "...",
-///   "bearerTokens": ["..."], "enable": ["WMI*"],
+///   "bearerTokens": ["..."], "enable": ["WMI*"], "realtimeSchedule": true, "allowSkew": "0",
 ///   "indexes": [{ "name": "edr", "bucketSpanSeconds": 86400, "maxAgeSeconds": 7776000, "maxTotalMB": 10240 }],
 ///   "hecTokens": [{ "token": "...", "defaultIndex": "main", "allowedIndexes": ["main"], "useAck": true,
 ///                   "sourcetype": "...", "source": "...", "host": "..." }] }
@@ -58,6 +59,9 @@ internal static class SettingsFile
 
         settings = settings with
         {
+            Schedule = new SchedulePolicy(
+                root.TryGetProperty("realtimeSchedule", out var realtime) ? realtime.GetBoolean() : settings.Schedule.RealtimeSchedule,
+                Text(root, "allowSkew") ?? settings.Schedule.AllowSkew),
             ContentDirectory = settings.ContentDirectory ?? Text(root, "content"),
             AdminPassword = settings.AdminPassword ?? Text(root, "adminPassword"),
             BearerTokens = [.. settings.BearerTokens, .. Strings(root, "bearerTokens")],

@@ -6,23 +6,25 @@ using Ferret.Server.Logging;
 
 namespace Ferret.Server.Scheduling;
 
-/// <summary>One scheduled run: the searches that ran together, their scheduled time and window, what they found.</summary>
-internal sealed record ScheduledRun(IReadOnlyList<string> Searches, DateTimeOffset Scheduled, double Earliest, double Latest, int Findings, int Notables, int RiskEvents);
+/// <summary>One scheduled run: the searches that ran together, their scheduled time and window, when the run started
+/// (the scheduled time plus skew, or later), what they found.</summary>
+internal sealed record ScheduledRun(IReadOnlyList<string> Searches, DateTimeOffset Scheduled, DateTimeOffset Started, double Earliest, double Latest, int Findings, int Notables, int RiskEvents);
 
 /// <summary>
 /// Runs every enabled saved search on its cron schedule (standard five fields, read with Cronos, in UTC), over its
-/// dispatch window resolved against the scheduled time (<c>-70m@m</c> to <c>-10m@m</c> by ESCU's default). The
-/// searches due at the same time with the same window share one pass over the store. A search that missed scheduled
-/// times while the server was down runs once, for the latest of them, and the earlier ones are logged as skipped, as
-/// Splunk's default <c>realtime_schedule = 1</c> does (savedsearches.conf); a scheduled time already run is never run
-/// again. Time comes from the injected <see cref="TimeProvider"/>.
+/// dispatch window resolved against the scheduled time (<c>-70m@m</c> to <c>-10m@m</c> by ESCU's default), with
+/// savedsearches.conf's schedule window, skew and <c>realtime_schedule</c> as <see cref="ScheduleTiming"/> applies
+/// them. The searches due at the same time with the same window share one pass over the store. A scheduled time is
+/// recorded once its actions are committed (<see cref="ScheduleState"/>) and never runs again; a skipped one is
+/// logged to <c>_internal</c> with status=skipped and its reason. Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class Scheduler(SavedSearchCatalog catalog, DetectionDispatcher dispatcher, ScheduleState state, TimeProvider clock, InternalLog log) : IDisposable
+internal sealed class Scheduler(SavedSearchCatalog catalog, DetectionDispatcher dispatcher, ScheduleState state, SchedulePolicy policy, TimeProvider clock, InternalLog log) : IDisposable
 {
     /// <summary>How often the loop looks for due searches.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _oneRound = new(1, 1);
+    private readonly DateTimeOffset _started = clock.GetUtcNow();
 
     public void Dispose() => _oneRound.Dispose();
 
@@ -58,9 +60,12 @@ internal sealed class Scheduler(SavedSearchCatalog catalog, DetectionDispatcher 
             var due = new List<(SavedSearch Search, DateTimeOffset Scheduled, double Earliest, double Latest)>();
             foreach (var search in catalog.Enabled)
             {
-                if (Due(search, now) is { } scheduled && Window(search, scheduled) is { } window)
+                foreach (var scheduled in Due(search, now))
                 {
-                    due.Add((search, scheduled, window.Earliest, window.Latest));
+                    if (Window(search, scheduled) is { } window)
+                    {
+                        due.Add((search, scheduled, window.Earliest, window.Latest));
+                    }
                 }
             }
 
@@ -80,7 +85,7 @@ internal sealed class Scheduler(SavedSearchCatalog catalog, DetectionDispatcher 
 
                 log.Info("scheduler", $"round of {searches.Count} searches over {result.EventsRead} events in {result.Elapsed.TotalSeconds:0.###} s",
                     ("searches", searches.Count), ("event_count", result.EventsRead), ("run_time", result.Elapsed.TotalSeconds), ("notables", result.NotablesWritten), ("risk_events", result.RiskEventsWritten));
-                runs.Add(new ScheduledRun([.. searches.Select(s => s.Name)], group.Key.Scheduled, group.Key.Earliest, group.Key.Latest, result.Findings.Count, result.NotablesWritten, result.RiskEventsWritten));
+                runs.Add(new ScheduledRun([.. searches.Select(s => s.Name)], group.Key.Scheduled, now, group.Key.Earliest, group.Key.Latest, result.Findings.Count, result.NotablesWritten, result.RiskEventsWritten));
             }
 
             return runs;
@@ -91,40 +96,59 @@ internal sealed class Scheduler(SavedSearchCatalog catalog, DetectionDispatcher 
         }
     }
 
-    /// <summary>The scheduled time <paramref name="search"/> should run for now, or null. On first sight the search is
-    /// scheduled from now on (no run for the past).</summary>
-    private DateTimeOffset? Due(SavedSearch search, DateTimeOffset now)
+    /// <summary>The scheduled times <paramref name="search"/> should run for now, oldest first; logs the skipped ones
+    /// and records them as handled. On first sight the search is scheduled from now on (no run for the past).</summary>
+    private IReadOnlyList<DateTimeOffset> Due(SavedSearch search, DateTimeOffset now)
+    {
+        if (Timing(search, now) is not { } timing)
+        {
+            return [];
+        }
+
+        if (state.LastScheduled(search.Name) is not { } last)
+        {
+            state.Record([search.Name], EpochTime.FromDateTimeOffset(now));
+            return [];
+        }
+
+        var due = ScheduleTiming.Due(timing.Cron, EpochTime.ToDateTimeOffset(last), now, _started, timing.Skew, timing.Window, policy.RealtimeSchedule);
+        foreach (var skipped in due.Skipped)
+        {
+            log.Warn("scheduler", $"skipped {search.Name} for {ScheduleTiming.Format(skipped.Scheduled)}: {skipped.Reason}",
+                ("status", "skipped"), ("savedsearch_name", search.Name), ("scheduled_time", skipped.Scheduled.ToUnixTimeSeconds()), ("reason", skipped.Reason));
+        }
+
+        if (due.Run.Count == 0 && due.Skipped.Count > 0)
+        {
+            state.Record([search.Name], EpochTime.FromDateTimeOffset(due.Skipped.Max(s => s.Scheduled)));
+        }
+
+        return due.Run;
+    }
+
+    /// <summary>The search's cron, skew and schedule window, or null (logged) when one of them does not read.</summary>
+    private (CronExpression Cron, TimeSpan Skew, TimeSpan Window)? Timing(SavedSearch search, DateTimeOffset now)
     {
         CronExpression cron;
         try
         {
             cron = CronExpression.Parse(search.CronSchedule);
         }
-        catch (CronFormatException error)
+        catch (CronFormatException invalid)
         {
-            log.Error("scheduler", $"{search.Name}: cron_schedule '{search.CronSchedule}' is not valid: {error.Message}", ("savedsearch_name", search.Name));
+            log.Error("scheduler", $"{search.Name}: cron_schedule '{search.CronSchedule}' is not valid: {invalid.Message}", ("savedsearch_name", search.Name));
             return null;
         }
 
-        if (state.LastScheduled(search.Name) is not { } last)
+        var period = ScheduleTiming.Period(cron, cron.GetNextOccurrence(now, TimeZoneInfo.Utc) ?? now);
+        if (!ScheduleTiming.TryParseSkew(policy.AllowSkew, period, out var maximumSkew, out var error)
+            || !ScheduleTiming.TryParseWindow(search.Configuration.ScheduleWindow, period, out var window, out error))
         {
-            state.Record([search.Name], EpochTime.FromDateTimeOffset(now));
+            log.Error("scheduler", $"{search.Name}: {error}", ("savedsearch_name", search.Name));
             return null;
         }
 
-        var occurrences = cron.GetOccurrences(EpochTime.ToDateTimeOffset(last).UtcDateTime, now.UtcDateTime, TimeZoneInfo.Utc, fromInclusive: false, toInclusive: true).ToList();
-        if (occurrences.Count == 0)
-        {
-            return null;
-        }
-
-        foreach (var skipped in occurrences.Take(occurrences.Count - 1))
-        {
-            log.Warn("scheduler", $"skipped {search.Name} for {skipped:yyyy-MM-ddTHH:mm:ssZ}: the server was down; the latest missed time runs instead",
-                ("status", "skipped"), ("savedsearch_name", search.Name), ("scheduled_time", new DateTimeOffset(skipped, TimeSpan.Zero).ToUnixTimeSeconds()));
-        }
-
-        return new DateTimeOffset(occurrences[^1], TimeSpan.Zero);
+        return (cron, ScheduleTiming.SkewOf(search.Name, maximumSkew), window);
     }
 
     private (double Earliest, double Latest)? Window(SavedSearch search, DateTimeOffset scheduled)

@@ -16,7 +16,7 @@ namespace Ferret.Server.Tests.Scheduling;
 /// missed while the server was down runs once at start, and no scheduled time runs twice, across restarts.
 /// </summary>
 [Trait("Category", "Server")]
-public sealed class SchedulerTests
+public sealed partial class SchedulerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 5, 0, TimeSpan.Zero);
 
@@ -25,13 +25,7 @@ public sealed class SchedulerTests
     {
         using var folder = new TemporaryFolder();
         var clock = new ManualClock(Start);
-        var runs = new List<ScheduledRun>();
-
-        await using (var first = await StartServer(folder.Path, clock))
-        {
-            await first.Store.AppendAsync(SampleEvents());
-            runs.AddRange(await TickUntil(first, clock, Start.AddMinutes(50)));
-        }
+        var runs = await RunFirstServerUntilDown(folder.Path, clock);
 
         // Down from 09:55 to 10:20: the 10:00 run is missed, and runs once when the server is back.
         clock.Set(Start.AddMinutes(75));
@@ -71,6 +65,15 @@ public sealed class SchedulerTests
 
     private static DateTimeOffset Hour(int hour) => new(2026, 3, 2, hour, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The first server: the sample events stored, ticking a minute at a time from 09:05 until it goes down
+    /// at 09:55.</summary>
+    private static async Task<List<ScheduledRun>> RunFirstServerUntilDown(string data, ManualClock clock)
+    {
+        await using var first = await StartServer(data, clock);
+        await first.Store.AppendAsync(SampleEvents());
+        return await TickUntil(first, clock, Start.AddMinutes(50));
+    }
+
     private static async Task<List<ScheduledRun>> TickUntil(FerretServer server, ManualClock clock, DateTimeOffset until)
     {
         var runs = new List<ScheduledRun>();
@@ -83,7 +86,7 @@ public sealed class SchedulerTests
         return runs;
     }
 
-    private static async Task<FerretServer> StartServer(string data, ManualClock clock)
+    private static async Task<FerretServer> StartServer(string data, ManualClock clock, SchedulePolicy? policy = null)
     {
         var server = new FerretServer(
             new ServerSettings
@@ -95,6 +98,7 @@ public sealed class SchedulerTests
                 AdminPassword = "unused",
                 EnabledDetections = ["*"],
                 RunScheduler = false,
+                Schedule = policy ?? SchedulePolicy.Default,
                 Clock = clock,
             },
             console: null);

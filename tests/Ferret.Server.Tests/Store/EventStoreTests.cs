@@ -89,6 +89,41 @@ public sealed class EventStoreTests
     }
 
     [Fact]
+    public async Task A_late_event_for_a_warm_bucket_reopens_it_and_is_searchable_across_restarts()
+    {
+        using var folder = new TemporaryFolder();
+        var clock = new ManualClock(Now);
+        var indexes = new[] { new IndexSettings("main") };
+        var yesterday = Now.AddDays(-1).ToUnixTimeSeconds();
+        var bucketFiles = Path.Combine(folder.Path, "indexes", "main");
+        await using (var store = new EventStore(folder.Path, indexes, clock))
+        {
+            await store.AppendAsync([Event("main", yesterday, "on time")]);
+            clock.Advance(TimeSpan.FromHours(1));
+            Assert.Contains(store.Maintain(), d => d.StartsWith("rolled main", StringComparison.Ordinal));
+            Assert.Single(Directory.GetFiles(bucketFiles, "warm_*.db"));
+
+            await store.AppendAsync([Event("main", yesterday + 60, "late, same process")]);
+            Assert.Single(Directory.GetFiles(bucketFiles, "hot_*.db"));
+            Assert.Empty(Directory.GetFiles(bucketFiles, "warm_*.db"));
+            clock.Advance(TimeSpan.FromHours(1));
+            store.Maintain();
+        }
+
+        await using (var reopened = new EventStore(folder.Path, indexes, clock))
+        {
+            await reopened.AppendAsync([Event("main", yesterday + 120, "late, after a restart")]);
+            Assert.Equal(["late, after a restart", "late, same process", "on time"], reopened.Read(new StoreQuery(["main"])).Select(e => e.Raw));
+            clock.Advance(TimeSpan.FromHours(1));
+            reopened.Maintain();
+        }
+
+        Assert.Equal(["warm_" + (long)(Math.Floor(yesterday / 86400.0) * 86400) + ".db"], Directory.GetFiles(bucketFiles).Select(Path.GetFileName));
+        await using var third = new EventStore(folder.Path, indexes, clock);
+        Assert.Equal(3, third.Count("main"));
+    }
+
+    [Fact]
     public async Task A_write_to_an_undeclared_index_is_refused()
     {
         using var folder = new TemporaryFolder();
