@@ -54,8 +54,8 @@ export function DetectionsPage({ session }) {
             <thead><tr><th scope="col">Detection</th><th scope="col">Schedule</th><th scope="col">Last run</th><th scope="col">Results</th><th scope="col">Next run</th><th scope="col">Scheduled</th></tr></thead>
             <tbody>
               ${matching.slice(0, shown).map(d => html`<tr key=${d.name}>
-                <td data-label="Detection" class="title"><span class="name">${d.detection}</span><span class="type-tag">${d.type}</span></td>
-                <td data-label="Schedule"><code>${d.cron}</code><span class="window">${d.earliest} → ${d.latest}</span></td>
+                <td data-label="Detection" class="title"><div><span class="name">${d.detection}</span><span class="type-tag">${d.type}</span></div></td>
+                <td data-label="Schedule"><div><code>${d.cron}</code><span class="window">${d.earliest} → ${d.latest}</span></div></td>
                 <td data-label="Last run">${d.lastRun ? html`<span title=${time(d.lastRun)}>${relative(d.lastRun, session.now)}</span>` : html`<span class="muted">never</span>`}</td>
                 <td data-label="Results">${d.lastResultCount ?? html`<span class="muted">—</span>`}</td>
                 <td data-label="Next run">${d.nextRun ? html`<span title=${time(d.nextRun)}>${time(d.nextRun)}</span>` : html`<span class="muted">—</span>`}</td>

@@ -4,7 +4,7 @@ import { api, query } from './api.js';
 import { time, relative, Urgency, Status, TimePicker } from './format.js';
 
 const FILTER_KEY = 'ferret.incident-review.filters';
-const DEFAULT_FILTERS = { urgency: [], status: '', owner: '', detection: '', text: '', earliest: '-7d' };
+const DEFAULT_FILTERS = { urgency: [], status: '', owner: '', detection: '', text: '', earliest: '0' };
 
 function savedFilters() {
   try {
@@ -68,7 +68,7 @@ export function IncidentReview({ session }) {
             ${session.owners.map(o => html`<option value=${o}>${o}</option>`)}
           </select>
         </div>
-        <div class="field">
+        <div class="field wide">
           <label for="f-detection">Detection</label>
           <select id="f-detection" value=${filters.detection} onChange=${e => set('detection', e.currentTarget.value)}>
             <option value="">All</option>
@@ -103,10 +103,10 @@ function NotableTable({ rows, now }) {
             <tr key=${r.eventId}>
               <td data-label="Time"><span title=${relative(r.time, now)}>${time(r.time)}</span></td>
               <td data-label="Urgency"><${Urgency} value=${r.urgency} /></td>
-              <td data-label="Title" class="title"><a href=${'#/notable/' + encodeURIComponent(r.eventId)}>${r.title}</a><span class="domain">${r.securityDomain}</span></td>
-              <td data-label="Risk object">${r.riskObject ? html`<span class="object">${r.riskObject}</span><span class="type">${r.riskObjectType}</span>` : html`<span class="muted">—</span>`}</td>
+              <td data-label="Title" class="title"><div><a href=${'#/notable/' + encodeURIComponent(r.eventId)}>${r.title}</a><span class="domain">${r.securityDomain}</span></div></td>
+              <td data-label="Risk object">${r.riskObject ? html`<div><span class="object">${r.riskObject}</span><span class="type">${r.riskObjectType}</span></div>` : html`<span class="muted">—</span>`}</td>
               <td data-label="Owner">${r.owner}</td>
-              <td data-label="Status"><${Status} label=${r.statusLabel} /></td>
+              <td data-label="Status"><div><${Status} label=${r.statusLabel} /></div></td>
             </tr>`)}
         </tbody>
       </table>

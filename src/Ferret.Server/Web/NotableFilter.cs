@@ -20,7 +20,7 @@ internal sealed record NotableFilter
 
     public string? Text { get; init; }
 
-    public string Earliest { get; init; } = "-7d";
+    public string Earliest { get; init; } = "0";
 
     public string Latest { get; init; } = "now";
 
@@ -33,7 +33,7 @@ internal sealed record NotableFilter
             Owner = Single(query, "owner"),
             Detection = Single(query, "detection"),
             Text = Single(query, "text"),
-            Earliest = Single(query, "earliest") ?? "-7d",
+            Earliest = Single(query, "earliest") ?? "0",
             Latest = Single(query, "latest") ?? "now",
         };
     }

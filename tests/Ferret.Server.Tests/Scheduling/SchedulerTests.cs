@@ -92,6 +92,7 @@ public sealed class SchedulerTests
                 ListenAddress = IPAddress.Loopback,
                 HecPort = FreePort.Next(),
                 RestPort = FreePort.Next(),
+                WebPort = FreePort.Next(),
                 AdminPassword = "unused",
                 EnabledDetections = ["*"],
                 RunScheduler = false,

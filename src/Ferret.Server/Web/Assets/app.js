@@ -22,7 +22,7 @@ var z,y,ke,lt,D,ge,Se,xe,oe,H,M,Te,ie,re,le,it,W={},B=[],ct=/acit|ex(?:s|g|n|p|$
     </main>`}var A=t=>String(t).padStart(2,"0");function x(t){if(t==null)return"\u2014";let e=new Date(t*1e3);return`${e.getUTCFullYear()}-${A(e.getUTCMonth()+1)}-${A(e.getUTCDate())} ${A(e.getUTCHours())}:${A(e.getUTCMinutes())}:${A(e.getUTCSeconds())}`}function Z(t,e=Date.now()/1e3){if(t==null)return"";let n=Math.round(t-e),s=Math.abs(n),[r,a]=s<90?[s,"s"]:s<5400?[Math.round(s/60),"min"]:s<129600?[Math.round(s/3600),"h"]:[Math.round(s/86400),"d"];return n>=0?`in ${r} ${a}`:`${r} ${a} ago`}var ee=({value:t})=>i`<span class=${"urgency u-"+t}><span class="dot" aria-hidden="true"></span>${t}</span>`,te=({label:t})=>i`<span class=${"status s-"+t.toLowerCase().replace(/\s+/g,"-")}>${t}</span>`,ne=[["-15m","Last 15 minutes"],["-60m","Last 60 minutes"],["-4h","Last 4 hours"],["-24h","Last 24 hours"],["-7d","Last 7 days"],["-30d","Last 30 days"],["0","All time"]],Xe=({id:t,value:e,onChange:n})=>i`
   <select id=${t} value=${e} onChange=${s=>n(s.currentTarget.value)}>
     ${ne.map(([s,r])=>i`<option value=${s}>${r}</option>`)}
-  </select>`;var Ze="ferret.incident-review.filters",ve={urgency:[],status:"",owner:"",detection:"",text:"",earliest:"-7d"};function gt(){try{return{...ve,...JSON.parse(sessionStorage.getItem(Ze)||"{}")}}catch{return ve}}function et({session:t}){let[e,n]=g(gt),[s,r]=g(e.text),[a,l]=g(null),[_,d]=g(""),[u,h]=g([]);T(()=>{sessionStorage.setItem(Ze,JSON.stringify(e)),d(""),S("notables?"+Q(e)).then(p=>{l(p),h($=>[...new Set([...$,...p.rows.map(c=>c.searchName)])].sort())},p=>d(p.message))},[e]);let v=(p,$)=>n(c=>({...c,[p]:$})),o=p=>v("urgency",e.urgency.includes(p)?e.urgency.filter($=>$!==p):[...e.urgency,p]),f=a?Object.values(a.urgencyCounts).reduce((p,$)=>p+$,0):0;return i`
+  </select>`;var Ze="ferret.incident-review.filters",ve={urgency:[],status:"",owner:"",detection:"",text:"",earliest:"0"};function gt(){try{return{...ve,...JSON.parse(sessionStorage.getItem(Ze)||"{}")}}catch{return ve}}function et({session:t}){let[e,n]=g(gt),[s,r]=g(e.text),[a,l]=g(null),[_,d]=g(""),[u,h]=g([]);T(()=>{sessionStorage.setItem(Ze,JSON.stringify(e)),d(""),S("notables?"+Q(e)).then(p=>{l(p),h($=>[...new Set([...$,...p.rows.map(c=>c.searchName)])].sort())},p=>d(p.message))},[e]);let v=(p,$)=>n(c=>({...c,[p]:$})),o=p=>v("urgency",e.urgency.includes(p)?e.urgency.filter($=>$!==p):[...e.urgency,p]),f=a?Object.values(a.urgencyCounts).reduce((p,$)=>p+$,0):0;return i`
     <div class="page">
       <div class="page-head">
         <h1>Incident Review</h1>
@@ -56,7 +56,7 @@ var z,y,ke,lt,D,ge,Se,xe,oe,H,M,Te,ie,re,le,it,W={},B=[],ct=/acit|ex(?:s|g|n|p|$
             ${t.owners.map(p=>i`<option value=${p}>${p}</option>`)}
           </select>
         </div>
-        <div class="field">
+        <div class="field wide">
           <label for="f-detection">Detection</label>
           <select id="f-detection" value=${e.detection} onChange=${p=>v("detection",p.currentTarget.value)}>
             <option value="">All</option>
@@ -86,10 +86,10 @@ var z,y,ke,lt,D,ge,Se,xe,oe,H,M,Te,ie,re,le,it,W={},B=[],ct=/acit|ex(?:s|g|n|p|$
             <tr key=${n.eventId}>
               <td data-label="Time"><span title=${Z(n.time,e)}>${x(n.time)}</span></td>
               <td data-label="Urgency"><${ee} value=${n.urgency} /></td>
-              <td data-label="Title" class="title"><a href=${"#/notable/"+encodeURIComponent(n.eventId)}>${n.title}</a><span class="domain">${n.securityDomain}</span></td>
-              <td data-label="Risk object">${n.riskObject?i`<span class="object">${n.riskObject}</span><span class="type">${n.riskObjectType}</span>`:i`<span class="muted">—</span>`}</td>
+              <td data-label="Title" class="title"><div><a href=${"#/notable/"+encodeURIComponent(n.eventId)}>${n.title}</a><span class="domain">${n.securityDomain}</span></div></td>
+              <td data-label="Risk object">${n.riskObject?i`<div><span class="object">${n.riskObject}</span><span class="type">${n.riskObjectType}</span></div>`:i`<span class="muted">—</span>`}</td>
               <td data-label="Owner">${n.owner}</td>
-              <td data-label="Status"><${te} label=${n.statusLabel} /></td>
+              <td data-label="Status"><div><${te} label=${n.statusLabel} /></div></td>
             </tr>`)}
         </tbody>
       </table>
@@ -286,8 +286,8 @@ var z,y,ke,lt,D,ge,Se,xe,oe,H,M,Te,ie,re,le,it,W={},B=[],ct=/acit|ex(?:s|g|n|p|$
             <thead><tr><th scope="col">Detection</th><th scope="col">Schedule</th><th scope="col">Last run</th><th scope="col">Results</th><th scope="col">Next run</th><th scope="col">Scheduled</th></tr></thead>
             <tbody>
               ${p.slice(0,u).map(c=>i`<tr key=${c.name}>
-                <td data-label="Detection" class="title"><span class="name">${c.detection}</span><span class="type-tag">${c.type}</span></td>
-                <td data-label="Schedule"><code>${c.cron}</code><span class="window">${c.earliest} → ${c.latest}</span></td>
+                <td data-label="Detection" class="title"><div><span class="name">${c.detection}</span><span class="type-tag">${c.type}</span></div></td>
+                <td data-label="Schedule"><div><code>${c.cron}</code><span class="window">${c.earliest} → ${c.latest}</span></div></td>
                 <td data-label="Last run">${c.lastRun?i`<span title=${x(c.lastRun)}>${Z(c.lastRun,t.now)}</span>`:i`<span class="muted">never</span>`}</td>
                 <td data-label="Results">${c.lastResultCount??i`<span class="muted">—</span>`}</td>
                 <td data-label="Next run">${c.nextRun?i`<span title=${x(c.nextRun)}>${x(c.nextRun)}</span>`:i`<span class="muted">—</span>`}</td>
