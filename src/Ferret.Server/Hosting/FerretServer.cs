@@ -45,6 +45,8 @@ public sealed class FerretServer : IAsyncDisposable
 
     internal EventStore Store { get; private set; } = null!;
 
+    internal int WebPort => _settings.WebPort;
+
     internal Scheduler Scheduler { get; private set; } = null!;
 
     internal SavedSearchCatalog SavedSearches { get; private set; } = null!;
