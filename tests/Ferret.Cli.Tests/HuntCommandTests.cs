@@ -69,6 +69,34 @@ public sealed class HuntCommandTests
         }
     }
 
+    [Fact]
+    public void Test_reads_a_limits_file_and_reports_a_setting_it_does_not_know_with_its_line()
+    {
+        var limits = Path.Combine(Path.GetTempPath(), $"ferret-limits-{Guid.NewGuid():N}.conf");
+        File.WriteAllText(limits, "[subsearch]\nmaxout = 500\nnot_a_limit = 3\n");
+        try
+        {
+            var result = CliRunner.Run("test", "--content", "samples", "--attack-data", ".", "--limits", limits);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("line 3", result.Stderr, StringComparison.Ordinal);
+            Assert.Contains("not_a_limit", result.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(limits);
+        }
+    }
+
+    [Fact]
+    public void Test_with_a_limits_file_that_does_not_exist_stops_with_exit_code_2()
+    {
+        var result = CliRunner.Run("test", "--content", "samples", "--attack-data", ".", "--limits", "/nonexistent/limits.conf");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cannot read --limits /nonexistent/limits.conf", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("csv", "minimal")]
     [InlineData("csv", "standard")]

@@ -6,7 +6,8 @@ namespace Ferret.Cli.Tests;
 /// <summary>
 /// The HTML report as a browser draws it: the hunt over the shared EVTX samples rendered by the system's headless
 /// Chromium (Debian's <c>chromium</c>, installed by .ci/run) at a desktop width and a phone width. The screenshots are
-/// written to docs/ (report-1400.png, report-390.png) so a change to the page's look shows in review; the checks are on
+/// written to docs/ (report-1400.png, report-390.png) when FERRET_UPDATE_DOCS=1, so a change to the page's look shows in
+/// review without every test run rewriting them (otherwise to a temporary file); the checks are on
 /// the laid-out page: nothing wider than the screen but the timeline's own scroller, table cells wide enough to read,
 /// and a legend for the level colours.
 /// </summary>
@@ -28,6 +29,10 @@ public sealed class ReportScreenshotTests
         }
 
         var report = Path.Combine(Path.GetTempPath(), $"ferret-report-{Guid.NewGuid():N}.html");
+        var updateDocs = Environment.GetEnvironmentVariable("FERRET_UPDATE_DOCS") == "1";
+        var screenshot = updateDocs
+            ? Path.Combine(SharedCorpus.RepositoryRoot, "docs", $"report-{width}.png")
+            : Path.Combine(Path.GetTempPath(), $"ferret-report-{width}-{Guid.NewGuid():N}.png");
         try
         {
             var hunt = CliRunner.Run("hunt", "-c", escu, "-i", samples, "-f", "csv", "-o", "/dev/null", "--quiet", "--report", report);
@@ -37,7 +42,8 @@ public sealed class ReportScreenshotTests
             await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
             var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 1800 } });
             await page.GotoAsync(new Uri(report).AbsoluteUri);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(SharedCorpus.RepositoryRoot, "docs", $"report-{width}.png") });
+            await page.ScreenshotAsync(new() { Path = screenshot });
+            Assert.True(new FileInfo(screenshot).Length > 10_000, $"the screenshot {screenshot} is nearly empty");
 
             var pageWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             var widest = await page.EvaluateAsync<string>(
@@ -54,6 +60,10 @@ public sealed class ReportScreenshotTests
         finally
         {
             File.Delete(report);
+            if (!updateDocs)
+            {
+                File.Delete(screenshot);
+            }
         }
     }
 }

@@ -158,16 +158,17 @@ public sealed class AppBuildTests
         Assert.True(File.Exists(Path.Combine(appFolder.FullName, "precious.txt")));
     }
 
-    private static List<ConfStanza> ReadConf(string appDirectory, string relative)
+    /// <summary>Reads a built .conf file with the knowledge layer's reader (Splunk's own precedence reader), skipping its empty default stanza.</summary>
+    private static List<Knowledge.Conf.ConfStanza> ReadConf(string appDirectory, string relative)
     {
-        var problems = new ProblemCollector();
-        var stanzas = ConfParser.Parse(File.ReadAllText(Path.Combine(appDirectory, relative)), relative, problems);
-        Assert.Empty(problems.Problems);
-        return [.. stanzas];
+        var problems = new List<Knowledge.Loading.KnowledgeProblem>();
+        var stanzas = Knowledge.Conf.ConfFile.Parse(relative, File.ReadAllText(Path.Combine(appDirectory, relative)), problems);
+        Assert.Empty(problems);
+        return [.. stanzas.Where(s => s.Name != Knowledge.Conf.ConfFile.DefaultStanza || s.Settings.Any())];
     }
 
     /// <summary>Every stanza and setting that was written reads back with the same (normalized) value.</summary>
-    private static void AssertRoundTrip(IEnumerable<ConfStanza> written, List<ConfStanza> read)
+    private static void AssertRoundTrip(IEnumerable<ConfStanza> written, List<Knowledge.Conf.ConfStanza> read)
     {
         var expected = written.ToList();
         Assert.Equal(expected.Select(s => s.Name), read.Select(s => s.Name));

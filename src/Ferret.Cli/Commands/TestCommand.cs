@@ -12,7 +12,7 @@ namespace Ferret.Cli.Commands;
 
 /// <summary>
 /// <c>ferret test -c DIR -a DIR [-d PATH|NAME...] [-f text|json] [-o FILE] [--junit FILE]
-/// [--summary FILE.yml] [--results FILE.json] [--changed-since GITREF] [--geoip FILE]</c>: contentctl's unit tests, offline.
+/// [--summary FILE.yml] [--results FILE.json] [--changed-since GITREF] [--geoip FILE] [--limits FILE]</c>: contentctl's unit tests, offline.
 /// Exit 0 when no test failed, 1 when one failed or errored, 2 on bad arguments.
 /// </summary>
 internal static class TestCommand
@@ -36,11 +36,12 @@ internal static class TestCommand
             Description = "Only detections whose file, or a macro or lookup they use, changed since this git ref.",
         };
         var geoip = GeoIpOption.Create();
+        var limits = LimitsOption.Create();
         var command = new Command("test", "Test detections offline against their attack datasets, as contentctl does.")
         {
-            content, attackData, detections, format, output, junit, summary, results, changedSince, geoip,
+            content, attackData, detections, format, output, junit, summary, results, changedSince, geoip, limits,
         };
-        command.SetAction(parseResult => GeoIpOption.Run("test", parseResult.GetValue(geoip), database => Run(
+        command.SetAction(parseResult => LimitsOption.Run("test", parseResult.GetValue(limits), testLimits => GeoIpOption.Run("test", parseResult.GetValue(geoip), database => Run(
             parseResult.GetValue(content)!,
             parseResult.GetValue(attackData)!,
             parseResult.GetValue(detections) ?? [],
@@ -48,14 +49,17 @@ internal static class TestCommand
             parseResult.GetValue(summary),
             parseResult.GetValue(results),
             parseResult.GetValue(changedSince),
-            database)));
+            new TestEnvironment(database, testLimits)))));
         return command;
     }
 
     private sealed record TestOutputs(string Format, string? Output, string? JUnit);
 
+    /// <summary>What every test's run is given besides its events: the IP geolocation database and the limits.</summary>
+    private sealed record TestEnvironment(Ferret.Engine.GeoIp.IGeoIpDatabase? GeoIp, Ferret.Engine.Limits.SearchLimits Limits);
+
     private static int Run(string contentDirectory, string attackData, string[] patterns, TestOutputs outputs, string? summaryFile,
-        string? resultsFile, string? changedSince, Ferret.Engine.GeoIp.IGeoIpDatabase? geoIp)
+        string? resultsFile, string? changedSince, TestEnvironment environment)
     {
         if (!Directory.Exists(attackData))
         {
@@ -106,7 +110,8 @@ internal static class TestCommand
             Detections = selected,
             AttackDataRoot = Path.GetFullPath(attackData),
             Lookups = new ContentLookupResolver(repository.Lookups, lookupProblems),
-            GeoIp = geoIp,
+            GeoIp = environment.GeoIp,
+            Limits = environment.Limits,
             Mode = mode,
         };
         var run = TestRunner.Run(request, KnowledgeBase.LoadDefault());

@@ -20,6 +20,9 @@ public sealed record TestRequest
     /// <summary>The IP geolocation database iplocation reads (null: a detection using it fails with where Ferret looks).</summary>
     public Ferret.Engine.GeoIp.IGeoIpDatabase? GeoIp { get; init; }
 
+    /// <summary>The limits every test's run meets (limits.conf names; docs/limits.md).</summary>
+    public Ferret.Engine.Limits.SearchLimits Limits { get; init; } = Ferret.Engine.Limits.SearchLimits.Default;
+
     /// <summary>Told each time a detection's tests finish (called from several threads).</summary>
     public IProgress<DetectionTestResult>? Progress { get; init; }
 

@@ -129,6 +129,7 @@ public static partial class TestRunner
             Clock = request.Clock,
             Lookups = request.Lookups,
             GeoIp = request.GeoIp,
+            Limits = request.Limits,
             DataModels = knowledge.DataModels,
             Problems = runProblems,
             Label = compiled.Detection.Name,

@@ -75,11 +75,13 @@ public static class ConfFile
             var value = line[(equals + 1)..].Trim();
             while (value.EndsWith('\\') && i + 1 < lines.Length)
             {
+                // A continuation line keeps its leading whitespace: it is part of the value (a search's indentation,
+                // a regex's spaces); only the value as a whole is trimmed.
                 i++;
-                value = value[..^1] + "\n" + lines[i].Trim();
+                value = value[..^1] + "\n" + lines[i].TrimEnd();
             }
 
-            current.Set(new ConfSetting(key, value, fileName, lineNumber));
+            current.Set(new ConfSetting(key, value.Trim(), fileName, lineNumber));
         }
 
         return stanzas;

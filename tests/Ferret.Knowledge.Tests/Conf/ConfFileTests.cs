@@ -27,7 +27,7 @@ public sealed class ConfFileTests
         Assert.Equal(["default", "my:sourcetype", "source::/var/log/..."], stanzas.Select(s => s.Name));
         Assert.Equal("before any stanza", stanzas[0]["top"]);
         Assert.Equal(@"(?<a>\d+)", stanzas[1]["EXTRACT-a"]);
-        Assert.Equal("if(a > 1, \n\"big\", \"small\")", stanzas[1]["EVAL-b"]);
+        Assert.Equal("if(a > 1, \n  \"big\", \"small\")", stanzas[1]["EVAL-b"]);
         Assert.Equal(6, stanzas[1].Setting("EVAL-b")!.Line);
     }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Ferret.Ingest;
 
-namespace Ferret.Cli.Commands;
+namespace Ferret.Cli.Options;
 
 /// <summary>
 /// <c>--sourcetype</c>, <c>--source</c>, <c>--index</c> and <c>--apps DIR</c> (repeatable; FERRET_APPS adds folders

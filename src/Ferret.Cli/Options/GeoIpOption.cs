@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Ferret.Engine.GeoIp;
 
-namespace Ferret.Cli.Commands;
+namespace Ferret.Cli.Options;
 
 /// <summary>
 /// <c>--geoip FILE</c>, shared by search, hunt and test: the IP geolocation database for <c>iplocation</c>. Without it

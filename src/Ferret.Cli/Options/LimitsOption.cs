@@ -2,7 +2,7 @@ using System.CommandLine;
 using Ferret.Engine.Limits;
 using Ferret.Events;
 
-namespace Ferret.Cli.Commands;
+namespace Ferret.Cli.Options;
 
 /// <summary>
 /// <c>--limits FILE</c>, shared by search and hunt: a limits.conf file whose settings override Splunk's defaults
