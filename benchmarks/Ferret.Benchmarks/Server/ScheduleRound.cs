@@ -34,6 +34,7 @@ internal static class ScheduleRound
                 ListenAddress = IPAddress.Loopback,
                 HecPort = HecLoad.FreePort(),
                 RestPort = HecLoad.FreePort(),
+                WebPort = HecLoad.FreePort(),
                 AdminPassword = "bench",
                 EnabledDetections = ["*"],
                 RunScheduler = false,

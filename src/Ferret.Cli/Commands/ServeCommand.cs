@@ -6,7 +6,7 @@ namespace Ferret.Cli.Commands;
 
 /// <summary>
 /// <c>ferret serve --data DIR [--content DIR] [--hec-token T]... [--admin-password PW] [--enable GLOB]... [--index NAME]...</c>:
-/// a Splunk-compatible server (HEC on 8088, REST on 8089, HTTPS, loopback by default) with a durable store and the
+/// a Splunk-compatible server (HEC on 8088, REST on 8089, web pages on 8000, HTTPS, loopback by default) with a durable store and the
 /// scheduler; settings also from <c>DIR/ferret-serve.json</c>. Runs until interrupted (Ctrl+C or SIGTERM).
 /// </summary>
 internal static class ServeCommand
@@ -22,6 +22,7 @@ internal static class ServeCommand
         var listen = new Option<string>("--listen") { Description = "The address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
         var hecPort = new Option<int>("--hec-port") { Description = "The HEC port.", DefaultValueFactory = _ => 8088 };
         var restPort = new Option<int>("--rest-port") { Description = "The REST (management) port.", DefaultValueFactory = _ => 8089 };
+        var webPort = new Option<int>("--web-port") { Description = "The web pages' port (Incident Review, search, detections).", DefaultValueFactory = _ => 8000 };
         var certificate = new Option<string?>("--cert") { Description = "A PKCS#12 certificate with its key (default: self-signed, generated into DIR)." };
         var certificatePassword = new Option<string?>("--cert-password") { Description = "The password of --cert." };
         var index = new Option<string[]>("--index") { Description = "Declare an index besides main, notable, risk, _internal and attack_data. Repeatable." };
@@ -29,7 +30,7 @@ internal static class ServeCommand
         var riskRules = new Option<bool>("--risk-incident-rules") { Description = "Schedule Enterprise Security's default risk incident rules over index=risk (24-hour rule every 30 minutes, 7-day rule daily)." };
         var command = new Command("serve", "Run a Splunk-compatible server: HEC ingest, a durable store, scheduled detections, REST search.")
         {
-            data, content, apps, token, ack, password, listen, hecPort, restPort, certificate, certificatePassword, index, enable, riskRules,
+            data, content, apps, token, ack, password, listen, hecPort, restPort, webPort, certificate, certificatePassword, index, enable, riskRules,
         };
         command.SetAction((parseResult, cancellation) => RunAsync(new ServeOptions
         {
@@ -42,6 +43,7 @@ internal static class ServeCommand
             Listen = parseResult.GetValue(listen)!,
             HecPort = parseResult.GetValue(hecPort),
             RestPort = parseResult.GetValue(restPort),
+            WebPort = parseResult.GetValue(webPort),
             CertificatePath = parseResult.GetValue(certificate),
             CertificatePassword = parseResult.GetValue(certificatePassword),
             Indexes = parseResult.GetValue(index) ?? [],

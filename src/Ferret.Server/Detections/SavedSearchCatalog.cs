@@ -11,11 +11,15 @@ namespace Ferret.Server.Detections;
 /// scheduler when one of the enable patterns matches its name or its saved search name (<c>*</c> wildcards,
 /// case-insensitive); ESCU ships every detection disabled. ES's two default risk incident rules are saved searches too
 /// (<c>Risk - 24 Hour Risk Threshold Exceeded - Rule</c>, <c>Risk - 7 Day ATT&amp;CK Tactic Threshold Exceeded - Rule</c>),
-/// with ES's schedules, enabled by the server's setting.
+/// with ES's schedules, enabled by the server's setting. The web pages enable or disable a saved search while the server
+/// runs
+/// (<see cref="SetEnabled"/>); the scheduler reads the catalog afresh every round.
 /// </summary>
 internal sealed class SavedSearchCatalog
 {
     private readonly Dictionary<string, SavedSearch> _byName;
+    private readonly Lock _gate = new();
+    private SavedSearch[] _all;
 
     public SavedSearchCatalog(ContentRepository content, IReadOnlyList<string> enablePatterns, bool riskIncidentRules = false)
     {
@@ -41,14 +45,37 @@ internal sealed class SavedSearchCatalog
             _byName[rule.SavedSearchName] = new SavedSearch(rule.SavedSearchName, rule.Detection, configuration, riskIncidentRules);
         }
 
-        All = [.. _byName.Values.OrderBy(s => s.Name, StringComparer.Ordinal)];
+        _all = [.. _byName.Values.OrderBy(s => s.Name, StringComparer.Ordinal)];
     }
 
-    public IReadOnlyList<SavedSearch> All { get; }
+    public IReadOnlyList<SavedSearch> All => Volatile.Read(ref _all);
 
     public IEnumerable<SavedSearch> Enabled => All.Where(s => s.Enabled);
 
-    public SavedSearch? Find(string name) => _byName.GetValueOrDefault(name);
+    public SavedSearch? Find(string name)
+    {
+        lock (_gate)
+        {
+            return _byName.GetValueOrDefault(name);
+        }
+    }
+
+    /// <summary>Enables or disables one saved search for the scheduler; false when no saved search has that name.</summary>
+    public bool SetEnabled(string name, bool enabled)
+    {
+        lock (_gate)
+        {
+            if (!_byName.TryGetValue(name, out var search))
+            {
+                return false;
+            }
+
+            var changed = search with { Enabled = enabled, Configuration = search.Configuration with { Disabled = !enabled } };
+            _byName[name] = changed;
+            Volatile.Write(ref _all, [.. _all.Select(s => s.Name == name ? changed : s)]);
+            return true;
+        }
+    }
 
     /// <summary>The patterns that match no detection, to tell the user.</summary>
     public static IEnumerable<string> Unmatched(ContentRepository content, IReadOnlyList<string> patterns) =>

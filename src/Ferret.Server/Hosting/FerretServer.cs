@@ -12,6 +12,7 @@ using Ferret.Server.Rest.Jobs;
 using Ferret.Server.Scheduling;
 using Ferret.Server.Search;
 using Ferret.Server.Store;
+using Ferret.Server.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -21,9 +22,9 @@ using Microsoft.Extensions.Logging;
 namespace Ferret.Server.Hosting;
 
 /// <summary>
-/// <c>ferret serve</c>: the store, HEC on one port, the REST API on another (both HTTPS with one certificate), the
-/// scheduler and the store's maintenance (rolling buckets, retention). <see cref="StartAsync"/> returns once both ports
-/// listen; <see cref="DisposeAsync"/> stops everything and closes the store.
+/// <c>ferret serve</c>: the store, HEC on one port, the REST API on another, the web pages on a third (all HTTPS with one
+/// certificate), the scheduler and the store's maintenance (rolling buckets, retention). <see cref="StartAsync"/> returns
+/// once every port listens; <see cref="DisposeAsync"/> stops everything and closes the store.
 /// </summary>
 public sealed class FerretServer : IAsyncDisposable
 {
@@ -34,6 +35,7 @@ public sealed class FerretServer : IAsyncDisposable
     private readonly List<WebApplication> _apps = [];
     private SampleContent? _sample;
     private ScheduleState? _state;
+    private ReviewStore? _reviews;
 
     internal FerretServer(ServerSettings settings, TextWriter? console)
     {
@@ -42,6 +44,8 @@ public sealed class FerretServer : IAsyncDisposable
     }
 
     internal EventStore Store { get; private set; } = null!;
+
+    internal int WebPort => _settings.WebPort;
 
     internal Scheduler Scheduler { get; private set; } = null!;
 
@@ -77,15 +81,21 @@ public sealed class FerretServer : IAsyncDisposable
         var started = clock.GetUtcNow();
 
         var hec = new HecEndpoints(Store, _settings.HecTokens, new AckTracker(), Log, clock);
+        _reviews = new ReviewStore(_settings.DataDirectory);
+        var board = new DetectionBoard(SavedSearches, Store, _reviews, clock);
+        board.ApplySaved();
+        WebUser[] users = [new(_settings.AdminUser, AdminPassword, ["admin"]), .. _settings.WebUsers];
+        var web = new WebEndpoints(new WebSessions(users, clock), new IncidentReview(Store, SavedSearches, _reviews, users, clock), board, new WebSearch(environment), clock);
         var rest = new RestEndpoints(new RestAuth(_settings.AdminUser, AdminPassword, _settings.BearerTokens), new JobManager(environment, dispatcher), SavedSearches, environment, started);
         _apps.Add(Build(_settings.HecPort, certificate, hec.Map));
         _apps.Add(Build(_settings.RestPort, certificate, rest.Map));
+        _apps.Add(Build(_settings.WebPort, certificate, web.Map));
         foreach (var app in _apps)
         {
             await app.StartAsync();
         }
 
-        Log.Info("server", $"listening on {_settings.ListenAddress}: HEC https port {_settings.HecPort}, REST https port {_settings.RestPort}; "
+        Log.Info("server", $"listening on {_settings.ListenAddress}: HEC https port {_settings.HecPort}, REST https port {_settings.RestPort}, web https port {_settings.WebPort}; "
             + $"{SavedSearches.All.Count} saved searches, {SavedSearches.Enabled.Count()} enabled; indexes {string.Join(", ", Store.IndexNames.Order(StringComparer.Ordinal))}");
         if (_settings.RunScheduler)
         {
@@ -112,6 +122,7 @@ public sealed class FerretServer : IAsyncDisposable
 
         Scheduler?.Dispose();
         _state?.Dispose();
+        _reviews?.Dispose();
         _sample?.Dispose();
         _stop.Dispose();
     }

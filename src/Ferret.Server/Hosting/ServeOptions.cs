@@ -25,6 +25,8 @@ public sealed record ServeOptions
 
     public int RestPort { get; init; } = 8089;
 
+    public int WebPort { get; init; } = 8000;
+
     public string? CertificatePath { get; init; }
 
     public string? CertificatePassword { get; init; }
@@ -52,6 +54,7 @@ public sealed record ServeOptions
             ListenAddress = IPAddress.TryParse(Listen, out var address) ? address : throw new ArgumentException($"--listen '{Listen}' is not an IP address"),
             HecPort = HecPort,
             RestPort = RestPort,
+            WebPort = WebPort,
             CertificatePath = CertificatePath,
             CertificatePassword = CertificatePassword,
             Indexes = [.. IndexSettings.DefaultNames.Concat(Indexes).Distinct(StringComparer.Ordinal).Select(n => new IndexSettings(n))],

@@ -7,7 +7,7 @@ namespace Ferret.Server.Hosting;
 
 /// <summary>
 /// What <c>ferret serve</c> runs with: the data folder, the content, the listening address and ports (Splunk's
-/// defaults: HEC on 8088, management/REST on 8089, loopback only), the certificate, the HEC tokens, the admin
+/// defaults: HEC on 8088, management/REST on 8089, web on 8000, loopback only), the certificate, the HEC tokens, the admin
 /// password, the indexes and the detections enabled for the scheduler. Built from the command line and from
 /// <c>DATA/ferret-serve.json</c> (<see cref="SettingsFile"/>).
 /// </summary>
@@ -27,6 +27,9 @@ internal sealed record ServerSettings
 
     public int RestPort { get; init; } = 8089;
 
+    /// <summary>The web pages' port (Incident Review, search, detections), HTTPS as Splunk Web's default 8000.</summary>
+    public int WebPort { get; init; } = 8000;
+
     /// <summary>A PKCS#12 certificate (with its key) to serve; null uses <c>DATA/server.pfx</c>, generated on first start.</summary>
     public string? CertificatePath { get; init; }
 
@@ -38,6 +41,9 @@ internal sealed record ServerSettings
 
     /// <summary>The admin password; null generates one into <c>DATA/admin-password</c> on first start.</summary>
     public string? AdminPassword { get; init; }
+
+    /// <summary>The web pages' users besides the admin, each with its roles (<see cref="Web.WebUser"/>).</summary>
+    public IReadOnlyList<Web.WebUser> WebUsers { get; init; } = [];
 
     /// <summary>Tokens accepted as <c>Authorization: Bearer</c> besides session keys.</summary>
     public IReadOnlyList<string> BearerTokens { get; init; } = [];

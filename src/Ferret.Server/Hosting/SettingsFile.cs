@@ -9,11 +9,12 @@ namespace Ferret.Server.Hosting;
 /// <summary>
 /// <c>DATA/ferret-serve.json</c>, read at start and applied under the command line's settings:
 /// <code>
-/// { "listen": "127.0.0.1", "hecPort": 8088, "restPort": 8089, "content": "DIR", "adminPassword": "...",
-///   "bearerTokens": ["..."], "enable": ["WMI*"], "realtimeSchedule": true, "allowSkew": "0",
+/// { "listen": "127.0.0.1", "hecPort": 8088, "restPort": 8089, "webPort": 8000, "content": "DIR", "adminPassword": "...",
+///   "bearerTokens": ["..."], "enable": ["WMI*"], "realtimeSchedule": true, "allowSkew": "0", "riskIncidentRules": false,
 ///   "indexes": [{ "name": "edr", "bucketSpanSeconds": 86400, "maxAgeSeconds": 7776000, "maxTotalMB": 10240 }],
 ///   "hecTokens": [{ "token": "...", "defaultIndex": "main", "allowedIndexes": ["main"], "useAck": true,
-///                   "sourcetype": "...", "source": "...", "host": "..." }] }
+///                   "sourcetype": "...", "source": "...", "host": "..." }],
+///   "users": [{ "name": "alice", "password": "...", "roles": ["ess_analyst"] }] }
 /// </code>
 /// A file that is not valid JSON, or a value of the wrong type, stops the start with the file and what is wrong.
 /// </summary>
@@ -57,6 +58,11 @@ internal static class SettingsFile
             settings = settings with { RestPort = restPort.GetInt32() };
         }
 
+        if (root.TryGetProperty("webPort", out var webPort))
+        {
+            settings = settings with { WebPort = webPort.GetInt32() };
+        }
+
         settings = settings with
         {
             Schedule = new SchedulePolicy(
@@ -68,6 +74,7 @@ internal static class SettingsFile
             EnabledDetections = [.. settings.EnabledDetections, .. Strings(root, "enable")],
             RiskIncidentRules = settings.RiskIncidentRules || (root.TryGetProperty("riskIncidentRules", out var riskRules) && riskRules.ValueKind == System.Text.Json.JsonValueKind.True),
             HecTokens = [.. settings.HecTokens, .. Items(root, "hecTokens").Select(Token)],
+            WebUsers = [.. settings.WebUsers, .. Items(root, "users").Select(User)],
             Indexes = [.. settings.Indexes, .. Items(root, "indexes").Select(Index).Where(i => settings.Indexes.All(d => d.Name != i.Name))],
         };
         return settings;
@@ -83,6 +90,11 @@ internal static class SettingsFile
         DefaultSource = Text(item, "source"),
         DefaultHost = Text(item, "host"),
     };
+
+    private static Web.WebUser User(JsonElement item) => new(
+        Text(item, "name") ?? throw new FormatException("a users item has no \"name\""),
+        Text(item, "password") ?? throw new FormatException("a users item has no \"password\""),
+        Strings(item, "roles"));
 
     private static IndexSettings Index(JsonElement item)
     {

@@ -12,16 +12,20 @@ internal sealed class ServerProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ServerProcess(Process process, int hecPort, int restPort)
+    private ServerProcess(Process process, int hecPort, int restPort, int webPort)
     {
         _process = process;
         HecPort = hecPort;
         RestPort = restPort;
+        WebPort = webPort;
     }
 
     public int HecPort { get; }
 
     public int RestPort { get; }
+
+    /// <summary>The web pages' port: <c>--web-port</c> when the arguments give it, else a free port.</summary>
+    public int WebPort { get; }
 
     public string Output
     {
@@ -42,13 +46,16 @@ internal sealed class ServerProcess : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ferret.dll"), "serve", "--data", dataDirectory, "--hec-port", $"{hecPort}", "--rest-port", $"{restPort}" }.Concat(arguments))
+        var webIndex = Array.IndexOf(arguments, "--web-port");
+        var webPort = webIndex >= 0 ? int.Parse(arguments[webIndex + 1], System.Globalization.CultureInfo.InvariantCulture) : FreePort.Next();
+        string[] ports = webIndex >= 0 ? [] : ["--web-port", $"{webPort}"];
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ferret.dll"), "serve", "--data", dataDirectory, "--hec-port", $"{hecPort}", "--rest-port", $"{restPort}" }.Concat(ports).Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
 
         var process = Process.Start(start)!;
-        var server = new ServerProcess(process, hecPort, restPort);
+        var server = new ServerProcess(process, hecPort, restPort, webPort);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.BeginErrorReadLine();

@@ -95,6 +95,7 @@ public sealed partial class SchedulerTests
                 ListenAddress = IPAddress.Loopback,
                 HecPort = FreePort.Next(),
                 RestPort = FreePort.Next(),
+                WebPort = FreePort.Next(),
                 AdminPassword = "unused",
                 EnabledDetections = ["*"],
                 RunScheduler = false,
