@@ -12,8 +12,7 @@ namespace Ferret.Server.Detections;
 /// case-insensitive); ESCU ships every detection disabled. ES's two default risk incident rules are saved searches too
 /// (<c>Risk - 24 Hour Risk Threshold Exceeded - Rule</c>, <c>Risk - 7 Day ATT&amp;CK Tactic Threshold Exceeded - Rule</c>),
 /// with ES's schedules, enabled by the server's setting. The web pages enable or disable a saved search while the server
-/// runs
-/// (<see cref="SetEnabled"/>); the scheduler reads the catalog afresh every round.
+/// runs (<see cref="SetEnabled"/>); the scheduler reads the catalog afresh every round.
 /// </summary>
 internal sealed class SavedSearchCatalog
 {
