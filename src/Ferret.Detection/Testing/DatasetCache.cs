@@ -16,16 +16,16 @@ internal sealed class DatasetCache(KnowledgeBase knowledge, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Lazy<Dataset>> _datasets = new(StringComparer.Ordinal);
 
-    public Dataset Get(string path, AttackData data)
+    public Dataset Get(string path, AttackData data, string index)
     {
-        var key = $"{path}\n{data.Source}\n{data.SourceType}\n{data.UpdateTimestamp}";
-        return _datasets.GetOrAdd(key, _ => new Lazy<Dataset>(() => Read(path, data))).Value;
+        var key = $"{path}\n{data.Source}\n{data.SourceType}\n{data.UpdateTimestamp}\n{index}";
+        return _datasets.GetOrAdd(key, _ => new Lazy<Dataset>(() => Read(path, data, index))).Value;
     }
 
-    private Dataset Read(string path, AttackData data)
+    private Dataset Read(string path, AttackData data, string index)
     {
         var problems = new ProblemCollector();
-        var options = new IngestOptions { Source = data.Source, SourceType = data.SourceType, IndexTime = knowledge.IndexTime };
+        var options = new IngestOptions { Source = data.Source, SourceType = data.SourceType, Index = index, IndexTime = knowledge.IndexTime };
         var raw = InputReader.ReadFile(path, options, problems).ToList();
         if (data.UpdateTimestamp == true && raw.Select(e => e.Time).Where(t => t.HasValue).Max() is { } newest)
         {

@@ -103,6 +103,18 @@ public static partial class TestRunner
         return null;
     }
 
+    /// <summary>
+    /// The index a test's attack data is read into. A Correlation detection reads the Risk data model, whose constraint
+    /// is <c>index=risk</c>; its tests' datasets are risk events exported from Enterprise Security with sourcetype
+    /// <c>stash</c> (the summary-index format ES writes risk events in), so they go to <c>risk</c> as ES would have
+    /// stored them. contentctl could not test these ("Detection type Correlation cannot be tested"); every other
+    /// dataset goes to the default index, as contentctl's replay does.
+    /// </summary>
+    internal static string IndexFor(DetectionDefinition detection, AttackData data) =>
+        detection.Type == DetectionTypes.Correlation && string.Equals(data.SourceType, "stash", StringComparison.OrdinalIgnoreCase)
+            ? "risk"
+            : FieldNames.DefaultIndex;
+
     private static TestOutcome RunTest(CompiledDetection compiled, DetectionTest test, TestRequest request, KnowledgeBase knowledge, DatasetCache datasets)
     {
         var urls = test.AttackData.Select(a => a.Data).ToList();
@@ -112,7 +124,7 @@ public static partial class TestRunner
         var problems = new List<InputProblem>();
         foreach (var (data, path) in local)
         {
-            var dataset = datasets.Get(path!, data);
+            var dataset = datasets.Get(path!, data, IndexFor(compiled.Detection, data));
             events.AddRange(dataset.Events);
             problems.AddRange(dataset.Problems);
         }
