@@ -2,6 +2,7 @@ using Ferret.Content;
 using Ferret.Detection.Hunting;
 using Ferret.Detection.Testing;
 using Ferret.Events;
+using Ferret.Ingest;
 using Ferret.Knowledge;
 
 namespace Ferret.Detection.Tests.Testing;
@@ -58,6 +59,29 @@ public sealed class CorrelationTestTests
             source: risk
             sourcetype: {{sourcetype}}
         """;
+
+    [Theory]
+    [InlineData("12/01/2026 10:05:00 +0000, search_name=\"a\", risk_object=\"wks-9\"", "2026-12-01T10:05:00Z")]
+    [InlineData("08/15/2012 10:00:00, search_name=\"summary - count by user\", count=17, user=mary", "2012-08-15T10:00:00Z")]
+    public void A_stash_event_takes_its_time_from_its_leading_timestamp_with_or_without_a_zone(string line, string time)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ferret-stash-{Guid.NewGuid():N}.log");
+        File.WriteAllText(file, line + "\n");
+        try
+        {
+            var knowledge = KnowledgeBase.LoadDefault();
+            var problems = new ProblemCollector();
+
+            var read = Assert.Single(InputReader.ReadFile(file, new IngestOptions { SourceType = "stash", IndexTime = knowledge.IndexTime }, problems).ToList());
+
+            Assert.Empty(problems.Problems);
+            Assert.Equal(EpochTime.FromDateTimeOffset(DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture)), read.Time);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 
     [Theory]
     [InlineData("stash", TestStatus.Pass, 1)]
