@@ -11,7 +11,9 @@ namespace Ferret.Server.Tests.Web;
 /// to HEC on 8088, their detections' saved searches are dispatched with trigger_actions=1 through splunk-sdk-python,
 /// and a browser logs in at https://127.0.0.1:8000. Incident Review lists each notable with its title (the detection's
 /// name) and risk object; a notable's status changed in its detail survives a reload and a killed and restarted server.
-/// The run writes screenshots of Incident Review (desktop and phone), a notable, search and detections into docs/.
+/// The run takes screenshots of Incident Review (desktop and phone), a notable, search and detections; with
+/// FERRET_UPDATE_DOCS=1 they are written into docs/ for review, otherwise to a temporary folder, so a test run does not
+/// rewrite tracked files.
 /// </summary>
 [Collection(HecPortCollection.Name)]
 [Trait("Category", "Server")]
@@ -121,8 +123,19 @@ public sealed class IncidentReviewBrowserTests
         return page;
     }
 
-    private static async Task Screenshot(IPage page, string name, bool fullPage = false) =>
-        await page.ScreenshotAsync(new() { Path = Path.Combine(SharedCorpus.RepositoryRoot, "docs", name), FullPage = fullPage });
+    private static async Task Screenshot(IPage page, string name, bool fullPage = false)
+    {
+        var folder = Environment.GetEnvironmentVariable("FERRET_UPDATE_DOCS") == "1"
+            ? Path.Combine(SharedCorpus.RepositoryRoot, "docs")
+            : Directory.CreateTempSubdirectory("ferret-web-screenshots-").FullName;
+        var path = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
+        Assert.True(new FileInfo(path).Length > 5_000, $"the screenshot {path} is nearly empty");
+        if (folder != Path.Combine(SharedCorpus.RepositoryRoot, "docs"))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     private static JsonElement Sdk(ServerProcess server, params string[] arguments)
     {
