@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Ferret.Server.Web;
 
 /// <summary>
-/// The web pages' files, embedded in the server: <c>index.html</c> and the bundle <c>web/build.sh</c> makes from
+/// The web pages' files, embedded in the server: <c>index.html</c> straight from <c>web/src</c>, and the bundle <c>web/build.sh</c> makes from
 /// <c>web/src</c> with esbuild (<c>app.js</c>, <c>app.css</c>). Nothing is fetched at run time.
 /// </summary>
 internal static class WebAssets
