@@ -78,22 +78,6 @@ public sealed class RiskIncidentRuleSchedulingTests
         })];
     }
 
-    private static async Task<FerretServer> StartServer(string data, ManualClock clock)
-    {
-        var server = new FerretServer(
-            new ServerSettings
-            {
-                DataDirectory = data,
-                ListenAddress = IPAddress.Loopback,
-                HecPort = FreePort.Next(),
-                RestPort = FreePort.Next(),
-                AdminPassword = "unused",
-                RiskIncidentRules = true,
-                RunScheduler = false,
-                Clock = clock,
-            },
-            console: null);
-        await server.StartAsync();
-        return server;
-    }
+    private static Task<FerretServer> StartServer(string data, ManualClock clock) =>
+        InProcessServer.StartAsync(InProcessServer.Settings(data) with { AdminPassword = "unused", RiskIncidentRules = true, Clock = clock });
 }

@@ -86,26 +86,14 @@ public sealed partial class SchedulerTests
         return runs;
     }
 
-    private static async Task<FerretServer> StartServer(string data, ManualClock clock, SchedulePolicy? policy = null)
-    {
-        var server = new FerretServer(
-            new ServerSettings
-            {
-                DataDirectory = data,
-                ListenAddress = IPAddress.Loopback,
-                HecPort = FreePort.Next(),
-                RestPort = FreePort.Next(),
-                WebPort = FreePort.Next(),
-                AdminPassword = "unused",
-                EnabledDetections = ["*"],
-                RunScheduler = false,
-                Schedule = policy ?? SchedulePolicy.Default,
-                Clock = clock,
-            },
-            console: null);
-        await server.StartAsync();
-        return server;
-    }
+    private static Task<FerretServer> StartServer(string data, ManualClock clock, SchedulePolicy? policy = null) =>
+        InProcessServer.StartAsync(InProcessServer.Settings(data) with
+        {
+            AdminPassword = "unused",
+            EnabledDetections = ["*"],
+            Schedule = policy ?? SchedulePolicy.Default,
+            Clock = clock,
+        });
 
     /// <summary>The sample logs' events, stored as HEC would store them (raw text and metadata).</summary>
     private static List<StoredEvent> SampleEvents()

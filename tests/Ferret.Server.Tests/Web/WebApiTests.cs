@@ -81,24 +81,12 @@ public sealed class WebApiTests
         Assert.Equal(JsonValueKind.Number, row.GetProperty("nextRun").ValueKind);
     }
 
-    private static async Task<FerretServer> Start(string data)
-    {
-        var server = new FerretServer(
-            new ServerSettings
-            {
-                DataDirectory = data,
-                ListenAddress = IPAddress.Loopback,
-                HecPort = FreePort.Next(),
-                RestPort = FreePort.Next(),
-                WebPort = FreePort.Next(),
-                AdminPassword = "admin-pw",
-                WebUsers = [new WebUser("reader", "reader-pw", ["ess_user"])],
-                RunScheduler = false,
-            },
-            console: null);
-        await server.StartAsync();
-        return server;
-    }
+    private static Task<FerretServer> Start(string data) =>
+        InProcessServer.StartAsync(InProcessServer.Settings(data) with
+        {
+            AdminPassword = "admin-pw",
+            WebUsers = [new WebUser("reader", "reader-pw", ["ess_user"])],
+        });
 
     private static string Url(FerretServer server) => $"https://127.0.0.1:{server.WebPort}";
 
