@@ -29,10 +29,7 @@ public sealed class ReportScreenshotTests
         }
 
         var report = Path.Combine(Path.GetTempPath(), $"ferret-report-{Guid.NewGuid():N}.html");
-        var updateDocs = Environment.GetEnvironmentVariable("FERRET_UPDATE_DOCS") == "1";
-        var screenshot = updateDocs
-            ? Path.Combine(SharedCorpus.RepositoryRoot, "docs", $"report-{width}.png")
-            : Path.Combine(Path.GetTempPath(), $"ferret-report-{width}-{Guid.NewGuid():N}.png");
+        var screenshot = DocsScreenshot.PathFor($"report-{width}.png");
         try
         {
             var hunt = CliRunner.Run("hunt", "-c", escu, "-i", samples, "-f", "csv", "-o", "/dev/null", "--quiet", "--report", report);
@@ -60,10 +57,7 @@ public sealed class ReportScreenshotTests
         finally
         {
             File.Delete(report);
-            if (!updateDocs)
-            {
-                File.Delete(screenshot);
-            }
+            DocsScreenshot.Release(screenshot);
         }
     }
 }

@@ -125,15 +125,15 @@ public sealed class IncidentReviewBrowserTests
 
     private static async Task Screenshot(IPage page, string name, bool fullPage = false)
     {
-        var folder = Environment.GetEnvironmentVariable("FERRET_UPDATE_DOCS") == "1"
-            ? Path.Combine(SharedCorpus.RepositoryRoot, "docs")
-            : Directory.CreateTempSubdirectory("ferret-web-screenshots-").FullName;
-        var path = Path.Combine(folder, name);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
-        Assert.True(new FileInfo(path).Length > 5_000, $"the screenshot {path} is nearly empty");
-        if (folder != Path.Combine(SharedCorpus.RepositoryRoot, "docs"))
+        var path = DocsScreenshot.PathFor(name);
+        try
         {
-            Directory.Delete(folder, recursive: true);
+            await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
+            Assert.True(new FileInfo(path).Length > 5_000, $"the screenshot {path} is nearly empty");
+        }
+        finally
+        {
+            DocsScreenshot.Release(path);
         }
     }
 
