@@ -5,6 +5,9 @@ namespace Ferret.Cli.Tests;
 /// <summary>Runs the built CLI (ferret.dll beside the tests) as a process, as a user would, with timings off.</summary>
 internal static class CliRunner
 {
+    /// <summary>Where this project's golden files of CLI output live, relative to the repository root.</summary>
+    public const string GoldenFolder = "tests/Ferret.Cli.Tests/Golden";
+
     public sealed record CliResult(int ExitCode, string Stdout, string Stderr);
 
     public static CliResult Run(params string[] arguments) => RunWithInput(null, arguments);

@@ -1,3 +1,5 @@
+using Ferret.Testing;
+
 namespace Ferret.Cli.Tests;
 
 /// <summary>The option vocabulary every subcommand shares, and its exit codes: 0 done, 1 findings or failures where a
@@ -15,7 +17,7 @@ public sealed class CommandLineTests
         var result = CliRunner.Run([.. command.Split(' '), "--help"]);
 
         Assert.Equal(0, result.ExitCode);
-        GoldenFile.AssertMatches($"{command.Replace(' ', '-')}-help.txt", result.Stdout);
+        GoldenFile.AssertMatches(CliRunner.GoldenFolder, $"{command.Replace(' ', '-')}-help.txt", result.Stdout);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Ferret.Testing;
+
 namespace Ferret.Cli.Tests;
 
 public sealed class HuntCommandTests
@@ -8,8 +10,8 @@ public sealed class HuntCommandTests
         var result = CliRunner.Run("hunt");
 
         Assert.Equal(0, result.ExitCode);
-        GoldenFile.AssertMatches("hunt-sample.stdout.txt", result.Stdout);
-        GoldenFile.AssertMatches("hunt-sample.stderr.txt", result.Stderr);
+        GoldenFile.AssertMatches(CliRunner.GoldenFolder, "hunt-sample.stdout.txt", result.Stdout);
+        GoldenFile.AssertMatches(CliRunner.GoldenFolder, "hunt-sample.stderr.txt", result.Stderr);
     }
 
     [Fact]
@@ -65,7 +67,7 @@ public sealed class HuntCommandTests
             var result = CliRunner.Run("test", "--content", "samples", "--attack-data", ".", "--junit", junit);
 
             Assert.Equal(0, result.ExitCode);
-            GoldenFile.AssertMatches("test-sample.stdout.txt", result.Stdout);
+            GoldenFile.AssertMatches(CliRunner.GoldenFolder, "test-sample.stdout.txt", result.Stdout);
             Assert.Contains("<testsuites name=\"ferret test\" tests=\"4\" failures=\"0\"", File.ReadAllText(junit), StringComparison.Ordinal);
         }
         finally
@@ -112,7 +114,7 @@ public sealed class HuntCommandTests
         var result = CliRunner.Run("hunt", "-c", "samples", "-i", "samples/logs", "-f", format, "--profile", profile);
 
         Assert.Equal(0, result.ExitCode);
-        GoldenFile.AssertMatches($"hunt-sample.{profile}.{format}", result.Stdout);
+        GoldenFile.AssertMatches(CliRunner.GoldenFolder, $"hunt-sample.{profile}.{format}", result.Stdout);
     }
 
     [Fact]

@@ -31,18 +31,7 @@ internal static class PublishingFixtures
 
     public static string Read(string relative) => File.ReadAllText(Path.Combine(Folder, relative));
 
-    /// <summary>Compares with <c>Publishing/Golden/NAME</c>; <c>FERRET_UPDATE_GOLDEN=1</c> rewrites it (review the diff).</summary>
-    public static void AssertGolden(string name, string actual)
-    {
-        var path = Path.Combine(Folder, "Golden", name);
-        var normalized = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (Environment.GetEnvironmentVariable("FERRET_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, normalized);
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"golden file missing: {path} (run with FERRET_UPDATE_GOLDEN=1 to create it)");
-        Assert.Equal(File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal), normalized);
-    }
+    /// <summary>Compares with <c>tests/Ferret.Publishing.Tests/Golden/NAME</c> (see <see cref="GoldenFile"/>).</summary>
+    public static void AssertGolden(string name, string actual) =>
+        GoldenFile.AssertMatches("tests/Ferret.Publishing.Tests/Golden", name, actual);
 }

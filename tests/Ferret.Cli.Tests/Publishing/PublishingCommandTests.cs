@@ -103,16 +103,6 @@ public sealed class PublishingCommandTests
         return (process.ExitCode, stdout.Result.Replace("\r\n", "\n", StringComparison.Ordinal), stderr.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
-    private static void AssertGolden(string name, string actual)
-    {
-        var path = Path.Combine(SharedCorpus.RepositoryRoot, "tests", "Ferret.Cli.Tests", "Publishing", "Golden", name);
-        if (Environment.GetEnvironmentVariable("FERRET_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, actual);
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"golden file missing: {path} (run with FERRET_UPDATE_GOLDEN=1 to create it)");
-        Assert.Equal(File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal), actual);
-    }
+    private static void AssertGolden(string name, string actual) =>
+        GoldenFile.AssertMatches("tests/Ferret.Cli.Tests/Publishing/Golden", name, actual);
 }

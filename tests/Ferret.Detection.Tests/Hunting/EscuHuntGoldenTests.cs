@@ -1,6 +1,5 @@
 using System.Text;
 using Ferret.Detection.Hunting;
-using Ferret.Detection.Tests.Golden;
 using Ferret.Testing;
 
 namespace Ferret.Detection.Tests.Hunting;
@@ -35,6 +34,7 @@ public sealed class EscuHuntGoldenTests
         Assert.Equal(8255, result.Summary.EventsRead);
         Assert.All(result.Summary.NotRun, issue => Assert.False(string.IsNullOrWhiteSpace(issue.Reason)));
         GoldenFile.AssertMatches(
+            "tests/Ferret.Detection.Tests/Golden",
             "escu-evtx-attack-samples.txt",
             text.ToString().Replace(samples, "<evtx-attack-samples>", StringComparison.Ordinal).Replace("\r\n", "\n", StringComparison.Ordinal));
     }

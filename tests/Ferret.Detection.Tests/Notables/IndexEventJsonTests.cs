@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Ferret.Detection.Notables;
 using Ferret.Detection.Risk;
-using Ferret.Detection.Tests.Golden;
+using Ferret.Testing;
 
 namespace Ferret.Detection.Tests.Notables;
 
@@ -20,7 +20,7 @@ public sealed class IndexEventJsonTests
             lines.Append(IndexEventJson.Write(risk)).Append('\n');
         }
 
-        GoldenFile.AssertMatches("notable-and-risk.jsonl", lines.ToString());
+        GoldenFile.AssertMatches("tests/Ferret.Detection.Tests/Golden", "notable-and-risk.jsonl", lines.ToString());
     }
 
     [Fact]

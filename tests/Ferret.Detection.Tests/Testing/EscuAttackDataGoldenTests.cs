@@ -2,7 +2,6 @@ using System.Text;
 using Ferret.Content;
 using Ferret.Detection.Search;
 using Ferret.Detection.Testing;
-using Ferret.Detection.Tests.Golden;
 using Ferret.Engine.GeoIp;
 using Ferret.Events;
 using Ferret.Knowledge;
@@ -53,6 +52,6 @@ public sealed class EscuAttackDataGoldenTests
 
         text.Append(FormattableString.Invariant(
             $"pass {run.Count(TestStatus.Pass)}, fail {run.Count(TestStatus.Fail)}, error {run.Count(TestStatus.Error)}, skip {run.Count(TestStatus.Skip)}\n"));
-        GoldenFile.AssertMatches("escu-attack-data-tests.txt", text.ToString());
+        GoldenFile.AssertMatches("tests/Ferret.Detection.Tests/Golden", "escu-attack-data-tests.txt", text.ToString());
     }
 }

@@ -54,14 +54,7 @@ public sealed class FieldGoldenTests
 
         Assert.True(e is not null, $"no {golden.Provider} {golden.EventCode} event in {golden.RelativePath}");
         var actual = TestInputs.Describe(e);
-        var goldenPath = Path.Combine(SharedCorpus.RepositoryRoot, "tests", "Ferret.Ingest.Tests", "Golden", name + ".fields");
-        if (Environment.GetEnvironmentVariable("FERRET_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(goldenPath, actual);
-        }
-
-        Assert.True(File.Exists(goldenPath), $"golden file missing: {goldenPath} (run with FERRET_UPDATE_GOLDEN=1 and review it)");
-        Assert.Equal(File.ReadAllText(goldenPath), actual);
+        GoldenFile.AssertMatches("tests/Ferret.Ingest.Tests/Golden", name + ".fields", actual);
     }
 
     private sealed record GoldenCase(string Name, string RelativePath, string Provider, string EventCode, Func<Event, bool>? Filter = null)

@@ -47,7 +47,7 @@ public sealed class RealRecordTests
         var view = KnowledgeBase.LoadDefault().DataModels.Resolve(record.Dataset);
         Assert.NotNull(view);
         Assert.True(view.TryProject(e, out var projected), $"{name}: the event is not in {record.Dataset}");
-        GoldenFile.AssertMatches(name + ".cim", GoldenFile.Describe(projected));
+        GoldenFile.AssertMatches("tests/Ferret.Knowledge.Tests/Golden", name + ".cim", FieldLines.Describe(projected));
     }
 
     /// <summary>The three Sysmon 1 records come from three formats; the CIM fields they get are the same set,

@@ -1,24 +1,11 @@
 using System.Text;
 using Ferret.Events;
-using Ferret.Testing;
 
 namespace Ferret.Knowledge.Tests.Golden;
 
-/// <summary>Golden files of this project: sorted <c>name=value</c> lines, rewritten when FERRET_UPDATE_GOLDEN=1 (then review the diff).</summary>
-internal static class GoldenFile
+/// <summary>An event as this project's golden files show it: sorted <c>name=value</c> lines, one per value, without <c>_raw</c>.</summary>
+internal static class FieldLines
 {
-    public static void AssertMatches(string name, string actual)
-    {
-        var path = Path.Combine(SharedCorpus.RepositoryRoot, "tests", "Ferret.Knowledge.Tests", "Golden", name);
-        if (Environment.GetEnvironmentVariable("FERRET_UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(path, actual);
-        }
-
-        Assert.True(File.Exists(path), $"golden file missing: {path} (run with FERRET_UPDATE_GOLDEN=1 and review it)");
-        Assert.Equal(File.ReadAllText(path), actual);
-    }
-
     public static string Describe(Event e, Func<string, bool>? keep = null)
     {
         var builder = new StringBuilder();
