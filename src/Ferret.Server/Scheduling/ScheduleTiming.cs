@@ -24,11 +24,17 @@ internal sealed record DueTimes(IReadOnlyList<DateTimeOffset> Run, IReadOnlyList
 /// missed times only the latest can run, the earlier ones are skipped. While the server runs, a run delayed by a long
 /// round is still run unless a later scheduled time has come, which supersedes it.</item>
 /// <item>With <c>realtime_schedule = 0</c> (continuous scheduling) every scheduled time since the last one run runs
-/// once, oldest first, and none is skipped.</item>
+/// once, oldest first, and none is skipped; at most <see cref="ContinuedRunsPerRound"/> of them in one round, so that
+/// catching up on a long outage does not hold the scheduler in one round for hours: the rest follow in the next
+/// rounds, from the last time run.</item>
 /// </list>
 /// </summary>
 internal static class ScheduleTiming
 {
+    /// <summary>How many missed times of one search continuous scheduling runs in one round (Ferret's bound; Splunk
+    /// documents none).</summary>
+    public const int ContinuedRunsPerRound = 6;
+
     /// <summary>The time between <paramref name="scheduled"/> and the cron's next occurrence after it.</summary>
     public static TimeSpan Period(CronExpression cron, DateTimeOffset scheduled) =>
         cron.GetNextOccurrence(scheduled, TimeZoneInfo.Utc) is { } next ? next - scheduled : TimeSpan.Zero;
@@ -133,7 +139,7 @@ internal static class ScheduleTiming
 
         if (!realtimeSchedule)
         {
-            return new DueTimes(occurrences, []);
+            return new DueTimes([.. occurrences.Take(ContinuedRunsPerRound)], []);
         }
 
         var skipped = occurrences.Take(occurrences.Count - 1)

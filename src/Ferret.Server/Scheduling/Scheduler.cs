@@ -25,6 +25,7 @@ internal sealed class Scheduler(SavedSearchCatalog catalog, DetectionDispatcher 
 
     private readonly SemaphoreSlim _oneRound = new(1, 1);
     private readonly DateTimeOffset _started = clock.GetUtcNow();
+    private readonly FailedRuns _failed = new();
 
     public void Dispose() => _oneRound.Dispose();
 
@@ -74,7 +75,23 @@ internal sealed class Scheduler(SavedSearchCatalog catalog, DetectionDispatcher 
             {
                 var searches = group.Select(g => g.Search).ToList();
                 var sid = $"scheduler__admin__{group.Key.Scheduled.ToUnixTimeSeconds()}_{(long)group.Key.Earliest}";
-                var result = await dispatcher.RunAsync(searches, group.Key.Earliest, group.Key.Latest, sid, triggerActions: true).ConfigureAwait(false);
+                DispatchResult result;
+                try
+                {
+                    result = await dispatcher.RunAsync(searches, group.Key.Earliest, group.Key.Latest, sid, triggerActions: true).ConfigureAwait(false);
+                }
+                catch (Exception error) when (error is not OutOfMemoryException)
+                {
+                    if (GaveUp(searches, group.Key.Scheduled, sid, error))
+                    {
+                        continue;
+                    }
+
+                    // Retried next round; the later groups wait, so that no later time of these searches runs first.
+                    break;
+                }
+
+                _failed.Succeeded(sid);
                 state.Record(searches.Select(s => s.Name), EpochTime.FromDateTimeOffset(group.Key.Scheduled));
                 foreach (var search in searches)
                 {
@@ -94,6 +111,32 @@ internal sealed class Scheduler(SavedSearchCatalog catalog, DetectionDispatcher 
         {
             _oneRound.Release();
         }
+    }
+
+    /// <summary>Logs a failed run (status=failed) and, once it has failed <see cref="FailedRuns.MaxAttempts"/> times,
+    /// records its scheduled time as handled and logs it as skipped; returns whether it was given up.</summary>
+    private bool GaveUp(IReadOnlyList<SavedSearch> searches, DateTimeOffset scheduled, string sid, Exception error)
+    {
+        var (attempt, verdict) = _failed.Failed(sid);
+        foreach (var search in searches)
+        {
+            log.Error("scheduler", $"{search.Name} for {ScheduleTiming.Format(scheduled)} failed (attempt {attempt} of {FailedRuns.MaxAttempts}): {error.Message}",
+                ("status", "failed"), ("savedsearch_name", search.Name), ("scheduled_time", scheduled.ToUnixTimeSeconds()), ("sid", sid), ("attempt", attempt));
+        }
+
+        if (verdict == FailedRunVerdict.RetryNextRound)
+        {
+            return false;
+        }
+
+        state.Record(searches.Select(s => s.Name), EpochTime.FromDateTimeOffset(scheduled));
+        foreach (var search in searches)
+        {
+            log.Warn("scheduler", $"skipped {search.Name} for {ScheduleTiming.Format(scheduled)}: failed {attempt} times, last: {error.Message}",
+                ("status", "skipped"), ("savedsearch_name", search.Name), ("scheduled_time", scheduled.ToUnixTimeSeconds()), ("reason", $"failed {attempt} times: {error.Message}"));
+        }
+
+        return true;
     }
 
     /// <summary>The scheduled times <paramref name="search"/> should run for now, oldest first; logs the skipped ones

@@ -77,6 +77,8 @@ public sealed class ScheduleTimingTests
     // Continuous scheduling (realtime_schedule = 0): every missed time runs once, oldest first.
     [InlineData("12:20", "12:20", false, 0, 30, "10:00 11:00 12:00", "")]
     [InlineData("12:45", "12:45", false, 0, 0, "10:00 11:00 12:00", "")]
+    // Back at 23:30 after fourteen missed hours: six run in this round, the oldest first; the rest in the next rounds.
+    [InlineData("23:30", "23:30", false, 0, 30, "10:00 11:00 12:00 13:00 14:00 15:00", "")]
     // A window of 0: a time missed while down is skipped even a minute late.
     [InlineData("10:01", "10:01", true, 0, 0, "", "10:00")]
     // Running, but a long round delayed the check to 10:50: the 10:00 time still runs (no later time superseded it).
@@ -95,6 +97,18 @@ public sealed class ScheduleTimingTests
         Assert.Equal(Times(expectedRuns), due.Run);
         Assert.Equal(Times(expectedSkips), due.Skipped.Select(s => s.Scheduled));
         Assert.All(due.Skipped, s => Assert.Contains("realtime_schedule = 1", s.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Continuous_catch_up_resumes_in_the_next_round_from_the_last_time_run()
+    {
+        var first = ScheduleTiming.Due(Hourly, At("09:05"), At("23:30"), At("23:30"), TimeSpan.Zero, TimeSpan.FromMinutes(30), realtimeSchedule: false);
+        var second = ScheduleTiming.Due(Hourly, first.Run[^1], At("23:30"), At("23:30"), TimeSpan.Zero, TimeSpan.FromMinutes(30), realtimeSchedule: false);
+        var third = ScheduleTiming.Due(Hourly, second.Run[^1], At("23:30"), At("23:30"), TimeSpan.Zero, TimeSpan.FromMinutes(30), realtimeSchedule: false);
+
+        Assert.Equal(Times("16:00 17:00 18:00 19:00 20:00 21:00"), second.Run);
+        Assert.Equal(Times("22:00 23:00"), third.Run);
+        Assert.Empty(first.Skipped.Concat(second.Skipped).Concat(third.Skipped));
     }
 
     private static DateTimeOffset At(string time) =>
