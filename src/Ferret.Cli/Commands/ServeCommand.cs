@@ -28,9 +28,10 @@ internal static class ServeCommand
         var index = new Option<string[]>("--index") { Description = "Declare an index besides main, notable, risk, _internal and attack_data. Repeatable." };
         var enable = new Option<string[]>("--enable") { Description = "Schedule the detections whose name matches this glob (ESCU ships them disabled). Repeatable." };
         var riskRules = new Option<bool>("--risk-incident-rules") { Description = "Schedule Enterprise Security's default risk incident rules over index=risk (24-hour rule every 30 minutes, 7-day rule daily)." };
+        var riskThresholds = new Option<string?>("--risk-rules") { Description = "Thresholds of the risk incident rules (name = value lines, as for ferret hunt --risk-rules). Default: Enterprise Security's.", HelpName = "FILE" };
         var command = new Command("serve", "Run a Splunk-compatible server: HEC ingest, a durable store, scheduled detections, REST search.")
         {
-            data, content, apps, token, ack, password, listen, hecPort, restPort, webPort, certificate, certificatePassword, index, enable, riskRules,
+            data, content, apps, token, ack, password, listen, hecPort, restPort, webPort, certificate, certificatePassword, index, enable, riskRules, riskThresholds,
         };
         command.SetAction((parseResult, cancellation) => RunAsync(new ServeOptions
         {
@@ -49,6 +50,7 @@ internal static class ServeCommand
             Indexes = parseResult.GetValue(index) ?? [],
             Enable = parseResult.GetValue(enable) ?? [],
             RiskIncidentRules = parseResult.GetValue(riskRules),
+            RiskRulesFile = parseResult.GetValue(riskThresholds),
         }, cancellation));
         return command;
     }

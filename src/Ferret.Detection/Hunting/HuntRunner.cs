@@ -28,6 +28,12 @@ public static partial class HuntRunner
             progress: new Progress(request, request.Detections.Count));
         var selected = request.Detections.ToHashSet();
         var notRun = new ConcurrentBag<DetectionIssue>(content.Compilations.Where(c => c.Issue is not null && selected.Contains(c.Detection)).Select(c => c.Issue!));
+        var compiled = content.Compilations.Select(c => c.Detection).ToHashSet();
+        foreach (var missing in request.Detections.Where(d => !compiled.Contains(d)))
+        {
+            notRun.Add(new DetectionIssue(missing.Name, "not in the compiled content the run was given: compile it with the content it runs with", missing.FilePath));
+        }
+
         var catalog = knowledge.DataModels;
         var runnable = new List<CompiledDetection>();
         foreach (var detection in content.Detections.Where(d => selected.Contains(d.Detection)))

@@ -10,10 +10,11 @@ namespace Ferret.Server.Detections;
 
 /// <summary>Runs detections through <see cref="HuntRunner"/> with the store's events as its input: the hunt's routing
 /// gives every detection due together one shared pass over the events. The content is compiled once, at the first run,
-/// and every later run reuses its immutable plans.</summary>
-internal sealed class HuntDetectionRunner(ContentRepository content, KnowledgeBase knowledge, ContentLookupResolver lookups, TimeProvider clock) : IDetectionRunner
+/// and every later run reuses its immutable plans; the server's risk incident rules (with its thresholds) are compiled
+/// with it.</summary>
+internal sealed class HuntDetectionRunner(ContentRepository content, IReadOnlyList<RiskIncidentRule> riskRules, KnowledgeBase knowledge, ContentLookupResolver lookups, TimeProvider clock) : IDetectionRunner
 {
-    private readonly Lazy<CompiledContent> compiled = new(() => CompiledContent.Compile(content, [.. content.Detections, .. RiskIncidentRules.Default.Select(r => r.Detection)]));
+    private readonly Lazy<CompiledContent> compiled = new(() => CompiledContent.Compile(content, [.. content.Detections, .. riskRules.Select(r => r.Detection)]));
 
     public DetectionRun Run(IReadOnlyList<DetectionDefinition> detections, IEnumerable<Event> events)
     {
@@ -37,8 +38,8 @@ internal sealed class HuntDetectionRunner(ContentRepository content, KnowledgeBa
     }
 
     /// <summary>A risk incident rule's notable is filed under ES's stanza name (<c>Risk - ... - Rule</c>), not ESCU's.</summary>
-    private static Finding WithRuleName(Finding finding) =>
-        finding.Notable is { } notable && RiskIncidentRules.Default.FirstOrDefault(r => r.Detection.Id == finding.Detection.Id && RiskIncidentRules.IsRule(finding.Detection)) is { } rule
+    private Finding WithRuleName(Finding finding) =>
+        finding.Notable is { } notable && riskRules.FirstOrDefault(r => r.Detection.Id == finding.Detection.Id && RiskIncidentRules.IsRule(finding.Detection)) is { } rule
             ? finding with { Notable = notable with { SearchName = rule.SavedSearchName, RuleName = rule.SavedSearchName } }
             : finding;
 }

@@ -20,7 +20,7 @@ internal sealed class SavedSearchCatalog
     private readonly Lock _gate = new();
     private SavedSearch[] _all;
 
-    public SavedSearchCatalog(ContentRepository content, IReadOnlyList<string> enablePatterns, bool riskIncidentRules = false)
+    public SavedSearchCatalog(ContentRepository content, IReadOnlyList<string> enablePatterns, IReadOnlyList<RiskIncidentRule> riskRules, bool riskIncidentRules = false)
     {
         var app = content.App.Prefix;
         _byName = new Dictionary<string, SavedSearch>(StringComparer.Ordinal);
@@ -31,8 +31,9 @@ internal sealed class SavedSearchCatalog
             _byName[name] = new SavedSearch(name, detection, DefaultConfiguration.For(detection) with { Disabled = !enabled }, enabled);
         }
 
-        // ES's default risk incident rules, by their stanza names and schedules, over index=risk; scheduled when asked for.
-        foreach (var rule in RiskIncidentRules.Default)
+        // ES's default risk incident rules (with the server's thresholds), by their stanza names and schedules, over
+        // index=risk; scheduled when asked for.
+        foreach (var rule in riskRules)
         {
             var configuration = DefaultConfiguration.For(rule.Detection) with
             {

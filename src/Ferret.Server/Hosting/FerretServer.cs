@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Ferret.Content;
 using Ferret.Detection.Hunting;
+using Ferret.Detection.RiskAlerting;
 using Ferret.Events;
 using Ferret.Knowledge;
 using Ferret.Server.Detections;
@@ -71,8 +72,9 @@ public sealed class FerretServer : IAsyncDisposable
             Log.Warn("scheduler", $"--enable '{unmatched}' matches no detection of the content");
         }
 
-        SavedSearches = new SavedSearchCatalog(content, _settings.EnabledDetections, _settings.RiskIncidentRules);
-        var runner = new HuntDetectionRunner(content, knowledge, environment.Lookups, clock);
+        var riskRules = RiskIncidentRules.For(_settings.RiskAlerting);
+        SavedSearches = new SavedSearchCatalog(content, _settings.EnabledDetections, riskRules, _settings.RiskIncidentRules);
+        var runner = new HuntDetectionRunner(content, riskRules, knowledge, environment.Lookups, clock);
         var dispatcher = new DetectionDispatcher(environment, runner, Log);
         _state = new ScheduleState(_settings.DataDirectory);
         Scheduler = new Scheduler(SavedSearches, dispatcher, _state, _settings.Schedule, clock, Log);

@@ -1,4 +1,5 @@
 using System.Net;
+using Ferret.Detection.RiskAlerting;
 using Ferret.Server.Hec;
 using Ferret.Server.Store;
 
@@ -37,6 +38,9 @@ public sealed record ServeOptions
 
     public bool RiskIncidentRules { get; init; }
 
+    /// <summary>A file of risk incident rule thresholds (<see cref="RiskAlertingSettings.Load"/>); null: ES's defaults.</summary>
+    public string? RiskRulesFile { get; init; }
+
     internal ServerSettings ToSettings()
     {
         foreach (var name in Indexes.Where(n => !IndexSettings.IsValidName(n)))
@@ -60,6 +64,19 @@ public sealed record ServeOptions
             Indexes = [.. IndexSettings.DefaultNames.Concat(Indexes).Distinct(StringComparer.Ordinal).Select(n => new IndexSettings(n))],
             EnabledDetections = Enable,
             RiskIncidentRules = RiskIncidentRules,
+            RiskAlerting = RiskRulesFile is null ? RiskAlertingSettings.Default : LoadRiskRules(RiskRulesFile),
         };
+    }
+
+    private static RiskAlertingSettings LoadRiskRules(string path)
+    {
+        try
+        {
+            return RiskAlertingSettings.Load(path);
+        }
+        catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"--risk-rules: {error.Message}", error);
+        }
     }
 }

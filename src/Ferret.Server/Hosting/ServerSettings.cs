@@ -1,4 +1,5 @@
 using System.Net;
+using Ferret.Detection.RiskAlerting;
 using Ferret.Server.Hec;
 using Ferret.Server.Scheduling;
 using Ferret.Server.Store;
@@ -56,6 +57,9 @@ internal sealed record ServerSettings
     /// <summary>Whether the scheduler runs ES's default risk incident rules over <c>index=risk</c> (the 24-hour rule every 30
     /// minutes, the 7-day rule daily); they are saved searches that can be dispatched either way.</summary>
     public bool RiskIncidentRules { get; init; }
+
+    /// <summary>The risk incident rules' thresholds (ES's defaults unless <c>--risk-rules</c> gives a file).</summary>
+    public RiskAlertingSettings RiskAlerting { get; init; } = RiskAlertingSettings.Default;
 
     /// <summary>savedsearches.conf's <c>realtime_schedule</c> and <c>allow_skew</c> for every scheduled search.</summary>
     public SchedulePolicy Schedule { get; init; } = SchedulePolicy.Default;

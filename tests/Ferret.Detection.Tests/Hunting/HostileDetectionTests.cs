@@ -1,3 +1,4 @@
+using Ferret.Detection.Compilation;
 using Ferret.Detection.Hunting;
 using Ferret.Engine.Limits;
 using Ferret.Events;
@@ -63,5 +64,22 @@ public sealed class HostileDetectionTests
         Assert.Contains(DiagnosticFacts.ExpressionTooDeepCode, deep.Reason, StringComparison.Ordinal);
         Assert.Contains(result.Summary.RunProblems, p => p.Detection == "Hostile Printf" && p.Reason.Contains("SPL3015 limit [ferret] max_string_length", StringComparison.Ordinal));
         Assert.Contains(result.Summary.RunProblems, p => p.Detection == "Hostile Regex" && p.Reason.Contains("SPL3015 limit [ferret] regex_search_budget_ms", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_detection_missing_from_the_compiled_content_it_runs_with_is_reported_not_dropped()
+    {
+        using var sample = SampleContent.Extract();
+        var problems = new ProblemCollector();
+        var content = Content.ContentRepository.Load(sample.ContentDirectory, problems).WithEnvironmentDefaults(problems);
+        var compiledWithout = CompiledContent.Compile(content, [.. content.Detections.Skip(1)]);
+        var request = new HuntRequest { Content = content, Compiled = compiledWithout, Detections = content.Detections, Inputs = [sample.LogsDirectory] };
+
+        var result = HuntRunner.Run(request, KnowledgeBase.LoadDefault());
+
+        var missing = Assert.Single(result.Summary.NotRun);
+        Assert.Equal(content.Detections[0].Name, missing.Detection);
+        Assert.Contains("not in the compiled content", missing.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Findings, f => f.Detection.Name == content.Detections[0].Name);
     }
 }

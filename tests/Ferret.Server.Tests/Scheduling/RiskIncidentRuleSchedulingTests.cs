@@ -53,6 +53,46 @@ public sealed class RiskIncidentRuleSchedulingTests
         Assert.Equal(4, tactic.GetProperty("source_count").GetDouble());
     }
 
+    [Fact]
+    public async Task The_thresholds_of_a_risk_rules_file_are_the_ones_the_scheduled_rules_apply()
+    {
+        using var folder = new TemporaryFolder();
+        var thresholds = Path.Combine(folder.Path, "risk-rules.conf");
+        await File.WriteAllTextAsync(thresholds, "# wks-1 has 200 points and four tactics from four detections\nrisk_score_threshold = 250\ntactic_threshold = 4\n", TestContext.Current.CancellationToken);
+        var fromFile = new ServeOptions { DataDirectory = folder.Path, RiskRulesFile = thresholds }.ToSettings().RiskAlerting;
+        var clock = new ManualClock(Start);
+        await using (var server = await InProcessServer.StartAsync(InProcessServer.Settings(folder.Path) with
+        {
+            AdminPassword = "unused", RiskIncidentRules = true, RiskAlerting = fromFile, Clock = clock,
+        }))
+        {
+            await server.Store.AppendAsync(RiskEvents());
+            while (clock.GetUtcNow() < At(24, 5))
+            {
+                clock.Advance(TimeSpan.FromMinutes(5));
+                await server.Scheduler.RunDueAsync();
+            }
+        }
+
+        await using var store = new EventStore(folder.Path, [.. IndexSettings.DefaultNames.Select(n => new IndexSettings(n))], clock);
+        var notables = store.Read(new StoreQuery(["notable"])).Select(e => JsonDocument.Parse(e.Raw).RootElement.GetProperty("search_name").GetString()).ToList();
+        Assert.Equal([WeekRule], notables);
+    }
+
+    [Theory]
+    [InlineData("risk_score_threshold = -1\n", "risk-rules.conf:1: risk_score_threshold must be a positive number")]
+    [InlineData("# thresholds\nscore = 5\n", "risk-rules.conf:2: unknown setting 'score'")]
+    public void A_bad_risk_rules_file_is_refused_with_its_file_and_line(string text, string expected)
+    {
+        using var folder = new TemporaryFolder();
+        var thresholds = Path.Combine(folder.Path, "risk-rules.conf");
+        File.WriteAllText(thresholds, text);
+
+        var error = Assert.Throws<ArgumentException>(() => new ServeOptions { DataDirectory = folder.Path, RiskRulesFile = thresholds }.ToSettings());
+        Assert.StartsWith("--risk-rules: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     private static DateTimeOffset At(int hour, int minute) => new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero).AddHours(hour).AddMinutes(minute);
 
     /// <summary>Four detections' risk on wks-1 at 22:00-22:30 (50 points each; Execution, Persistence, Credential

@@ -28,7 +28,7 @@ public sealed class IncidentReviewTests : IAsyncLifetime
         _store = new EventStore(_folder.Path, IndexSettings.DefaultNames.Select(n => new IndexSettings(n)), clock);
         _reviews = new ReviewStore(_folder.Path);
         var content = ContentRepository.Load(_sample.ContentDirectory, new NoProblems());
-        _review = new IncidentReview(_store, new SavedSearchCatalog(content, []), _reviews, [Admin, Analyst], clock);
+        _review = new IncidentReview(_store, new SavedSearchCatalog(content, [], Ferret.Detection.RiskAlerting.RiskIncidentRules.Default), _reviews, [Admin, Analyst], clock);
         await _store.AppendAsync(
         [
             Notable(1000, $$"""{"event_id":"task","search_name":"{{TaskRule}}","rule_title":"Sample Scheduled Task Registered With Shell Action","urgency":"medium","status":"1","owner":"unassigned","dest":"WS01","user":"bob","info_min_time":0,"info_max_time":1001}""", "w1"),
