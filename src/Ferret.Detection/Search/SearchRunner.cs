@@ -67,6 +67,8 @@ public static class SearchRunner
             OutputLookupDirectory = request.OutputLookupDirectory,
             GeoIp = request.GeoIp,
             Limits = request.Limits,
+            Earliest = window.Earliest,
+            Latest = window.Latest,
         };
         return new SearchOutcome(expansion.Text, diagnostics, compiled.Run(events, context));
     }

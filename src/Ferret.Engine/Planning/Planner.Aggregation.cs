@@ -155,12 +155,14 @@ public sealed partial class Planner
         var useOther = Flag(chart.Name, chart.Options, "useother", true);
         if (isTimechart)
         {
+            // cont=false leaves the gaps in time unfilled (Search Reference, "timechart command", cont).
+            var fill = Flag("timechart", chart.Options, "cont", true);
             if (Span("timechart", chart.Options) is not { } span)
             {
-                return new TimechartAutoSpan(aggregates, First(chart.ByFields), limit, useOther);
+                return new TimechartAutoSpan(aggregates, First(chart.ByFields), limit, useOther, fill);
             }
 
-            return new TimechartOperator(aggregates, FieldNames.Time, span, First(chart.ByFields), limit, useOther, fillEmptyBuckets: true);
+            return new TimechartOperator(aggregates, FieldNames.Time, span, First(chart.ByFields), limit, useOther, fill);
         }
 
         var over = chart.Over?.Text ?? First(chart.ByFields);

@@ -65,6 +65,8 @@ internal sealed class SearchEnvironment(ContentRepository content, KnowledgeBase
             Lookups = Lookups,
             DataModels = knowledge.DataModels,
             Label = "search",
+            Earliest = earliest,
+            Latest = latest,
         };
         return new StoreSearchOutcome(diagnostics, compiled.Run(events, context), () => Interlocked.Read(ref scanned[0]));
     }
