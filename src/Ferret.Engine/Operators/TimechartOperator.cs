@@ -20,7 +20,7 @@ public sealed class TimechartOperator(
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
         var byFields = splitBy is null ? new[] { rowField } : new[] { rowField, splitBy };
-        var plan = new GroupedAggregation(aggregates, byFields, span);
+        var plan = new GroupedAggregation(aggregates, byFields, span) { Command = span is null ? "chart" : "timechart" };
         var partial = plan.NewPartial();
         foreach (var e in input)
         {

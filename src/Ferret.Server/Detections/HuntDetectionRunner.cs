@@ -15,7 +15,7 @@ internal sealed class HuntDetectionRunner(ContentRepository content, KnowledgeBa
 {
     private readonly Lazy<CompiledContent> compiled = new(() => CompiledContent.Compile(content, [.. content.Detections, .. RiskIncidentRules.Default.Select(r => r.Detection)]));
 
-    public DetectionRun Run(IReadOnlyList<DetectionDefinition> detections, IEnumerable<Event> events)
+    public DetectionRun Run(IReadOnlyList<DetectionDefinition> detections, IEnumerable<Event> events, double earliest, double latest)
     {
         var result = HuntRunner.Run(
             new HuntRequest
@@ -25,6 +25,8 @@ internal sealed class HuntDetectionRunner(ContentRepository content, KnowledgeBa
                 Detections = detections,
                 Inputs = [],
                 Events = events,
+                Earliest = earliest,
+                Latest = latest,
                 Lookups = lookups,
                 Clock = clock,
                 MaxEvidencePerFinding = 0,
