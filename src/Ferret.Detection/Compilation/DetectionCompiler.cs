@@ -33,7 +33,11 @@ public static class DetectionCompiler
             return Failed(detection, problems);
         }
 
-        var compiled = new CompiledDetection(detection, search.ExpandedText, search.Search.Pipeline, plan, LeadingFilter.Of(search.Search.Pipeline));
+        var pipeline = search.Search.Pipeline;
+        var compiled = new CompiledDetection(detection, search.ExpandedText, pipeline, plan, LeadingFilter.Of(pipeline))
+        {
+            EvidenceSearch = EvidenceFinder.LeadingPlan(search.ExpandedText, pipeline),
+        };
         return new DetectionCompilation(detection, compiled, null, problems);
     }
 

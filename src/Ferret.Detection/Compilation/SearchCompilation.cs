@@ -1,7 +1,9 @@
 using Ferret.Content.Validation;
 using Ferret.Engine;
+using Ferret.Spl;
 using Ferret.Spl.Diagnostics;
 using Ferret.Spl.Macros;
+using Ferret.Spl.Syntax;
 
 namespace Ferret.Detection.Compilation;
 
@@ -33,5 +35,16 @@ public sealed record SearchCompilation(SearchValidation Search, CompiledSearch? 
 
         var plan = SearchEngine.Bind(expansion.Text, validation.Parsed);
         return new SearchCompilation(validation, plan, [.. expansion.Diagnostics, .. expansion.MapToOriginal(plan.Diagnostics)]);
+    }
+
+    /// <summary>The plan of the first <paramref name="count"/> commands of <paramref name="pipeline"/> (a tree parsed from
+    /// <paramref name="expandedText"/>), bound from those nodes: what a prefix of a search does, without slicing its
+    /// text or parsing it again.</summary>
+    public static CompiledSearch BindPrefix(string expandedText, Pipeline pipeline, int count)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var commands = pipeline.Commands.Take(count).ToList();
+        var span = commands.Count == 0 ? default : TextSpan.FromBounds(commands[0].Span.Start, commands[^1].Span.End);
+        return SearchEngine.Bind(expandedText, new SplParseResult(new Pipeline(commands, span), []));
     }
 }
