@@ -40,7 +40,7 @@ public static class EngineSupport
         ["streamstats"] = "partial: current=, window=, reset_on_change, reset_before, reset_after, wildcard fields; time_window warns",
         ["tstats"] = "yes: over events or a data model (IDataModelCatalog); prestats, fillnull_value, by _time span=; summariesonly/allow_old_summaries select nothing (every event is used); wildcard fields are a compile error",
         ["mstats"] = "no: no metric indexes (compile error)",
-        ["timechart"] = "partial: span= (without it, the span Splunk picks for 100 buckets over the events' time range), limit, useother",
+        ["timechart"] = "partial: span= (without it, the span Splunk picks for 100 buckets over the searched span, else the events' time range), limit, useother, cont; empty buckets filled over the searched span, at most [discretize] maxbins",
         ["chart"] = "partial: over/by pivot, limit, useother, 0 in empty count cells; no bins/span/cont/format options",
         ["top"] = "yes: top N or limit=",
         ["rare"] = "yes",

@@ -34,6 +34,14 @@ public sealed record SearchContext
     /// <summary>The limits the run honours (docs/limits.md); Splunk's limits.conf defaults unless overridden.</summary>
     public SearchLimits Limits { get; init; } = SearchLimits.Default;
 
+    /// <summary>The start of the searched span in epoch seconds (inclusive), or null for none: the time range the caller
+    /// searched (<c>--earliest</c>, a scheduled run's dispatch window). timechart fills its empty buckets from here.</summary>
+    public double? Earliest { get; init; }
+
+    /// <summary>The end of the searched span in epoch seconds (exclusive), or null for none; timechart fills its empty
+    /// buckets up to here.</summary>
+    public double? Latest { get; init; }
+
     /// <summary>The detection or query name, used in problem messages.</summary>
     public string? Label { get; init; }
 

@@ -65,6 +65,20 @@ internal static class SearchCommand
             return 2;
         }
 
+        // --earliest/--latest take a time modifier or an ISO 8601 time, as hunt's do; the search gets epoch seconds.
+        var now = request.Clock.GetUtcNow();
+        if (!OptionValues.TryEventTime(request.Earliest, "earliest", now, out var earliest, out var earliestError)
+            | !OptionValues.TryEventTime(request.Latest, "latest", now, out var latest, out var latestError))
+        {
+            foreach (var error in new[] { earliestError, latestError }.Where(e => e.Length > 0))
+            {
+                Console.Error.WriteLine($"ferret search: {error}");
+            }
+
+            return 2;
+        }
+
+        request = request with { Earliest = Epoch(earliest), Latest = Epoch(latest) };
         using var inputs = InputPaths.Resolve("search", request.Inputs);
         if (inputs is null)
         {
@@ -121,6 +135,8 @@ internal static class SearchCommand
 
         return 0;
     }
+
+    private static string? Epoch(double? seconds) => seconds?.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Describe(string text, Diagnostic diagnostic)
     {

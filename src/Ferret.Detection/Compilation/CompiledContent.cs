@@ -56,8 +56,12 @@ public sealed class CompiledContent
             content = content.WithOverrides(overrides);
         }
 
-        return Compile(content, content.Detections, problems.Problems);
+        return Compile(content, options.CompileDetections ? content.Detections : [], problems.Problems);
     }
+
+    /// <summary>Compiles an ad-hoc search (<c>ferret search</c>) against this content's macros, as a detection's search is
+    /// compiled; a search may use the content's lookups when it runs (<see cref="Content"/>).</summary>
+    public SearchCompilation CompileSearch(string spl) => SearchCompilation.Compile(spl, Content.Macros);
 
     /// <summary>Compiles <paramref name="detections"/> (by default every detection) of already loaded content, in
     /// parallel; <paramref name="progress"/> is told how many are done.</summary>
@@ -105,4 +109,7 @@ public sealed record ContentCompileOptions
     public bool EnvironmentDefaults { get; init; } = true;
 
     public string? MacroOverrides { get; init; }
+
+    /// <summary>Whether the detections are compiled too; an ad-hoc search needs only the macros and lookups.</summary>
+    public bool CompileDetections { get; init; } = true;
 }

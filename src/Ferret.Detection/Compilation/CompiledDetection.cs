@@ -14,16 +14,22 @@ namespace Ferret.Detection.Compilation;
 /// </summary>
 public sealed record CompiledDetection(DetectionDefinition Detection, string ExpandedSearch, Pipeline Syntax, CompiledSearch Search, LeadingFilter Filter)
 {
+    /// <summary>The plan that chooses a finding's evidence among the detection's events: its leading search and the
+    /// event-by-event commands after it, bound from <see cref="Syntax"/> (<see cref="EvidenceFinder.LeadingPlan"/>);
+    /// null when every event is a candidate.</summary>
+    public CompiledSearch? EvidenceSearch { get; init; }
+
     /// <summary>
     /// Runs the detection over <paramref name="events"/> (enumerated again by subsearches, join and append) restricted to
-    /// <paramref name="timeRange"/>, the window a scheduled run searches; results stream as they are enumerated, and the
+    /// <paramref name="timeRange"/>, the window a scheduled run searches (also the span timechart fills); results stream as they are enumerated, and the
     /// run stops with <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     public IEnumerable<Event> Run(IEnumerable<Event> events, TimeRange timeRange, SearchContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(context);
-        return Search.Run(timeRange.IsAll ? events : events.Where(timeRange.Contains), context with { Cancellation = cancellationToken });
+        return Search.Run(timeRange.IsAll ? events : events.Where(timeRange.Contains),
+            context with { Cancellation = cancellationToken, Earliest = timeRange.Earliest ?? context.Earliest, Latest = timeRange.Latest ?? context.Latest });
     }
 }
 

@@ -26,21 +26,18 @@ public static class DetectionCompiler
             return new DetectionCompilation(detection, null, Issue(detection, "the detection has no search"), []);
         }
 
-        var search = SearchValidation.Validate(detection.Search, macros);
-        var expansion = search.Expansion;
-        if (expansion.HasErrors)
-        {
-            return Failed(detection, ContentValidator.Place(detection, search.Diagnostics, readFile));
-        }
-
-        var plan = SearchEngine.Bind(expansion.Text, search.Parsed);
-        var problems = ContentValidator.Place(detection, [.. expansion.Diagnostics, .. expansion.MapToOriginal(plan.Diagnostics)], readFile);
-        if (plan.HasErrors)
+        var search = SearchCompilation.Compile(detection.Search, macros);
+        var problems = ContentValidator.Place(detection, search.Diagnostics, readFile);
+        if (search.Plan is not { } plan || plan.HasErrors)
         {
             return Failed(detection, problems);
         }
 
-        var compiled = new CompiledDetection(detection, expansion.Text, search.Pipeline, plan, LeadingFilter.Of(search.Pipeline));
+        var pipeline = search.Search.Pipeline;
+        var compiled = new CompiledDetection(detection, search.ExpandedText, pipeline, plan, LeadingFilter.Of(pipeline))
+        {
+            EvidenceSearch = EvidenceFinder.LeadingPlan(search.ExpandedText, pipeline),
+        };
         return new DetectionCompilation(detection, compiled, null, problems);
     }
 

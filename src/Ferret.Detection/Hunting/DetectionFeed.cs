@@ -37,9 +37,8 @@ internal sealed class DetectionFeed
         }
 
         var evidenceContext = contextFor(EvidenceProblems);
-        var pipeline = detection.Syntax;
         var evidenceNeedsAll = true;
-        if (EvidenceFinder.LeadingSearchOf(detection.ExpandedSearch, pipeline) is { } leading && SearchEngine.Compile(leading) is { HasErrors: false } compiled)
+        if (detection.EvidenceSearch is { } compiled)
         {
             _evidence = IncrementalRun.TryStart(compiled, evidenceContext);
             evidenceNeedsAll = _evidence is null;

@@ -34,48 +34,30 @@ internal sealed class EvidenceFinder
             return new EvidenceFinder([]);
         }
 
-        var pipeline = detection.Syntax;
-        if (StreamingPrefix(detection.ExpandedSearch, pipeline) is { } prefix)
-        {
-            var leading = SearchEngine.Compile(prefix);
-            if (!leading.HasErrors)
-            {
-                return new EvidenceFinder(leading.Run(events, context).ToList());
-            }
-        }
-
-        return new EvidenceFinder(events);
+        return detection.EvidenceSearch is { } leading
+            ? new EvidenceFinder(leading.Run(events, context).ToList())
+            : new EvidenceFinder(events);
     }
 
     /// <summary>An evidence finder over candidates already filtered by the detection's leading search
-    /// (<see cref="LeadingSearchOf"/> run over its events).</summary>
+    /// (<see cref="CompiledDetection.EvidenceSearch"/> run over its events).</summary>
     public static EvidenceFinder Over(IReadOnlyList<Event> candidates) => new(candidates);
 
-    /// <summary>The text of what <see cref="For"/> runs over a detection's events to choose candidates, or null when
-    /// every event is a candidate (the search does not start with a search command).</summary>
-    public static string? LeadingSearchOf(string expandedSearch, Pipeline parsed) => StreamingPrefix(expandedSearch, parsed);
-
-    /// <summary>The leading search and the event-by-event commands after it (up to the first that aggregates
-    /// or reorders), as text: what each raw event went through before the detection summarized it.</summary>
-    private static string? StreamingPrefix(string search, Pipeline pipeline)
+    /// <summary>The plan of what <see cref="For"/> runs over a detection's events to choose candidates: the leading
+    /// search and the event-by-event commands after it (up to the first that aggregates or reorders), what each raw
+    /// event went through before the detection summarized it. Bound from the detection's tree (those commands of it),
+    /// never from its text again; null when every event is a candidate (the search does not start with a search
+    /// command) or the prefix alone does not bind.</summary>
+    public static CompiledSearch? LeadingPlan(string expandedSearch, Pipeline pipeline)
     {
         if (pipeline.Commands.Count == 0 || pipeline.Commands[0] is not SearchCommandNode first || first.Span.Length == 0)
         {
             return null;
         }
 
-        CommandNode last = first;
-        foreach (var command in pipeline.Commands.Skip(1))
-        {
-            if (!EventByEventCommands.Contains(command.Name))
-            {
-                break;
-            }
-
-            last = command;
-        }
-
-        return search[first.Span.Start..last.Span.End].TrimStart('|', ' ');
+        var length = 1 + pipeline.Commands.Skip(1).TakeWhile(c => EventByEventCommands.Contains(c.Name)).Count();
+        var plan = SearchCompilation.BindPrefix(expandedSearch, pipeline, length);
+        return plan.HasErrors ? null : plan;
     }
 
     private static readonly HashSet<string> EventByEventCommands = new(StringComparer.OrdinalIgnoreCase)

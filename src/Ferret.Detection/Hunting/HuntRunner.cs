@@ -158,5 +158,7 @@ public static partial class HuntRunner
         Problems = problems,
         Label = label,
         Limits = request.Limits,
+        Earliest = request.Earliest,
+        Latest = request.Latest,
     };
 }

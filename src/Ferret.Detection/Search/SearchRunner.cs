@@ -1,4 +1,4 @@
-using Ferret.Content;
+using Ferret.Detection.Compilation;
 using Ferret.Engine;
 using Ferret.Engine.Time;
 using Ferret.Events;
@@ -17,37 +17,30 @@ public sealed record SearchOutcome(string ExpandedSpl, IReadOnlyList<Diagnostic>
 }
 
 /// <summary>
-/// Runs ad-hoc SPL over logs: loads the content's macros (with Ferret's environment macros) and lookups, expands and
-/// compiles the search, reads the inputs, normalizes events with the add-on knowledge and data models, keeps the
-/// earliest/latest window, and runs the search. Reused by the CLI's <c>search</c> and by hunting.
+/// Runs ad-hoc SPL over logs, what the CLI's <c>search</c> does: compiles the search through the one compile pipeline
+/// (<see cref="CompiledContent"/>: the content's macros with Ferret's environment macros and its lookups; without
+/// content, the built-in macros), reads the inputs, normalizes events with the add-on knowledge and data models, keeps
+/// the earliest/latest window (also the span timechart fills), and runs the search.
 /// </summary>
 public static class SearchRunner
 {
     public static SearchOutcome Run(SearchRequest request, IProblemSink problems)
     {
-        var content = request.ContentDirectory is { } directory
-            ? ContentRepository.Load(directory, problems).WithEnvironmentDefaults(problems)
+        var compiledContent = request.ContentDirectory is { } directory
+            ? CompiledContent.Load(directory, new ContentCompileOptions { CompileDetections = false })
             : null;
-        var macros = MacroTable.WithBuiltIns();
-        foreach (var macro in content?.MacroDefinitions ?? [])
+        foreach (var problem in compiledContent?.LoadProblems ?? [])
         {
-            macros.Override(new MacroDefinition(macro.Name, macro.Arguments, macro.Definition));
+            problems.Report(problem);
         }
 
-        var expansion = MacroExpander.Expand(request.Spl, macros);
-        var diagnostics = expansion.Diagnostics.ToList();
-        var compiled = SearchEngine.Compile(expansion.Text);
-        diagnostics.AddRange(compiled.Diagnostics.Select(d =>
-        {
-            var start = expansion.MapToOriginal(d.Span.Start);
-            var end = expansion.MapToOriginal(d.Span.End);
-            return d.WithSpan(TextSpan.FromBounds(start, Math.Max(start, end)));
-        }));
-
+        var content = compiledContent?.Content;
+        var search = compiledContent?.CompileSearch(request.Spl) ?? SearchCompilation.Compile(request.Spl, MacroTable.WithBuiltIns());
+        var diagnostics = search.Diagnostics.ToList();
         var window = TimeWindow(request, diagnostics);
-        if (diagnostics.Any(d => d.IsError))
+        if (search.Plan is not { } compiled || diagnostics.Any(d => d.IsError))
         {
-            return new SearchOutcome(expansion.Text, diagnostics, []);
+            return new SearchOutcome(search.ExpandedText, diagnostics, []);
         }
 
         var knowledge = request.Raw ? null : KnowledgeBase.WithApps(request.Apps);
@@ -67,8 +60,10 @@ public static class SearchRunner
             OutputLookupDirectory = request.OutputLookupDirectory,
             GeoIp = request.GeoIp,
             Limits = request.Limits,
+            Earliest = window.Earliest,
+            Latest = window.Latest,
         };
-        return new SearchOutcome(expansion.Text, diagnostics, compiled.Run(events, context));
+        return new SearchOutcome(search.ExpandedText, diagnostics, compiled.Run(events, context));
     }
 
     private static (double? Earliest, double? Latest) TimeWindow(SearchRequest request, List<Diagnostic> diagnostics)

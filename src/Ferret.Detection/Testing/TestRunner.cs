@@ -161,7 +161,7 @@ public static partial class TestRunner
         var notables = rows.Count(r => NotableBuilder.Build(compiled.Detection, r, window) is not null);
         var risks = rows.Sum(r => RiskEventBuilder.Build(compiled.Detection, r, window).Count);
         var notes = runProblems.Problems.Count > 0 ? $" ({runProblems.Problems.Count} run problem(s), first: {runProblems.Problems[0].Message})" : string.Empty;
-        if (rows.Count == 0 && EmptyResultTrail.Describe(compiled.ExpandedSearch, events, context) is { } trail)
+        if (rows.Count == 0 && EmptyResultTrail.Describe(compiled, events, context) is { } trail)
         {
             notes += $"; {trail}";
         }

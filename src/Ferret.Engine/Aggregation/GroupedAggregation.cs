@@ -19,6 +19,9 @@ public sealed class GroupedAggregation(
 
     public string? FillNull { get; } = fillNull;
 
+    /// <summary>The command this aggregation belongs to, named when its groups reach their memory limit.</summary>
+    public string Command { get; init; } = "stats";
+
     /// <summary>Whether an aggregate takes a wildcard field (its columns are discovered as events arrive).</summary>
     public bool HasWildcards { get; } = aggregates.Any(a => a.Wildcard is not null);
 

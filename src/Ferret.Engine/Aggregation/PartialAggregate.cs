@@ -14,10 +14,12 @@ public sealed partial class PartialAggregate
     private readonly GroupedAggregation plan;
     private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
     private readonly List<Group> _order = [];
+    private readonly Limits.GroupBudget _budget;
 
     public PartialAggregate(GroupedAggregation plan)
     {
         this.plan = plan;
+        _budget = new(plan.Command, "groups", "the events of other groups were not counted");
         for (var i = 0; i < plan.Aggregates.Count; i++)
         {
             _columns.Add(new Column(i, null));
@@ -35,7 +37,11 @@ public sealed partial class PartialAggregate
         List<(int Column, FieldValue Value)>? discovered = null;
         foreach (var key in plan.KeysOf(e))
         {
-            var group = GetGroup(key);
+            if (GetGroup(key, runtime) is not { } group)
+            {
+                continue;
+            }
+
             if (sample is not null)
             {
                 Sample(group, sample, arrival);
@@ -166,11 +172,20 @@ public sealed partial class PartialAggregate
         return 0;
     }
 
-    private Group GetGroup(Scalar[] key)
+    private Group GetGroup(Scalar[] key) => GetGroup(key, null)!;
+
+    /// <summary>The group of <paramref name="key"/>, made when new; null when a new group would pass the memory limit
+    /// of the run (<paramref name="runtime"/>; reported once).</summary>
+    private Group? GetGroup(Scalar[] key, EvalRuntime? runtime)
     {
         var text = KeyText(key);
         if (!_groups.TryGetValue(text, out var group))
         {
+            if (runtime is not null && !_budget.TryAdd(text.Length, (long)Limits.GroupBudget.StateBytes * plan.Aggregates.Count, runtime))
+            {
+                return null;
+            }
+
             group = new Group((Scalar[])key.Clone(), [.. plan.Aggregates.Select(a => a.Wildcard is null ? a.Factory() : null)]);
             _groups[text] = group;
             _order.Add(group);

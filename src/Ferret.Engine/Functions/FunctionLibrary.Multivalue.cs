@@ -32,8 +32,8 @@ public static partial class FunctionLibrary
 
             return Value.Null;
         });
-        add("mvjoin", (a, _) => a[0].IsNull ? Value.Null : Value.Of(string.Join(Text(a[1]) ?? string.Empty, a[0].Field.Texts)));
-        add("mvrange", (a, _) =>
+        add("mvjoin", (a, rt) => a[0].IsNull ? Value.Null : MvJoin(a[0].Field, Text(a[1]) ?? string.Empty, rt));
+        add("mvrange", (a, rt) =>
         {
             if (Number(a[0]) is not { } start || Number(a[1]) is not { } end)
             {
@@ -41,8 +41,15 @@ public static partial class FunctionLibrary
             }
 
             var step = a.Length > 2 && Number(a[2]) is { } s ? s : 1;
-            if (step == 0 || (end - start) / step > 100_000)
+            if (step == 0)
             {
+                return Value.Null;
+            }
+
+            if ((end - start) / step > rt.Limits.MaxMvSize)
+            {
+                // Past the limit the range is not built at all: its first values alone would not be what was asked.
+                rt.ReportLimit("[ferret] max_mv_size", "eval function 'mvrange'", $"a range of more than {rt.Limits.MaxMvSize} values was not built (null instead)");
                 return Value.Null;
             }
 
@@ -66,16 +73,19 @@ public static partial class FunctionLibrary
             var delimiter = a.Length > 2 ? Text(a[2]) ?? "," : ",";
             return Strings(a[0].Field.Texts.Zip(a[1].Field.Texts, (x, y) => x + delimiter + y));
         });
-        add("split", (a, _) =>
+        add("split", (a, rt) =>
         {
             if (Text(a[0]) is not { } text || Text(a[1]) is not { } delimiter)
             {
                 return Value.Null;
             }
 
+            // At most one value past the limit is built, so the result's check (max_mv_size) cuts it without a string
+            // of millions of pieces being made first.
+            var most = (int)Math.Min(rt.Limits.MaxMvSize + 1L, int.MaxValue);
             return delimiter.Length == 0
-                ? Strings(text.Select(c => c.ToString()))
-                : Strings(text.Split(delimiter));
+                ? Strings(text.Take(most).Select(c => c.ToString()))
+                : Strings(text.Split(delimiter, most));
         });
         add("commands", (a, _) => Text(a[0]) is { } search
             ? Strings(search.Split('|').Select(part => part.Trim().Split(' ', 2)[0]).Where(name => name.Length > 0))
@@ -122,5 +132,32 @@ public static partial class FunctionLibrary
         }
 
         return Scalars(values.Skip(start).Take(end - start + 1));
+    }
+
+    /// <summary>The values joined, built only up to [ferret] max_string_length characters (reported when cut), so a
+    /// join of many long values never makes the whole string first.</summary>
+    private static Value MvJoin(FieldValue values, string delimiter, EvalRuntime runtime)
+    {
+        var max = runtime.Limits.MaxStringLength;
+        var builder = new System.Text.StringBuilder();
+        long total = 0;
+        var first = true;
+        foreach (var text in values.Texts)
+        {
+            var piece = first ? text : delimiter + text;
+            first = false;
+            total += piece.Length;
+            if (builder.Length < max)
+            {
+                builder.Append(piece, 0, (int)Math.Min(piece.Length, max - builder.Length));
+            }
+        }
+
+        if (total > max)
+        {
+            runtime.ReportLimit("[ferret] max_string_length", "eval function 'mvjoin'", $"kept the first {max} of {total} characters");
+        }
+
+        return Value.Of(builder.ToString());
     }
 }

@@ -20,6 +20,8 @@ public static class LimitsFile
         [("join", "subsearch_maxout")] = (l, v) => l with { JoinSubsearchMaxOut = Count(v) },
         [("join", "subsearch_maxtime")] = (l, v) => l with { JoinSubsearchMaxTime = Seconds(v) },
         [("default", "max_mem_usage_mb")] = (l, v) => l with { MaxMemUsageMb = Count(v) },
+        [("mvexpand", "max_mem_usage_mb")] = (l, v) => l with { MvexpandMaxMemUsageMb = Count(v) },
+        [("discretize", "maxbins")] = (l, v) => l with { MaxBins = Count(v) },
         [("ferret", "max_mv_size")] = (l, v) => l with { MaxMvSize = Count(v) },
         [("ferret", "max_string_length")] = (l, v) => l with { MaxStringLength = Count(v) },
         [("ferret", "regex_match_timeout_ms")] = (l, v) => l with { RegexMatchTimeout = TimeSpan.FromMilliseconds(Math.Max(1, v)) },

@@ -26,6 +26,14 @@ public sealed record SearchLimits
     /// append, join and map hold) may use, estimated from the rows it holds.</summary>
     public int MaxMemUsageMb { get; init; } = 200;
 
+    /// <summary>[mvexpand] max_mem_usage_mb: the memory the results mvexpand makes of one result may use (Search
+    /// Reference, "mvexpand command", Limits: 500 MB by default).</summary>
+    public int MvexpandMaxMemUsageMb { get; init; } = 500;
+
+    /// <summary>[discretize] maxbins: the most buckets timechart fills between the start and the end of the searched
+    /// span (Splunk refuses a span that would make more rows; Ferret returns the buckets that have events).</summary>
+    public int MaxBins { get; init; } = 50_000;
+
     /// <summary>[ferret] max_mv_size: the most values one multivalue result of eval or of values()/list() holds.</summary>
     public int MaxMvSize { get; init; } = 100_000;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ferret.Engine.Execution;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Time;
 using Ferret.Events;
 
@@ -102,7 +103,7 @@ public sealed class BinByCountOperator(string field, string target, int bins) : 
 
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
-        var rows = input.ToList();
+        var rows = RowBudget.Collect(input, run, "bin");
         var numbers = rows.Select(r => r[field].First.TryGetNumber(out var n) ? n : (double?)null).Where(n => n is not null).Select(n => n!.Value).ToList();
         if (numbers.Count == 0)
         {

@@ -1,4 +1,5 @@
 using Ferret.Engine.Execution;
+using Ferret.Engine.Limits;
 using Ferret.Events;
 
 namespace Ferret.Engine.Operators;
@@ -16,13 +17,14 @@ public sealed class DedupOperator(
 
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
-        var output = Deduplicate(input);
+        var output = Deduplicate(input, run);
         return sortBy is null ? output : sortBy.Execute(output, run);
     }
 
-    private IEnumerable<Event> Deduplicate(IEnumerable<Event> input)
+    private IEnumerable<Event> Deduplicate(IEnumerable<Event> input, RunContext run)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var budget = new GroupBudget("dedup", "combinations of values", "results with other combinations were kept without removing their duplicates");
         string? previous = null;
         foreach (var e in input)
         {
@@ -52,7 +54,12 @@ public sealed class DedupOperator(
                 continue;
             }
 
-            var n = seen.GetValueOrDefault(key);
+            if (!seen.TryGetValue(key, out var n) && !budget.TryAdd(key.Length, 0, run.Runtime))
+            {
+                yield return e;
+                continue;
+            }
+
             seen[key] = n + 1;
             if (n < count)
             {

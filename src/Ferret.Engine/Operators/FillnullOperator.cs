@@ -1,4 +1,5 @@
 using Ferret.Engine.Execution;
+using Ferret.Engine.Limits;
 using Ferret.Events;
 
 namespace Ferret.Engine.Operators;
@@ -35,7 +36,7 @@ public sealed class FillnullOperator(string value, IReadOnlyList<string> fields)
             yield break;
         }
 
-        var rows = input.ToList();
+        var rows = RowBudget.Collect(input, run, "fillnull");
         var names = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)

@@ -1,4 +1,5 @@
 using Ferret.Engine.Execution;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Lookups;
 using Ferret.Engine.Planning;
 using Ferret.Events;
@@ -170,7 +171,7 @@ public sealed class OutputlookupOperator(string tableName, bool append) : Blocki
 {
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
-        var rows = input.ToList();
+        var rows = RowBudget.Collect(input, run, "outputlookup");
         if (run.Search.OutputLookupDirectory is not { } directory)
         {
             run.Report($"outputlookup '{tableName}': no output folder is configured, so the lookup was not written");

@@ -34,7 +34,7 @@ public sealed partial class MapOperator(string template, int maxSearches) : Bloc
 
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
-        var rows = input.ToList();
+        var rows = RowBudget.Collect(input, run, "map");
         if (rows.Count > maxSearches)
         {
             run.Report(DiagnosticFacts.MapMaxSearches(rows.Count, maxSearches));

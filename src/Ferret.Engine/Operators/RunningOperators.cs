@@ -1,4 +1,5 @@
 using Ferret.Engine.Execution;
+using Ferret.Engine.Limits;
 using Ferret.Events;
 
 namespace Ferret.Engine.Operators;
@@ -67,7 +68,7 @@ public sealed class MvcombineOperator(string field) : BlockingOperator("mvcombin
     {
         var groups = new Dictionary<string, (Event First, List<Scalar> Values)>(StringComparer.Ordinal);
         var order = new List<Event>();
-        foreach (var e in input)
+        foreach (var e in RowBudget.Collect(input, run, "mvcombine"))
         {
             if (!e.Has(field))
             {

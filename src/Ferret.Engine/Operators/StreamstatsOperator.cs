@@ -1,6 +1,7 @@
 using Ferret.Engine.Aggregation;
 using Ferret.Engine.Execution;
 using Ferret.Engine.Functions;
+using Ferret.Engine.Limits;
 using Ferret.Engine.Planning;
 using Ferret.Events;
 
@@ -28,6 +29,7 @@ public sealed class StreamstatsOperator(GroupedAggregation plan, bool current, i
     {
         var running = new Dictionary<string, PartialAggregate>(StringComparer.Ordinal);
         var windows = new Dictionary<string, Queue<Event>>(StringComparer.Ordinal);
+        var budget = NewBudget();
         string? previousKey = null;
         foreach (var e in input)
         {
@@ -39,10 +41,11 @@ public sealed class StreamstatsOperator(GroupedAggregation plan, bool current, i
             {
                 running.Clear();
                 windows.Clear();
+                budget = NewBudget();
             }
 
             previousKey = key;
-            if (key is null)
+            if (key is null || !Admit(key, e, running, windows, budget, run))
             {
                 yield return e;
                 continue;
@@ -58,11 +61,20 @@ public sealed class StreamstatsOperator(GroupedAggregation plan, bool current, i
             {
                 running.Clear();
                 windows.Clear();
+                budget = NewBudget();
             }
 
             yield return e;
         }
     }
+
+    private static GroupBudget NewBudget() => new("streamstats", "groups", "the results of other groups got no running aggregates");
+
+    /// <summary>Whether the group of <paramref name="key"/> is kept: a new one only within the run's memory limit, counting
+    /// the results its window holds.</summary>
+    private bool Admit(string key, Event e, Dictionary<string, PartialAggregate> running, Dictionary<string, Queue<Event>> windows, GroupBudget budget, RunContext run) =>
+        running.ContainsKey(key) || windows.ContainsKey(key)
+        || budget.TryAdd(key.Length, window > 0 ? window * RowBudget.EstimateBytes(e) : GroupBudget.StateBytes * plan.Aggregates.Count, run.Runtime);
 
     private static bool IsTrue(Evaluator? condition, Event e, RunContext run) =>
         condition is not null && FunctionLibrary.IsTrue(condition(e, run.Runtime));

@@ -8,8 +8,8 @@ namespace Ferret.Engine.Operators;
 /// <c>timechart</c> and <c>chart</c> (Search Reference, "timechart command", "chart command"): aggregates per row key
 /// (the <c>_time</c> bucket, or the <c>over</c> field) and, with a split-by field, one column per split value (named
 /// <c>value</c>, or <c>agg: value</c> with several aggregates), keeping the <c>limit</c> (default 10) largest split values and
-/// summing the rest into <c>OTHER</c> when <c>useother=true</c>. timechart fills empty buckets between the first and last
-/// (count 0); chart does not. Both put 0 in a count-like cell of a row whose split value had no events.
+/// summing the rest into <c>OTHER</c> when <c>useother=true</c>. timechart fills empty buckets over the searched span
+/// (count 0; <see cref="TimechartBuckets"/>) unless <c>cont=false</c>; chart does not. Both put 0 in a count-like cell of a row whose split value had no events.
 /// </summary>
 public sealed class TimechartOperator(
     IReadOnlyList<AggregateBinding> aggregates, string rowField, BinSpan? span, string? splitBy, int limit, bool useOther, bool fillEmptyBuckets)
@@ -20,7 +20,7 @@ public sealed class TimechartOperator(
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
         var byFields = splitBy is null ? new[] { rowField } : new[] { rowField, splitBy };
-        var plan = new GroupedAggregation(aggregates, byFields, span);
+        var plan = new GroupedAggregation(aggregates, byFields, span) { Command = span is null ? "chart" : "timechart" };
         var partial = plan.NewPartial();
         foreach (var e in input)
         {
@@ -31,13 +31,13 @@ public sealed class TimechartOperator(
         var cells = partial.Results().ToList();
         if (splitBy is null)
         {
-            return FillBuckets(cells.Select(c => c.Clone()).ToList());
+            return FillBuckets(cells.Select(c => c.Clone()).ToList(), run);
         }
 
-        return Pivot(cells);
+        return Pivot(cells, run);
     }
 
-    private List<Event> Pivot(List<Event> cells)
+    private List<Event> Pivot(List<Event> cells, RunContext run)
     {
         var totals = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var cell in cells)
@@ -83,7 +83,7 @@ public sealed class TimechartOperator(
         }
 
         FillCountColumns(order);
-        return FillBuckets(order);
+        return FillBuckets(order, run);
     }
 
     /// <summary>A split value with no events in a row counts 0 there, in chart as in timechart (a count-like cell is
@@ -100,7 +100,7 @@ public sealed class TimechartOperator(
         }
     }
 
-    private List<Event> FillBuckets(List<Event> rows)
+    private List<Event> FillBuckets(List<Event> rows, RunContext run)
     {
         if (!fillEmptyBuckets || span is null || rows.Count == 0)
         {
@@ -108,11 +108,14 @@ public sealed class TimechartOperator(
         }
 
         var byTime = rows.Where(r => r[rowField].First.TryGetNumber(out _)).ToDictionary(r => r[rowField].First.Number is var n && !double.IsNaN(n) ? n : double.Parse(r[rowField].Text!, System.Globalization.CultureInfo.InvariantCulture));
+        if (byTime.Count == 0 || TimechartBuckets.Starts(span, byTime.Keys.Min(), byTime.Keys.Max(), run) is not { } starts)
+        {
+            return rows;
+        }
+
         var columns = rows.SelectMany(r => r.Fields.Keys).Where(k => k != rowField).Distinct(StringComparer.Ordinal).ToList();
-        var first = byTime.Keys.Min();
-        var last = byTime.Keys.Max();
-        var result = new List<Event>();
-        for (var t = first; t <= last; t = span.Next(t))
+        var result = new List<Event>(starts.Count);
+        foreach (var t in starts)
         {
             if (!byTime.TryGetValue(t, out var row))
             {

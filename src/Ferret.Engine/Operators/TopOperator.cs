@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ferret.Engine.Execution;
+using Ferret.Engine.Limits;
 using Ferret.Events;
 
 namespace Ferret.Engine.Operators;
@@ -19,6 +20,7 @@ public sealed class TopOperator(
     {
         var groups = new Dictionary<string, (Event Template, Dictionary<string, (Event Row, long Count, int Order)> Values, long Total)>(StringComparer.Ordinal);
         var groupOrder = new List<string>();
+        var budget = new GroupBudget(Name, "values", "the results with other values were not counted");
         foreach (var e in input)
         {
             if (byFields.Any(f => !e.Has(f)) || fields.Any(f => !e.Has(f)))
@@ -27,7 +29,15 @@ public sealed class TopOperator(
             }
 
             var groupKey = string.Join('\u001f', byFields.Select(f => e[f].ToString()));
-            if (!groups.TryGetValue(groupKey, out var group))
+            var valueKey = string.Join('\u001f', fields.Select(f => e[f].ToString()));
+            var known = groups.TryGetValue(groupKey, out var group);
+            if ((!known || !group.Values.ContainsKey(valueKey))
+                && !budget.TryAdd(groupKey.Length + valueKey.Length, GroupBudget.StateBytes * (fields.Count + byFields.Count + 2), run.Runtime))
+            {
+                continue;
+            }
+
+            if (!known)
             {
                 var template = new Event();
                 foreach (var f in byFields)
@@ -39,7 +49,6 @@ public sealed class TopOperator(
                 groupOrder.Add(groupKey);
             }
 
-            var valueKey = string.Join('\u001f', fields.Select(f => e[f].ToString()));
             if (group.Values.TryGetValue(valueKey, out var entry))
             {
                 group.Values[valueKey] = (entry.Row, entry.Count + 1, entry.Order);

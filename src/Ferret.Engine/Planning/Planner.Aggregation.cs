@@ -20,7 +20,7 @@ public sealed partial class Planner
                 : a).ToList();
         }
 
-        var plan = new GroupedAggregation(aggregates, stats.ByFields.Select(f => f.Text).ToList());
+        var plan = new GroupedAggregation(aggregates, stats.ByFields.Select(f => f.Text).ToList()) { Command = stats.Name };
         switch (stats.Name)
         {
             case "eventstats":
@@ -141,7 +141,7 @@ public sealed partial class Planner
 
         var aggregates = BindAggregations("tstats", tstats.Aggregations);
         var plan = new GroupedAggregation(aggregates, tstats.ByFields.Select(f => f.Text).ToList(), Span("tstats", tstats.Options),
-            tstats.Options.Find("fillnull_value")?.Value.Text);
+            tstats.Options.Find("fillnull_value")?.Value.Text) { Command = "tstats" };
         var where = tstats.Where is null ? null : _search.Compile(tstats.Where);
         return new TstatsOperator(tstats.DataModel, where, plan, Flag("tstats", tstats.Options, "prestats", false));
     }
@@ -155,12 +155,14 @@ public sealed partial class Planner
         var useOther = Flag(chart.Name, chart.Options, "useother", true);
         if (isTimechart)
         {
+            // cont=false leaves the gaps in time unfilled (Search Reference, "timechart command", cont).
+            var fill = Flag("timechart", chart.Options, "cont", true);
             if (Span("timechart", chart.Options) is not { } span)
             {
-                return new TimechartAutoSpan(aggregates, First(chart.ByFields), limit, useOther);
+                return new TimechartAutoSpan(aggregates, First(chart.ByFields), limit, useOther, fill);
             }
 
-            return new TimechartOperator(aggregates, FieldNames.Time, span, First(chart.ByFields), limit, useOther, fillEmptyBuckets: true);
+            return new TimechartOperator(aggregates, FieldNames.Time, span, First(chart.ByFields), limit, useOther, fill);
         }
 
         var over = chart.Over?.Text ?? First(chart.ByFields);

@@ -21,7 +21,7 @@ internal sealed class DetectionDispatcher(SearchEnvironment environment, IDetect
         var clock = Stopwatch.StartNew();
         var indexes = environment.DefaultIndexes.Append(ActionWriter.RiskIndex).Distinct().ToList();
         var events = environment.Events(new StoreQuery(indexes) { Earliest = earliest, Latest = latest });
-        var run = runner.Run([.. searches.Select(s => s.Detection)], events);
+        var run = runner.Run([.. searches.Select(s => s.Detection)], events, earliest, latest);
         var notables = 0;
         var risks = 0;
         if (triggerActions && run.Findings.Count > 0)

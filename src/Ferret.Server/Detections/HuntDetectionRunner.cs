@@ -16,7 +16,7 @@ internal sealed class HuntDetectionRunner(ContentRepository content, IReadOnlyLi
 {
     private readonly Lazy<CompiledContent> compiled = new(() => CompiledContent.Compile(content, [.. content.Detections, .. riskRules.Select(r => r.Detection)]));
 
-    public DetectionRun Run(IReadOnlyList<DetectionDefinition> detections, IEnumerable<Event> events)
+    public DetectionRun Run(IReadOnlyList<DetectionDefinition> detections, IEnumerable<Event> events, double earliest, double latest)
     {
         var result = HuntRunner.Run(
             new HuntRequest
@@ -26,6 +26,8 @@ internal sealed class HuntDetectionRunner(ContentRepository content, IReadOnlyLi
                 Detections = detections,
                 Inputs = [],
                 Events = events,
+                Earliest = earliest,
+                Latest = latest,
                 Lookups = lookups,
                 Clock = clock,
                 MaxEvidencePerFinding = 0,

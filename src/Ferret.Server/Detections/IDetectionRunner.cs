@@ -12,7 +12,9 @@ namespace Ferret.Server.Detections;
 /// </summary>
 internal interface IDetectionRunner
 {
-    DetectionRun Run(IReadOnlyList<DetectionDefinition> detections, IEnumerable<Event> events);
+    /// <summary>Runs <paramref name="detections"/> over <paramref name="events"/>, the store's events of the searched span
+    /// <c>[earliest, latest)</c> (which timechart fills).</summary>
+    DetectionRun Run(IReadOnlyList<DetectionDefinition> detections, IEnumerable<Event> events, double earliest, double latest);
 }
 
 /// <summary>The findings of one run and the detections that could not run, with why.</summary>

@@ -1,4 +1,5 @@
 using Ferret.Content;
+using Ferret.Detection.Compilation;
 using Ferret.Detection.Search;
 using Ferret.Engine;
 using Ferret.Events;
@@ -45,17 +46,13 @@ internal sealed class SearchEnvironment(ContentRepository content, KnowledgeBase
     /// over <c>[earliest, latest)</c>.</summary>
     public StoreSearchOutcome Run(string spl, double? earliest, double? latest)
     {
-        var expansion = MacroExpander.Expand(spl, content.Macros);
-        var diagnostics = expansion.Diagnostics.ToList();
-        var compiled = SearchEngine.Compile(expansion.Text);
-        diagnostics.AddRange(compiled.Diagnostics);
-        if (diagnostics.Any(d => d.IsError))
+        var search = SearchCompilation.Compile(spl, content.Macros);
+        if (search.Plan is not { } compiled || search.HasErrors)
         {
-            return new StoreSearchOutcome(diagnostics, [], () => 0);
+            return new StoreSearchOutcome(search.Diagnostics, [], () => 0);
         }
 
-        var syntax = SplParser.Parse(expansion.Text).Pipeline;
-        var query = SearchPushdown.For(syntax, expansion.Text, store.IndexNames, DefaultIndexes, earliest, latest, clock.GetUtcNow());
+        var query = SearchPushdown.For(search.Search.Pipeline, search.ExpandedText, store.IndexNames, DefaultIndexes, earliest, latest, clock.GetUtcNow());
         var scanned = new long[1];
         var events = knowledge.Accelerate(Events(query, scanned));
         var context = new SearchContext
@@ -65,8 +62,10 @@ internal sealed class SearchEnvironment(ContentRepository content, KnowledgeBase
             Lookups = Lookups,
             DataModels = knowledge.DataModels,
             Label = "search",
+            Earliest = earliest,
+            Latest = latest,
         };
-        return new StoreSearchOutcome(diagnostics, compiled.Run(events, context), () => Interlocked.Read(ref scanned[0]));
+        return new StoreSearchOutcome(search.Diagnostics, compiled.Run(events, context), () => Interlocked.Read(ref scanned[0]));
     }
 
     /// <summary>The events of <paramref name="query"/> as the engine sees them (fields extracted at search time).</summary>

@@ -14,6 +14,8 @@ public class LimitsFileTests
         Assert.Equal(50_000, limits.JoinSubsearchMaxOut);
         Assert.Equal(200, limits.MaxMemUsageMb);
         Assert.Equal(TimeSpan.FromSeconds(60), limits.JoinSubsearchMaxTime);
+        Assert.Equal(500, limits.MvexpandMaxMemUsageMb);
+        Assert.Equal(50_000, limits.MaxBins);
     }
 
     [Fact]
@@ -33,6 +35,10 @@ public class LimitsFileTests
             max_string_length = \
               1000
             regex_search_budget_ms = 250
+            [mvexpand]
+            max_mem_usage_mb = 50
+            [discretize]
+            maxbins = 1000
             """;
         var problems = new ProblemCollector();
 
@@ -46,6 +52,7 @@ public class LimitsFileTests
         Assert.Equal(1000, limits.MaxStringLength);
         Assert.Equal(TimeSpan.FromMilliseconds(250), limits.RegexSearchBudget);
         Assert.Equal(SearchLimits.Default.MaxMvSize, limits.MaxMvSize);
+        Assert.Equal((50, 1000), (limits.MvexpandMaxMemUsageMb, limits.MaxBins));
     }
 
     [Theory]

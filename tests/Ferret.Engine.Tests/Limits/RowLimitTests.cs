@@ -23,6 +23,9 @@ public class RowLimitTests
     [InlineData("* | eventstats count as total | stats count")]
     [InlineData("* | transaction k maxevents=100000 | stats sum(eventcount) as count")]
     [InlineData("| makeresults count=1 | append [search *] | stats count")]
+    [InlineData("* | fillnull | stats count")]
+    [InlineData("* | bin bins=10 n | stats count")]
+    [InlineData("* | mvcombine k | stats count")]
     public void A_command_holding_more_rows_than_max_mem_usage_mb_keeps_what_fits_and_says_so(string spl)
     {
         var (results, problems) = RunWith(spl, SearchLimits.Default with { MaxMemUsageMb = 1 });
