@@ -14,7 +14,7 @@ public static class EngineSupport
     {
         ["search"] = "yes: case-insensitive wildcard values compared as text, CIDR values (src=10.0.0.0/8), field=CASE(v)/TERM(v), segment-aware terms and phrases, TERM()/CASE(), IN, NOT, earliest/latest, subsearches",
         ["where"] = "yes",
-        ["eval"] = "yes: {field} dynamic names; a boolean result is a compile error as in Splunk",
+        ["eval"] = "yes: {field} dynamic names; a boolean result is a compile error as in Splunk; arithmetic prints to the precision of its operands (exact() prints every digit)",
         ["regex"] = "yes: PCRE translated to .NET, match timeout reported",
         ["rex"] = "yes: named groups, max_match, offset_field (name=start-end of each group, end inclusive, joined by &), mode=sed (s/// with g or N, y///)",
         ["rename"] = "yes: wildcards",
