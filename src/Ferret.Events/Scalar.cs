@@ -117,7 +117,7 @@ public readonly struct Scalar : IEquatable<Scalar>
     };
 
     /// <summary><paramref name="number"/> rounded half away from zero at the power of ten <paramref name="place"/>.</summary>
-    public static double RoundToPlace(double number, int place)
+    private static double RoundToPlace(double number, int place)
     {
         if (place <= 0)
         {
