@@ -5,18 +5,26 @@ namespace Ferret.Events;
 /// <summary>
 /// One value: a string or a number. Ingested fields are strings; arithmetic in <c>eval</c> yields numbers.
 /// Splunk compares a string that looks like a number as a number, which is the engine's job, not this type's.
+/// A number may carry the decimal place of its last significant digit: eval keeps the precision its operands were
+/// written with and prints the result to it (Search Reference, "Mathematical functions": <c>exact</c> and
+/// <c>sigfig</c>), while the number itself stays the full double.
 /// </summary>
 public readonly struct Scalar : IEquatable<Scalar>
 {
+    /// <summary>Added to a place so that the default 0 means "full precision" (the field sits in the struct's padding).</summary>
+    private const int PlaceBias = 1024;
+
     private readonly string? _text;
     private readonly double _number;
     private readonly ScalarKind _kind;
+    private readonly short _biasedPlace;
 
-    private Scalar(string? text, double number, ScalarKind kind)
+    private Scalar(string? text, double number, ScalarKind kind, short biasedPlace = 0)
     {
         _text = text;
         _number = number;
         _kind = kind;
+        _biasedPlace = biasedPlace;
     }
 
     public static Scalar Null => default;
@@ -24,6 +32,18 @@ public readonly struct Scalar : IEquatable<Scalar>
     public static Scalar Of(string? text) => text is null ? Null : new Scalar(text, 0, ScalarKind.String);
 
     public static Scalar Of(double number) => new(null, number, ScalarKind.Number);
+
+    /// <summary>
+    /// A number printed to the power of ten <paramref name="lastSignificantPlace"/> of its last significant digit
+    /// (-2 for hundredths, 1 for tens); a place outside a double's range means full precision.
+    /// </summary>
+    public static Scalar Of(double number, int lastSignificantPlace) =>
+        lastSignificantPlace is > -PlaceBias and < PlaceBias
+            ? new(null, number, ScalarKind.Number, (short)(lastSignificantPlace + PlaceBias))
+            : Of(number);
+
+    /// <summary>The power of ten of the last significant digit of a number with limited precision; null for full precision.</summary>
+    public int? LastSignificantPlace => _kind == ScalarKind.Number && _biasedPlace != 0 ? _biasedPlace - PlaceBias : null;
 
     public ScalarKind Kind => _kind;
 
@@ -82,7 +102,7 @@ public readonly struct Scalar : IEquatable<Scalar>
 
     public override bool Equals(object? obj) => obj is Scalar other && Equals(other);
 
-    public override int GetHashCode() => HashCode.Combine(_kind, _text, _number);
+    public override int GetHashCode() => _kind == ScalarKind.Number ? HashCode.Combine(_kind, _number) : HashCode.Combine(_kind, _text);
 
     public static bool operator ==(Scalar left, Scalar right) => left.Equals(right);
 
@@ -92,9 +112,21 @@ public readonly struct Scalar : IEquatable<Scalar>
     public override string ToString() => _kind switch
     {
         ScalarKind.String => _text!,
-        ScalarKind.Number => FieldValue.FormatNumber(_number),
+        ScalarKind.Number => FieldValue.FormatNumber(LastSignificantPlace is { } place ? RoundToPlace(_number, place) : _number),
         _ => string.Empty,
     };
+
+    /// <summary><paramref name="number"/> rounded half away from zero at the power of ten <paramref name="place"/>.</summary>
+    private static double RoundToPlace(double number, int place)
+    {
+        if (place <= 0)
+        {
+            return -place <= 15 ? Math.Round(number, -place, MidpointRounding.AwayFromZero) : number;
+        }
+
+        var scale = Math.Pow(10, place);
+        return Math.Round(number / scale, MidpointRounding.AwayFromZero) * scale;
+    }
 
     public static implicit operator Scalar(string? text) => Of(text);
 

@@ -69,6 +69,32 @@ public sealed class CommandLineTests
         }
     }
 
+    /// <summary>Splunk returns a historical search's events newest first, so head reads the end of a file written oldest
+    /// first (Search Reference, "head command").</summary>
+    [Fact]
+    public void Head_2_over_a_file_gives_its_two_newest_events_newest_first()
+    {
+        var input = Path.Combine(Path.GetTempPath(), $"ferret-order-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllLines(input,
+            [
+                "{\"time\":\"2024-05-01T10:00:00Z\",\"n\":\"1\"}",
+                "{\"time\":\"2024-05-01T10:01:00Z\",\"n\":\"2\"}",
+                "{\"time\":\"2024-05-01T10:02:00Z\",\"n\":\"3\"}",
+            ]);
+
+            var result = CliRunner.Run("search", "* | head 2 | table n", "-i", input, "-f", "csv");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal("n\n3\n2\n", result.Stdout.Replace("\r\n", "\n", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
     [Fact]
     public void A_dash_input_reads_standard_input()
     {

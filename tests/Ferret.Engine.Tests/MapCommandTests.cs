@@ -52,22 +52,6 @@ public sealed class MapCommandTests
     }
 
     [Fact]
-    public void The_subsearch_form_runs_like_the_search_option()
-    {
-        var results = Run("EventCode=4742 Logon_ID=* | map [search EventCode=4624 TargetLogonId=$Logon_ID$] | table user", Logons);
-
-        Assert.Equal(["alice"], results.Column("user"));
-    }
-
-    [Fact]
-    public void A_multivalue_token_gives_its_values_separated_by_spaces()
-    {
-        var results = Run("| makeresults | eval ids=split(\"0x1,0x2\", \",\") | map search=\"search TargetLogonId IN ($ids$)\" | table user", Logons);
-
-        Assert.Equal(["alice", "bob"], results.Column("user"));
-    }
-
-    [Fact]
     public void A_compiled_map_runs_many_times_with_the_same_results()
     {
         var compiled = SearchEngine.Compile("EventCode=4742 Logon_ID=* | map search=\"search TargetLogonId=$Logon_ID$\"");

@@ -39,30 +39,6 @@ public sealed class RegexTests
     }
 
     [Fact]
-    public void Rex_extracts_named_groups_and_max_match_collects_several()
-    {
-        var results = Run("* | rex field=msg \"user=(?P<user>\\w+)\" max_match=0", Ev(("msg", "user=a user=b")));
-        Assert.Equal("a|b", results.Single("user"));
-        var first = Run("* | rex field=msg \"user=(?<user>\\w+)\"", Ev(("msg", "user=a user=b")));
-        Assert.Equal("a", first.Single("user"));
-    }
-
-    [Fact]
-    public void Rex_sed_mode_replaces_in_place()
-    {
-        var results = Run("* | rex field=msg mode=sed \"s/(\\d)/<\\1>/g\"", Ev(("msg", "a1b2")));
-        Assert.Equal("a<1>b<2>", results.Single("msg"));
-    }
-
-    [Fact]
-    public void Regex_command_keeps_or_drops_matching_events()
-    {
-        var events = new[] { Ev(("f", "abc")), Ev(("f", "xyz")) };
-        Assert.Equal(["abc"], Run("* | regex f=\"^a\"", events).Column("f"));
-        Assert.Equal(["xyz"], Run("* | regex f!=\"^a\"", events).Column("f"));
-    }
-
-    [Fact]
     public void A_runaway_pattern_is_reported_with_the_label_and_event_and_the_run_continues()
     {
         var problems = new ProblemCollector();

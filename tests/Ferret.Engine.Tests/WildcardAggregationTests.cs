@@ -69,26 +69,6 @@ public sealed class WildcardAggregationTests
     }
 
     [Fact]
-    public void Named_aggregates_and_by_fields_keep_their_names_over_wildcard_outputs()
-    {
-        var results = Run("* | stats min(t) as t count values(*) as * by g",
-            Ev(("g", "x"), ("t", "5"), ("count", "99"), ("v", "a")),
-            Ev(("g", "x"), ("t", "2"), ("v", "b")));
-        var row = Assert.Single(results);
-        Assert.Equal("2", row["t"].ToString());
-        Assert.Equal("2", row["count"].ToString());
-        Assert.Equal("x", row["g"].ToString());
-        Assert.Equal(["a", "b"], row["v"].Texts);
-    }
-
-    [Fact]
-    public void Two_wildcard_aggregates_giving_the_same_name_keep_the_first()
-    {
-        var row = Assert.Single(Run("* | stats max(*) as * min(*) as *", Ev(("v", "1")), Ev(("v", "7"))));
-        Assert.Equal("7", row["v"].ToString());
-    }
-
-    [Fact]
     public void Chart_and_timechart_reject_wildcard_fields_with_a_message()
     {
         foreach (var search in new[] { "* | timechart span=1h values(*)", "* | chart values(*) over host", "| tstats values(*) as * where index=*" })

@@ -84,8 +84,9 @@ internal sealed class MomentsState(MomentsState.Output output) : IAggregateState
 }
 
 /// <summary>
-/// min/max: numeric order when a value is numeric; when no value is numeric, lexicographic order (Search Reference,
-/// "max": "If the values of X are non-numeric, the maximum value is found using lexicographical ordering").
+/// min/max: numbers compare as numbers ("1", "1.0" and "01" are one value), strings lexicographically, and a string ranks
+/// above every number, as numbers sort before letters (Search Reference, "Aggregate functions", max and min; the eval
+/// max/min rank them the same way): max is the largest string when there is one, min the smallest number.
 /// </summary>
 internal sealed class ExtremeState(int direction) : IAggregateState
 {
@@ -131,7 +132,11 @@ internal sealed class ExtremeState(int direction) : IAggregateState
         }
     }
 
-    public FieldValue Result() => !_bestNumber.IsNull ? FieldValue.Of(_bestNumber) : FieldValue.Of(_bestString);
+    public FieldValue Result()
+    {
+        var stringWins = direction > 0 ? !_bestString.IsNull : _bestNumber.IsNull;
+        return FieldValue.Of(stringWins ? _bestString : _bestNumber);
+    }
 }
 
 /// <summary><c>range(X)</c>: max minus min of the numeric values.</summary>

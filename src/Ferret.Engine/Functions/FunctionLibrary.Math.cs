@@ -1,3 +1,4 @@
+using Ferret.Events;
 using Ferret.Engine.Values;
 
 namespace Ferret.Engine.Functions;
@@ -24,11 +25,13 @@ public static partial class FunctionLibrary
             var logBase = a.Length > 1 ? Number(a[1]) : 10;
             return logBase is { } b && b > 0 && b != 1 ? Value.Of(Math.Log(x) / Math.Log(b)) : Value.Null;
         });
-        // Search Reference, "Mathematical functions": pi() "returns the constant pi to 11 digits of precision".
-        add("pi", (_, _) => Value.Of(3.14159265359));
+        // Search Reference, "Mathematical functions": pi() "returns the constant pi to 11 digits of precision";
+        // exact(pi()) prints every digit of the double.
+        add("pi", (_, _) => Value.Of(Scalar.Of(Math.PI, -11)));
         add("pow", (a, _) => Numeric2(a, Math.Pow));
         add("sqrt", (a, _) => Numeric(a, x => x >= 0 ? Math.Sqrt(x) : double.NaN));
-        add("exact", (a, _) => a[0]);
+        // exact(X) prints X to the double's full precision instead of the precision of X's operands (ArithmeticPrecision).
+        add("exact", (a, _) => Number(a[0]) is { } exact ? Value.Of(exact) : a[0]);
         add("round", (a, _) =>
         {
             if (Number(a[0]) is not { } x)

@@ -15,7 +15,8 @@ namespace Ferret.Engine.Operators;
 /// the result has it (so <c>foreach a b [eval &lt;&lt;FIELD&gt;&gt;=coalesce(&lt;&lt;FIELD&gt;&gt;, 0)]</c> fills
 /// fields that are missing), with the field name and the wildcard parts written into the template. In multivalue mode
 /// it runs once per value of the one listed field, in json_array mode once per element of the JSON array the field
-/// holds (an element is written as JSON, so a string element becomes a quoted string). Each distinct template text is
+/// holds (an element is written as JSON, so a string element becomes a quoted string), in auto_collections mode as one of
+/// those two by what the field holds, or once for a single value that is no JSON array. Each distinct template text is
 /// compiled once per run and kept in the run's state, not in the plan; a template that cannot run is reported
 /// (SPL3020). The template must hold streaming commands (eval...).
 /// </summary>
@@ -51,6 +52,7 @@ public sealed class ForeachOperator(ForeachMode mode, IReadOnlyList<FieldNamePat
     {
         ForeachMode.Multivalue => e[fields[0].Pattern].Texts.ToList().Select(v => (fields[0].Pattern, placeholders.ForItem(bodyText, v))),
         ForeachMode.JsonArray => JsonElements(e[fields[0].Pattern].Text).Select(item => (fields[0].Pattern, placeholders.ForItem(bodyText, item))),
+        ForeachMode.AutoCollections => CollectionItems(e[fields[0].Pattern]).Select(item => (fields[0].Pattern, placeholders.ForItem(bodyText, item))),
         _ => MatchingFields(e).Select(f => (f.Name, placeholders.ForField(bodyText, f.Name, f.Captures))),
     };
 
@@ -79,6 +81,23 @@ public sealed class ForeachOperator(ForeachMode mode, IReadOnlyList<FieldNamePat
         }
 
         return names;
+    }
+
+    /// <summary>mode=auto_collections: the values of a multivalue field, else the elements of a JSON array, else the one value.</summary>
+    private static List<string> CollectionItems(FieldValue value)
+    {
+        if (value.IsNull)
+        {
+            return [];
+        }
+
+        var texts = value.Texts.ToList();
+        if (texts.Count > 1)
+        {
+            return texts;
+        }
+
+        return FunctionLibrary.ParseJson(texts[0]) is JsonArray ? JsonElements(texts[0]) : texts;
     }
 
     /// <summary>The elements of a JSON array as JSON text; nothing when the field holds no JSON array.</summary>

@@ -1,13 +1,14 @@
 namespace Ferret.Engine.Operators;
 
 /// <summary>What <c>foreach</c> iterates over (Search Reference, "foreach command", <c>mode=</c>): the fields matching a
-/// wildcard list (multifield, the default), the values of one multivalue field, or the elements of one field holding a
-/// JSON array.</summary>
+/// wildcard list (multifield, the default), the values of one multivalue field, the elements of one field holding a
+/// JSON array, or (auto_collections) whichever of those one field holds, a single value being a collection of one.</summary>
 public enum ForeachMode
 {
     Multifield,
     Multivalue,
     JsonArray,
+    AutoCollections,
 }
 
 /// <summary>The placeholders of a <c>foreach</c> template and the options that rename them (Search Reference, "foreach

@@ -9,7 +9,9 @@ namespace Ferret.Engine.Operators;
 /// <c>transaction [fields] [maxspan=] [maxpause=] [maxevents=] [startswith=] [endswith=]</c> (Search Reference,
 /// "transaction command"): groups events that share the fields' values, in time order, into one result whose fields
 /// are the union of the events' values, with <c>_time</c> of the first event, <c>duration</c> (last minus first),
-/// <c>eventcount</c>, and <c>_raw</c> the events' raw text joined by newlines.
+/// <c>eventcount</c>, and <c>_raw</c> the events' raw text joined by newlines, oldest first. The events arrive newest
+/// first, as a search returns them; the transactions leave newest first too (by their <c>_time</c>, the earliest
+/// member's), as every event result of a search does.
 /// </summary>
 public sealed class TransactionOperator(
     IReadOnlyList<string> fields, double? maxSpan, double? maxPause, int maxEvents, Predicate? startsWith, Predicate? endsWith)
@@ -17,11 +19,16 @@ public sealed class TransactionOperator(
 {
     public override bool CreatesRows => true;
 
+    /// <summary>
+    /// Builds transactions the way Splunk reads events, newest first: a transaction opens at its newest event (an
+    /// <c>endswith</c> event when one is given) and grows back in time until <c>maxspan</c>, <c>maxpause</c> or
+    /// <c>maxevents</c> would be exceeded or its <c>startswith</c> event is reached.
+    /// </summary>
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
         var open = new Dictionary<string, List<Event>>(StringComparer.Ordinal);
         var closed = new List<List<Event>>();
-        foreach (var e in RowBudget.Collect(input, run, "transaction").OrderBy(e => e.Time ?? 0))
+        foreach (var e in RowBudget.Collect(input, run, "transaction").OrderByDescending(e => e.Time ?? 0))
         {
             if (fields.Count > 0 && fields.All(f => !e.Has(f)))
             {
@@ -29,13 +36,13 @@ public sealed class TransactionOperator(
             }
 
             var key = string.Join('\u001f', fields.Select(f => e[f].ToString()));
-            var isStart = startsWith?.Invoke(e, run.Runtime) ?? false;
+            var isEnd = endsWith?.Invoke(e, run.Runtime) ?? false;
             if (open.TryGetValue(key, out var current))
             {
-                var first = current[0].Time ?? 0;
-                var last = current[^1].Time ?? 0;
+                var newest = current[0].Time ?? 0;
+                var oldest = current[^1].Time ?? 0;
                 var time = e.Time ?? 0;
-                if (isStart || (maxSpan is { } span && time - first > span) || (maxPause is { } pause && time - last > pause)
+                if (isEnd || (maxSpan is { } span && newest - time > span) || (maxPause is { } pause && oldest - time > pause)
                     || (maxEvents > 0 && current.Count >= maxEvents))
                 {
                     closed.Add(current);
@@ -46,7 +53,7 @@ public sealed class TransactionOperator(
 
             if (current is null)
             {
-                if (startsWith is not null && !isStart)
+                if (endsWith is not null && !isEnd)
                 {
                     continue;
                 }
@@ -56,7 +63,7 @@ public sealed class TransactionOperator(
             }
 
             current.Add(e);
-            if (endsWith?.Invoke(e, run.Runtime) == true)
+            if (startsWith?.Invoke(e, run.Runtime) == true)
             {
                 closed.Add(current);
                 open.Remove(key);
@@ -64,8 +71,8 @@ public sealed class TransactionOperator(
         }
 
         closed.AddRange(open.Values);
-        return closed.Where(t => endsWith is null || endsWith(t[^1], run.Runtime))
-            .Select(Merge).OrderBy(t => t.Time ?? 0);
+        return closed.Where(t => startsWith is null || startsWith(t[^1], run.Runtime))
+            .Select(t => Merge(Enumerable.Reverse(t).ToList())).OrderByDescending(t => t.Time ?? 0);
     }
 
     private static Event Merge(List<Event> events)

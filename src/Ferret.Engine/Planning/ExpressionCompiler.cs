@@ -18,7 +18,7 @@ public sealed partial class ExpressionCompiler(BindContext bind)
     public Evaluator Compile(Expression expression) => expression switch
     {
         StringLiteral s => Constant(Value.Of(s.Value)),
-        NumberLiteral n => Constant(Value.Of(n.Value)),
+        NumberLiteral n => Constant(ArithmeticPrecision.PlaceOfText(n.Text) is { } place ? Value.Of(Scalar.Of(n.Value, place)) : Value.Of(n.Value)),
         FieldExpression { IsQuoted: false } f when f.Name.Contains('.', StringComparison.Ordinal) => CompileDottedName(f.Name),
         FieldExpression f => CompileField(f.Name),
         UnaryExpression u => CompileUnary(u),
@@ -83,9 +83,9 @@ public sealed partial class ExpressionCompiler(BindContext bind)
             BinaryOperator.Or => (e, rt) => Value.Of(FunctionLibrary.IsTrue(left(e, rt)) || FunctionLibrary.IsTrue(right(e, rt))),
             BinaryOperator.Xor => (e, rt) => Value.Of(FunctionLibrary.IsTrue(left(e, rt)) ^ FunctionLibrary.IsTrue(right(e, rt))),
             BinaryOperator.Add => (e, rt) => ValueLimits.Enforce(Operators.Add(left(e, rt), right(e, rt)), rt, "eval operator '+'"),
-            BinaryOperator.Subtract => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => x - y),
-            BinaryOperator.Multiply => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => x * y),
-            BinaryOperator.Divide => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => y == 0 ? double.NaN : x / y),
+            BinaryOperator.Subtract => (e, rt) => Operators.Subtract(left(e, rt), right(e, rt)),
+            BinaryOperator.Multiply => (e, rt) => Operators.Multiply(left(e, rt), right(e, rt)),
+            BinaryOperator.Divide => (e, rt) => Operators.Divide(left(e, rt), right(e, rt)),
             BinaryOperator.Modulo => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => y == 0 ? double.NaN : x % y),
             BinaryOperator.Concatenate => (e, rt) => ValueLimits.Enforce(Operators.Concatenate(left(e, rt), right(e, rt)), rt, "eval operator '.'"),
             BinaryOperator.Equal => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c == 0, equality: true),
@@ -116,11 +116,21 @@ public sealed partial class ExpressionCompiler(BindContext bind)
 
             if (l.TryGetNumber(out var x) && r.TryGetNumber(out var y))
             {
-                return Value.Of(x + y);
+                return ArithmeticPrecision.Sum(x + y, l.First, r.First);
             }
 
             return Value.Of(l.First.ToString() + r.First.ToString());
         }
+
+        public static Value Subtract(Value l, Value r) =>
+            l.TryGetNumber(out var x) && r.TryGetNumber(out var y) ? ArithmeticPrecision.Sum(x - y, l.First, r.First) : Value.Null;
+
+        public static Value Multiply(Value l, Value r) =>
+            l.TryGetNumber(out var x) && r.TryGetNumber(out var y) ? ArithmeticPrecision.Product(x * y, l.First, r.First, x, y) : Value.Null;
+
+        /// <summary>Division by zero is null (Search Reference, "eval command", usage).</summary>
+        public static Value Divide(Value l, Value r) =>
+            l.TryGetNumber(out var x) && r.TryGetNumber(out var y) && y != 0 ? ArithmeticPrecision.Product(x / y, l.First, r.First, x, y) : Value.Null;
 
         public static Value Arithmetic(Value l, Value r, Func<double, double, double> op) =>
             l.TryGetNumber(out var x) && r.TryGetNumber(out var y) ? Value.Of(op(x, y)) : Value.Null;

@@ -59,21 +59,27 @@ public sealed partial class Planner
     }
 
     /// <summary><c>foreach</c> (Search Reference, "foreach command"): <c>mode=multifield</c> (default),
-    /// <c>multivalue</c> or <c>json_array</c>, and the options that rename the template's placeholders.</summary>
+    /// <c>multivalue</c>, <c>json_array</c> or <c>auto_collections</c>, and the options that rename the template's placeholders.</summary>
     private Operator? BindForeach(ForeachCommandNode @foreach)
     {
-        CheckOptions("foreach", @foreach.Options, "mode", "fieldstr", "matchstr", "matchseg1", "matchseg2", "matchseg3", "itemstr");
+        CheckOptions("foreach", @foreach.Options, "mode", "fieldstr", "matchstr", "matchseg1", "matchseg2", "matchseg3", "itemstr", "iterstr");
+        if (@foreach.Options.Find("iterstr") is not null || @foreach.BodyText.Contains("<<ITER>>", StringComparison.Ordinal))
+        {
+            return NotSupported(@foreach, "the iteration placeholder <<ITER>> (iterstr=) is not supported");
+        }
+
         var modeText = @foreach.Options.Find("mode")?.Value.Text.ToLowerInvariant() ?? "multifield";
         ForeachMode? mode = modeText switch
         {
             "multifield" => ForeachMode.Multifield,
             "multivalue" => ForeachMode.Multivalue,
             "json_array" => ForeachMode.JsonArray,
+            "auto_collections" => ForeachMode.AutoCollections,
             _ => null,
         };
         if (mode is null)
         {
-            return NotSupported(@foreach, $"mode={modeText} is not supported (multifield, multivalue and json_array are)");
+            return NotSupported(@foreach, $"mode={modeText} is not supported (multifield, multivalue, json_array and auto_collections are)");
         }
 
         if (mode != ForeachMode.Multifield && (@foreach.Fields.Count != 1 || @foreach.Fields[0].Text.Contains('*', StringComparison.Ordinal)))
