@@ -23,7 +23,7 @@ public sealed class EvidenceCandidateTests
     public void A_search_led_by_a_data_model_names_only_the_events_whose_projections_it_kept(string search)
     {
         using var sample = SampleContent.Extract();
-        WriteDetection(sample.ContentDirectory, "Notepad From Data Model", search);
+        DetectionFile.Write(sample.ContentDirectory, "Notepad From Data Model", search, type: "Hunting");
         var problems = new ProblemCollector();
         var content = ContentRepository.Load(sample.ContentDirectory, problems).WithEnvironmentDefaults(problems);
         var detections = content.Detections.Where(d => d.Name == "Notepad From Data Model").ToList();
@@ -34,28 +34,5 @@ public sealed class EvidenceCandidateTests
         var evidence = Assert.Single(finding.Evidence);
         Assert.Equal("6302", evidence["ProcessId"].Text);
         Assert.EndsWith("windows-sysmon.log", Assert.Single(finding.Provenance).File, StringComparison.Ordinal);
-    }
-
-    private static void WriteDetection(string directory, string name, string search)
-    {
-        var file = Path.Combine(directory, "detections", "endpoint", name.ToLowerInvariant().Replace(' ', '_') + ".yml");
-        File.WriteAllText(file, $"""
-            name: {name}
-            id: 00000000-0000-4000-8000-000000000613
-            version: 1
-            date: '2026-12-03'
-            author: Ferret tests
-            status: production
-            type: Hunting
-            description: Keeps one process event of the sample.
-            search: '{search.Replace("'", "''", StringComparison.Ordinal)}'
-            tags:
-              analytic_story:
-              - Ferret Sample Persistence
-              confidence: 50
-              impact: 50
-              message: notepad
-              security_domain: endpoint
-            """);
     }
 }
