@@ -11,15 +11,21 @@ namespace Ferret.Detection.Hunting;
 /// run on each event as it arrives (<see cref="IncrementalRun"/>). When they lead to an aggregation (stats, or a leading
 /// tstats), that aggregates as events arrive too and only its groups are kept, each with a bounded sample of its first
 /// events, which are the evidence candidates; else only the events the filters keep are held, and the same for the
-/// leading search that chooses evidence. Otherwise (tstats and other generating searches, subsearches, join,
-/// append, map) every event routed to the detection is held until the read ends, as the search needs them all. The
-/// results are the same either way. One thread feeds a detection at a time.
+/// leading search that chooses evidence (for a search led by a data model's events, <c>| from datamodel</c>, the
+/// candidates are the events whose projections the search held). Otherwise (tstats and other generating searches,
+/// subsearches, join, append, map) every event routed to the detection is held until the read ends, as the search
+/// needs them all. The results are the same either way. One thread feeds a detection at a time; once its findings are
+/// made, <see cref="Release"/> lets go of what it held.
 /// </summary>
 internal sealed class DetectionFeed
 {
-    private readonly IncrementalRun? _search;
-    private readonly IncrementalRun? _evidence;
-    private readonly List<Event>? _routed;
+    private IncrementalRun? _search;
+    private IncrementalRun? _evidence;
+    private List<Event>? _routed;
+
+    /// <summary>For a fed search not led by a search command: the routed events it held (or held a projection of),
+    /// the evidence candidates; null otherwise.</summary>
+    private List<Event>? _held;
     private Exception? _searchFailure;
     private Exception? _evidenceFailure;
 
@@ -42,6 +48,12 @@ internal sealed class DetectionFeed
         {
             _evidence = IncrementalRun.TryStart(compiled, evidenceContext);
             evidenceNeedsAll = _evidence is null;
+        }
+        else if (_search is not null)
+        {
+            // No leading search to choose candidates with: those the fed search held are the events behind its rows.
+            _held = [];
+            evidenceNeedsAll = false;
         }
 
         _routed = _search is null || evidenceNeedsAll ? [] : null;
@@ -69,7 +81,10 @@ internal sealed class DetectionFeed
         {
             try
             {
-                _search.Add(e);
+                if (_search.Add(e))
+                {
+                    _held?.Add(e);
+                }
             }
             catch (Exception error) when (error is not OutOfMemoryException)
             {
@@ -114,6 +129,11 @@ internal sealed class DetectionFeed
             return EvidenceFinder.Over(rowCount == 0 ? [] : aggregation.Samples());
         }
 
+        if (_held is not null)
+        {
+            return EvidenceFinder.Over(rowCount == 0 ? [] : _held);
+        }
+
         if (_evidence is null)
         {
             return EvidenceFinder.For(Detection, _routed!, Context, rowCount);
@@ -140,5 +160,15 @@ internal sealed class DetectionFeed
                 Problems.Report(problem);
             }
         }
+    }
+
+    /// <summary>Lets go of the events, groups and samples held for the detection once its findings are made (they keep
+    /// their own evidence), so a hunt's memory falls as detections finish instead of lasting until the last one.</summary>
+    public void Release()
+    {
+        _search = null;
+        _evidence = null;
+        _routed = null;
+        _held = null;
     }
 }

@@ -37,6 +37,10 @@ public static partial class HuntRunner
             {
                 notRun.Add(new DetectionIssue(detection.Detection.Name, RunFailure.Describe(error), detection.Detection.FilePath));
             }
+            finally
+            {
+                feed.Release();
+            }
 
             foreach (var problem in feed.Problems.Problems)
             {

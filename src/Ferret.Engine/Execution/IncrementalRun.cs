@@ -80,15 +80,19 @@ public sealed class IncrementalRun
     private static bool ReadsNoEvents(CompiledPipeline pipeline) =>
         pipeline.IsGenerating && pipeline.Operators[0] is not (Operators.TstatsOperator or Operators.DatamodelOperator or Operators.EventSourceOperator);
 
-    /// <summary>Hands <paramref name="e"/> to the main search and to every nested one; exceptions propagate as in a run.</summary>
-    public void Add(Event e)
+    /// <summary>Hands <paramref name="e"/> to the main search and to every nested one; exceptions propagate as in a run.
+    /// True when the main search held the event (or what its streaming commands made of it: a data model projection,
+    /// a changed copy) for <see cref="Finish"/>: one of the events its results are made from.</summary>
+    public bool Add(Event e)
     {
         Fed++;
-        _main.Add(e);
+        var held = _main.Add(e);
         foreach (var nested in _nested)
         {
             nested.Add(e);
         }
+
+        return held;
     }
 
     /// <summary>Runs the rest of the pipeline over the kept events (or the fed aggregation's rows), the nested searches

@@ -64,19 +64,16 @@ internal sealed class PipelineFeed
         return pipeline.FedPrefixLength > 0 || feed.Aggregation is not null || feed._projection is not null ? feed : null;
     }
 
-    public void Add(Event e)
+    /// <summary>Feeds one event; true when the pipeline held it (or the projection or copy made of it) for
+    /// <see cref="Finish"/>, false when its filters dropped it or it went into the fed aggregation.</summary>
+    public bool Add(Event e)
     {
         var runtime = _run.Runtime;
         var operators = _pipeline.Operators;
         if (_projection is not null)
         {
             runtime.CurrentEvent = e;
-            if (_projection(e) is { } projected)
-            {
-                RunStreaming(projected, 1, _heldFrom, sample: e);
-            }
-
-            return;
+            return _projection(e) is { } projected && RunStreaming(projected, 1, _heldFrom, sample: e);
         }
 
         for (var i = 0; i < _pipeline.FedPrefixLength; i++)
@@ -84,23 +81,23 @@ internal sealed class PipelineFeed
             runtime.CurrentEvent = e;
             if (!((StreamingOperator)operators[i]).Process(e, _run))
             {
-                return;
+                return false;
             }
         }
 
         if (Aggregation is null)
         {
             _kept.Add(e);
-            return;
+            return true;
         }
 
-        RunStreaming(e, _pipeline.FedPrefixLength, _aggregationAt, sample: null);
+        return RunStreaming(e, _pipeline.FedPrefixLength, _aggregationAt, sample: null);
     }
 
     /// <summary>Runs operators [<paramref name="from"/>, <paramref name="to"/>) of the streaming run over one event,
     /// then aggregates what comes through (offering <paramref name="sample"/>, else the event as it came through, to
-    /// its groups' samples) or holds it.</summary>
-    private void RunStreaming(Event e, int from, int to, Event? sample)
+    /// its groups' samples) or holds it; true when it was held.</summary>
+    private bool RunStreaming(Event e, int from, int to, Event? sample)
     {
         var runtime = _run.Runtime;
         var operators = _pipeline.Operators;
@@ -117,7 +114,7 @@ internal sealed class PipelineFeed
             runtime.CurrentEvent = current;
             if (!streaming.Process(current, _run))
             {
-                return;
+                return false;
             }
         }
 
@@ -125,10 +122,11 @@ internal sealed class PipelineFeed
         if (Aggregation is null)
         {
             _kept.Add(current);
-            return;
+            return true;
         }
 
         Aggregation.Add(current, sample ?? current, _run);
+        return false;
     }
 
     /// <summary>The rest of the pipeline over the kept events or the aggregation's rows: the pipeline's results.</summary>

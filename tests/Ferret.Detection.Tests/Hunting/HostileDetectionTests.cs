@@ -11,37 +11,14 @@ namespace Ferret.Detection.Tests.Hunting;
 /// run to a limit) and every other detection still reports its findings.</summary>
 public sealed class HostileDetectionTests
 {
-    private static void WriteDetection(string directory, string name, string search)
-    {
-        var file = Path.Combine(directory, "detections", "endpoint", name.ToLowerInvariant().Replace(' ', '_') + ".yml");
-        File.WriteAllText(file, $"""
-            name: {name}
-            id: 00000000-0000-4000-8000-{Math.Abs(name.GetHashCode(StringComparison.Ordinal)):000000000000}
-            version: 1
-            date: '2026-03-02'
-            author: Ferret tests
-            status: production
-            type: Anomaly
-            description: A hostile search.
-            search: '{search.Replace("'", "''", StringComparison.Ordinal)}'
-            tags:
-              analytic_story:
-              - Ferret Sample Persistence
-              confidence: 50
-              impact: 50
-              message: hostile
-              security_domain: endpoint
-            """);
-    }
-
     [Fact]
     public void A_hunt_with_hostile_detections_reports_them_and_still_reports_the_others()
     {
         using var sample = SampleContent.Extract();
         var chain = string.Join(" + ", Enumerable.Repeat("1", 15_000));
-        WriteDetection(sample.ContentDirectory, "Hostile Deep Chain", $"search EventCode=1 | where {chain} > 0");
-        WriteDetection(sample.ContentDirectory, "Hostile Printf", "search EventCode=1 | eval x=printf(\"%2000000000d\", 1) | stats max(eval(len(x))) as width");
-        WriteDetection(sample.ContentDirectory, "Hostile Regex", "search EventCode=1 | eval s=\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\" | where match(s, \"^(a+)+$\") | stats count");
+        DetectionFile.Write(sample.ContentDirectory, "Hostile Deep Chain", $"search EventCode=1 | where {chain} > 0");
+        DetectionFile.Write(sample.ContentDirectory, "Hostile Printf", "search EventCode=1 | eval x=printf(\"%2000000000d\", 1) | stats max(eval(len(x))) as width");
+        DetectionFile.Write(sample.ContentDirectory, "Hostile Regex", "search EventCode=1 | eval s=\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\" | where match(s, \"^(a+)+$\") | stats count");
         var problems = new ProblemCollector();
         var content = Content.ContentRepository.Load(sample.ContentDirectory, problems).WithEnvironmentDefaults(problems);
         var limits = SearchLimits.Default with

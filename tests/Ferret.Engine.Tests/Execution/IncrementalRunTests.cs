@@ -104,6 +104,19 @@ public sealed class IncrementalRunTests
     }
 
     [Theory]
+    [InlineData("EventCode=4688 process_name=cmd.exe", new[] { true, false, false, true, false })]
+    [InlineData("EventCode=4688 | eval p=lower(process_name) | table p", new[] { true, true, false, true, true })]
+    [InlineData("EventCode=4688 | stats count by user", new[] { false, false, false, false, false })]
+    [InlineData("EventCode=4688 | join user [search EventCode=4624 | table user]", new[] { true, true, false, true, true })]
+    public void Feeding_an_event_says_whether_the_main_search_held_it(string spl, bool[] held)
+    {
+        var fed = IncrementalRun.TryStart(SearchEngine.Compile(spl), Context());
+        Assert.NotNull(fed);
+
+        Assert.Equal(held, Events.Select(fed.Add));
+    }
+
+    [Theory]
     [InlineData("| makeresults count=2")]
     [InlineData("EventCode=4688 [search EventCode=4624 | fields user] | stats count")]
     [InlineData("EventCode=4688 | map search=\"search user=$user$\"")]
