@@ -44,7 +44,7 @@ public static class EngineSupport
         ["chart"] = "partial: over/by pivot, limit, useother, 0 in empty count cells; no bins/span/cont/format options",
         ["top"] = "yes: top N or limit=",
         ["rare"] = "yes",
-        ["transaction"] = "partial: fields, maxspan, maxpause, maxevents, startswith, endswith, built from the newest event back and returned newest first; keepevicted, mvlist, delim and connected are accepted but not honoured",
+        ["transaction"] = "partial: fields, maxspan, maxpause, maxevents, startswith, endswith, keepevicted (closed_txn), mvlist (true or a field list; otherwise sorted distinct values), built from the newest event back and returned newest first; connected=false over several fields and delim are refused (SPL3008)",
         ["dedup"] = "yes: N, keepempty, consecutive, keepevents, sortby",
         ["sort"] = "yes: num/str/ip/auto, default limit 10000",
         ["head"] = "yes: N, limit=, (expression) with null= and keeplast=",

@@ -11,13 +11,24 @@ namespace Ferret.Engine.Operators;
 /// are the union of the events' values, with <c>_time</c> of the first event, <c>duration</c> (last minus first),
 /// <c>eventcount</c>, and <c>_raw</c> the events' raw text joined by newlines, oldest first. The events arrive newest
 /// first, as a search returns them; the transactions leave newest first too (by their <c>_time</c>, the earliest
-/// member's), as every event result of a search does.
+/// member's), as every event result of a search does. A field's values are, by default, the set of its distinct values
+/// sorted lexicographically; with <c>mvlist=true</c> (or the field named in <c>mvlist=f1,f2</c>) every value of every
+/// member, duplicates kept, oldest member first. A transaction that ends without its closing condition (its
+/// <c>startswith</c> event) is evicted: dropped, unless <c>keepevicted=true</c>, which keeps it with
+/// <c>closed_txn=0</c> beside the closed ones' <c>closed_txn=1</c> (a transaction closed by maxspan, maxpause, maxevents
+/// or startswith).
 /// </summary>
 public sealed class TransactionOperator(
     IReadOnlyList<string> fields, double? maxSpan, double? maxPause, int maxEvents, Predicate? startsWith, Predicate? endsWith)
     : BlockingOperator("transaction")
 {
     public override bool CreatesRows => true;
+
+    /// <summary><c>keepevicted</c>: output evicted transactions too, every transaction with <c>closed_txn</c>.</summary>
+    public bool KeepEvicted { get; init; }
+
+    /// <summary><c>mvlist</c>: the fields whose values stay a list (<c>*</c>: every field); the others are sorted sets.</summary>
+    public IReadOnlySet<string> ListedFields { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
     /// Builds transactions the way Splunk reads events, newest first: a transaction opens at its newest event (an
@@ -70,12 +81,15 @@ public sealed class TransactionOperator(
             }
         }
 
-        closed.AddRange(open.Values);
-        return closed.Where(t => startsWith is null || startsWith(t[^1], run.Runtime))
-            .Select(t => Merge(Enumerable.Reverse(t).ToList())).OrderByDescending(t => t.Time ?? 0);
+        // With startswith, a transaction is closed only when it reached its start event; without, when maxspan,
+        // maxpause or maxevents closed it. The rest are evicted; Splunk outputs them anyway when there is no startswith.
+        var all = closed.Select(t => (Events: t, Closed: startsWith is null || startsWith(t[^1], run.Runtime)))
+            .Concat(open.Values.Select(t => (Events: t, Closed: startsWith is not null && startsWith(t[^1], run.Runtime))));
+        var output = all.Where(t => t.Closed || KeepEvicted || startsWith is null);
+        return output.Select(t => Merge(Enumerable.Reverse(t.Events).ToList(), t.Closed)).OrderByDescending(t => t.Time ?? 0);
     }
 
-    private static Event Merge(List<Event> events)
+    private Event Merge(List<Event> events, bool closedTransaction)
     {
         var merged = new Event();
         var names = events.SelectMany(e => e.Fields.Keys).Distinct(StringComparer.Ordinal).ToList();
@@ -86,7 +100,10 @@ public sealed class TransactionOperator(
                 continue;
             }
 
-            merged.Set(name, FieldValue.Multi(events.SelectMany(e => e[name].Values).DistinctBy(v => v.ToString())));
+            var values = events.SelectMany(e => e[name].Values);
+            merged.Set(name, FieldValue.Multi(ListedFields.Contains("*") || ListedFields.Contains(name)
+                ? values
+                : values.DistinctBy(v => v.ToString()).OrderBy(v => v.ToString(), StringComparer.Ordinal)));
         }
 
         var first = events[0].Time ?? 0;
@@ -95,6 +112,11 @@ public sealed class TransactionOperator(
         merged.Raw = string.Join('\n', events.Select(e => e.Raw).Where(r => r is not null));
         merged.Set("duration", FieldValue.Of(last - first));
         merged.Set("eventcount", FieldValue.Of(events.Count));
+        if (KeepEvicted)
+        {
+            merged.Set("closed_txn", FieldValue.Of(closedTransaction ? 1 : 0));
+        }
+
         return merged;
     }
 }

@@ -186,7 +186,15 @@ public sealed partial class Planner
 
     private TransactionOperator BindTransaction(TransactionCommandNode transaction)
     {
-        CheckOptions("transaction", transaction.Options, "maxspan", "maxpause", "maxevents", "startswith", "endswith", "keepevicted", "mvlist", "delim", "connected");
+        CheckOptions("transaction", transaction.Options, "maxspan", "maxpause", "maxevents", "startswith", "endswith", "keepevicted", "mvlist", "connected");
+
+        // connected only decides whether an event missing some of several fields may join; with one field (as ESCU
+        // writes it) both values group alike, so only connected=false over several fields is refused as not honoured.
+        if (transaction.Fields.Count > 1 && transaction.Options.Find("connected") is { } connected && !Flag("transaction", transaction.Options, "connected", true))
+        {
+            _bind.Report(DiagnosticFacts.OptionNotSupported(connected.Span, "transaction", "connected"));
+        }
+
         double? Seconds(string name)
         {
             if (transaction.Options.Find(name) is not { } option)
@@ -230,7 +238,29 @@ public sealed partial class Planner
         }
 
         return new TransactionOperator(transaction.Fields.Select(f => f.Text).ToList(), Seconds("maxspan"), Seconds("maxpause"),
-            Integer("transaction", transaction.Options, "maxevents", 1000), Condition("startswith"), Condition("endswith"));
+            Integer("transaction", transaction.Options, "maxevents", 1000), Condition("startswith"), Condition("endswith"))
+        {
+            KeepEvicted = Flag("transaction", transaction.Options, "keepevicted", false),
+            ListedFields = MvList(transaction.Options),
+        };
+    }
+
+    /// <summary>transaction's <c>mvlist</c>: false (no field keeps every value), true (every field does, shown as
+    /// <c>*</c>) or a list of the fields that do.</summary>
+    private static HashSet<string> MvList(IReadOnlyList<CommandOption> options)
+    {
+        if (options.Find("mvlist") is not { } option)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var text = option.Value.Text.Trim('"');
+        return text.ToLowerInvariant() switch
+        {
+            "t" or "true" or "1" or "yes" => new HashSet<string>(["*"], StringComparer.Ordinal),
+            "f" or "false" or "0" or "no" => new HashSet<string>(StringComparer.Ordinal),
+            _ => new HashSet<string>(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal),
+        };
     }
 
     private static string? First(IReadOnlyList<Word> words) => words.Count > 0 ? words[0].Text : null;

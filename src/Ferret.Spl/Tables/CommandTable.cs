@@ -44,7 +44,7 @@ public static class CommandTable
         C("chart", CommandKind.Transforming, "chart [options] <function>... [OVER <field>] [BY <field>]", "Aggregates into a table for charting."),
         C("top", CommandKind.Transforming, "top [limit=<n>] [countfield=] [percentfield=] [showperc=] <field-list> [BY <field-list>]", "Most common values."),
         C("rare", CommandKind.Transforming, "rare [limit=<n>] <field-list> [BY <field-list>]", "Least common values."),
-        C("transaction", CommandKind.Transforming, "transaction [<field-list>] [maxspan=] [maxpause=] [maxevents=] [startswith=] [endswith=] [keepevicted=]", "Groups events into transactions."),
+        C("transaction", CommandKind.Transforming, "transaction [<field-list>] [maxspan=] [maxpause=] [maxevents=] [startswith=] [endswith=] [keepevicted=] [mvlist=] [connected=]", "Groups events into transactions."),
         C("dedup", CommandKind.Transforming, "dedup [<n>] <field-list> [keepevents=] [keepempty=] [consecutive=] [sortby [+|-]<field>...]", "Keeps the first result for each combination of values."),
         C("sort", CommandKind.Transforming, "sort [<n>] [limit=<n>] [+|-]<field>|num(<f>)|str(<f>)|ip(<f>)|auto(<f>)... [desc]", "Sorts results."),
         C("head", CommandKind.Transforming, "head [<n> | limit=<n> | (<eval-expression>)] [null=] [keeplast=]", "First results."),
