@@ -25,7 +25,7 @@ public sealed class Event
     }
 
     /// <summary>The fields that have a value; a field set to null is removed.</summary>
-    public IReadOnlyDictionary<string, FieldValue> Fields => _fields;
+    public EventFieldDictionary Fields => new(_fields);
 
     public int FieldCount => _fields.Count;
 

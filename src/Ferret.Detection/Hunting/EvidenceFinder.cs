@@ -150,7 +150,7 @@ internal sealed class EvidenceFinder
         return (agreeing, disagreeing);
     }
 
-    private static bool SharesAValue(string[] texts, IReadOnlyList<Scalar> values)
+    private static bool SharesAValue(string[] texts, ScalarList values)
     {
         foreach (var value in values)
         {

@@ -67,11 +67,11 @@ public sealed class GroupedAggregation(
     {
         if (ByFields.Count == 0)
         {
-            yield return [];
-            yield break;
+            return [[]];
         }
 
-        var perField = new IReadOnlyList<Scalar>[ByFields.Count];
+        var perField = new FieldValue[ByFields.Count];
+        var allSingle = true;
         for (var i = 0; i < ByFields.Count; i++)
         {
             var name = ByFields[i];
@@ -85,22 +85,32 @@ public sealed class GroupedAggregation(
             {
                 if (FillNull is null)
                 {
-                    yield break;
+                    return [];
                 }
 
                 value = FieldValue.Of(FillNull);
             }
 
-            perField[i] = value.Values;
+            perField[i] = value;
+            allSingle &= !value.IsMultivalue;
         }
 
-        foreach (var combination in Cartesian(perField, 0))
+        // Most events have one value per by field: their one key, without enumerating combinations.
+        if (allSingle)
         {
-            yield return combination;
+            var key = new Scalar[perField.Length];
+            for (var i = 0; i < key.Length; i++)
+            {
+                key[i] = perField[i].First;
+            }
+
+            return [key];
         }
+
+        return Cartesian(perField, 0);
     }
 
-    private static IEnumerable<Scalar[]> Cartesian(IReadOnlyList<Scalar>[] perField, int index)
+    private static IEnumerable<Scalar[]> Cartesian(FieldValue[] perField, int index)
     {
         if (index == perField.Length)
         {
@@ -108,7 +118,7 @@ public sealed class GroupedAggregation(
             yield break;
         }
 
-        foreach (var value in perField[index].Distinct())
+        foreach (var value in perField[index].Values.Distinct())
         {
             foreach (var rest in Cartesian(perField, index + 1))
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ferret.Engine.Functions;
 using Ferret.Engine.Matching;
 using Ferret.Events;
@@ -13,6 +14,9 @@ public sealed class LookupTable
     private readonly Dictionary<string, int> _columnIndex;
     private readonly Dictionary<string, Dictionary<string, List<int>>> _exactIndexes = [];
     private readonly Lock _indexGate = new();
+
+    /// <summary>The wildcard cells' patterns, built once: a wildcard lookup compares every row with every event.</summary>
+    private readonly ConcurrentDictionary<string, WildcardPattern> _cellPatterns = new(StringComparer.Ordinal);
 
     public LookupTable(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, LookupOptions? options = null, string? name = null)
     {
@@ -95,7 +99,7 @@ public sealed class LookupTable
         var matches = new List<IReadOnlyList<string>>();
         foreach (var i in candidates)
         {
-            if (keys.All(k => CellMatches(Rows[i], k.Column, k.Value)))
+            if (AllCellsMatch(Rows[i], keys))
             {
                 matches.Add(Rows[i]);
                 if (matches.Count >= Math.Max(1, Options.MaxMatches))
@@ -114,6 +118,19 @@ public sealed class LookupTable
 
     private string Normalize(string value) => Options.CaseSensitive ? value : value.ToLowerInvariant();
 
+    private bool AllCellsMatch(IReadOnlyList<string> row, IReadOnlyList<(string Column, string Value)> keys)
+    {
+        for (var k = 0; k < keys.Count; k++)
+        {
+            if (!CellMatches(row, keys[k].Column, keys[k].Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private bool CellMatches(IReadOnlyList<string> row, string column, string value)
     {
         var index = ColumnIndex(column);
@@ -127,7 +144,7 @@ public sealed class LookupTable
         {
             return Options.CaseSensitive
                 ? WildcardPattern.IsCaseSensitiveMatch(cell, value)
-                : new WildcardPattern(cell).IsMatch(value);
+                : _cellPatterns.GetOrAdd(cell, static c => new WildcardPattern(c)).IsMatch(value);
         }
 
         if (IsCidr(column))

@@ -7,10 +7,22 @@ public sealed class FieldNamePattern
 {
     private readonly Regex? _regex;
 
+    /// <summary>The text around the wildcard of a pattern with exactly one (<c>Processes.*</c>, the usual shape), matched
+    /// without the regex: a rename or table visits every field of every event.</summary>
+    private readonly string? _prefix;
+    private readonly string? _suffix;
+
     public FieldNamePattern(string pattern)
     {
         Pattern = pattern;
-        if (pattern.Contains('*', StringComparison.Ordinal))
+        var star = pattern.IndexOf('*', StringComparison.Ordinal);
+        if (star >= 0 && pattern.IndexOf('*', star + 1) < 0)
+        {
+            _prefix = pattern[..star];
+            _suffix = pattern[(star + 1)..];
+        }
+
+        if (star >= 0)
         {
             _regex = new Regex("^" + string.Join("(.*?)", pattern.Split('*').Select(Regex.Escape)) + "$",
                 RegexOptions.CultureInvariant | RegexOptions.Singleline);
@@ -21,7 +33,9 @@ public sealed class FieldNamePattern
 
     public bool HasWildcard => _regex is not null;
 
-    public bool IsMatch(string name) => _regex?.IsMatch(name) ?? string.Equals(name, Pattern, StringComparison.Ordinal);
+    public bool IsMatch(string name) =>
+        _prefix is not null ? MatchesAround(name)
+        : _regex?.IsMatch(name) ?? string.Equals(name, Pattern, StringComparison.Ordinal);
 
     /// <summary>The parts the wildcards matched, or null when <paramref name="name"/> does not match.</summary>
     public string[]? Captures(string name)
@@ -31,9 +45,19 @@ public sealed class FieldNamePattern
             return string.Equals(name, Pattern, StringComparison.Ordinal) ? [] : null;
         }
 
+        if (_prefix is not null)
+        {
+            return MatchesAround(name) ? [name[_prefix.Length..^_suffix!.Length]] : null;
+        }
+
         var match = _regex.Match(name);
         return match.Success ? match.Groups.Values.Skip(1).Select(g => g.Value).ToArray() : null;
     }
+
+    private bool MatchesAround(string name) =>
+        name.Length >= _prefix!.Length + _suffix!.Length
+        && name.StartsWith(_prefix, StringComparison.Ordinal)
+        && name.EndsWith(_suffix, StringComparison.Ordinal);
 
     /// <summary>Fills the wildcards of <paramref name="target"/> with <paramref name="captures"/> in order.</summary>
     public static string Substitute(string target, string[] captures)
@@ -41,6 +65,13 @@ public sealed class FieldNamePattern
         if (!target.Contains('*', StringComparison.Ordinal))
         {
             return target;
+        }
+
+        var star = target.IndexOf('*', StringComparison.Ordinal);
+        if (target.IndexOf('*', star + 1) < 0)
+        {
+            // One wildcard (the usual "AS *"): no split, no builder.
+            return string.Concat(target.AsSpan(0, star), captures.Length > 0 ? captures[0] : string.Empty, target.AsSpan(star + 1));
         }
 
         var parts = target.Split('*');

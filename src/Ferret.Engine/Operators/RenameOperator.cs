@@ -13,40 +13,81 @@ public sealed class RenameOperator(IReadOnlyList<(FieldNamePattern From, string 
     {
         foreach (var (from, to) in renames)
         {
-            if (!from.HasWildcard && !e.Has(from.Pattern))
+            if (!from.HasWildcard)
             {
-                // Search Reference, "rename command": renaming a field that does not exist onto one that does
-                // removes the existing field (the new name takes the missing value).
-                e.Remove(to);
-                continue;
-            }
-
-            var fields = e.Fields.ToList();
-            var renamed = new List<(string Name, FieldValue Value)>(fields.Count);
-            var targets = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (name, value) in fields)
-            {
-                var target = from.Captures(name) is { } captures ? FieldNamePattern.Substitute(to, captures) : null;
-                renamed.Add((target ?? name, value));
-                if (target is not null)
+                if (!e.Has(from.Pattern))
                 {
-                    targets.Add(target);
+                    // Search Reference, "rename command": renaming a field that does not exist onto one that does
+                    // removes the existing field (the new name takes the missing value).
+                    e.Remove(to);
+                    continue;
+                }
+
+                if (string.Equals(from.Pattern, to, StringComparison.Ordinal))
+                {
+                    continue;
                 }
             }
 
-            // A renamed field replaces a field that already had the new name; the others keep their place.
-            renamed = renamed.Where((f, i) => !targets.Contains(f.Name) || from.Captures(fields[i].Key) is not null).ToList();
-            for (var i = fields.Count - 1; i >= 0; i--)
-            {
-                e.Remove(fields[i].Key);
-            }
-
-            foreach (var (name, value) in renamed)
-            {
-                e.Set(name, value);
-            }
+            Rename(e, from, to);
         }
 
         return true;
+    }
+
+    /// <summary>Renames every field <paramref name="from"/> matches; the fields keep their order, and a renamed field
+    /// replaces a field that already had the new name.</summary>
+    private static void Rename(Event e, FieldNamePattern from, string to)
+    {
+        var count = e.FieldCount;
+        var names = new string[count];
+        var values = new FieldValue[count];
+        var targets = new string?[count];
+        var renamedAny = false;
+        var i = 0;
+        foreach (var (name, value) in e.Fields)
+        {
+            names[i] = name;
+            values[i] = value;
+            if (from.Captures(name) is { } captures)
+            {
+                targets[i] = FieldNamePattern.Substitute(to, captures);
+                renamedAny = true;
+            }
+
+            i++;
+        }
+
+        if (!renamedAny)
+        {
+            return;
+        }
+
+        var replaced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var target in targets)
+        {
+            if (target is not null)
+            {
+                replaced.Add(target);
+            }
+        }
+
+        // Removing every field and setting them again in order keeps their order (a dictionary refills freed slots).
+        for (i = count - 1; i >= 0; i--)
+        {
+            e.Remove(names[i]);
+        }
+
+        for (i = 0; i < count; i++)
+        {
+            if (targets[i] is { } target)
+            {
+                e.Set(target, values[i]);
+            }
+            else if (!replaced.Contains(names[i]))
+            {
+                e.Set(names[i], values[i]);
+            }
+        }
     }
 }

@@ -27,8 +27,9 @@ public sealed class SortOperator(IReadOnlyList<SortSpec> keys, int limit) : Bloc
 
     public int Compare(Event a, Event b)
     {
-        foreach (var key in keys)
+        for (var k = 0; k < keys.Count; k++)
         {
+            var key = keys[k];
             var x = a[key.Field].First;
             var y = b[key.Field].First;
             if (x.IsNull || y.IsNull)

@@ -17,6 +17,7 @@ public sealed class TableOperator(IReadOnlyList<FieldNamePattern> fields) : Oper
         foreach (var e in input)
         {
             var row = new Event(fields.Count);
+            string[]? sortedNames = null;
             foreach (var pattern in fields)
             {
                 if (!pattern.HasWildcard)
@@ -25,17 +26,32 @@ public sealed class TableOperator(IReadOnlyList<FieldNamePattern> fields) : Oper
                     continue;
                 }
 
-                foreach (var (name, value) in e.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+                // A wildcard takes the matching fields in name order; the names are sorted once per row, not per pattern.
+                sortedNames ??= SortedNames(e);
+                foreach (var name in sortedNames)
                 {
                     if (pattern.IsMatch(name) && !row.Has(name))
                     {
-                        row.Set(name, value);
+                        row.Set(name, e[name]);
                     }
                 }
             }
 
             yield return row;
         }
+    }
+
+    private static string[] SortedNames(Event e)
+    {
+        var names = new string[e.FieldCount];
+        var i = 0;
+        foreach (var (name, _) in e.Fields)
+        {
+            names[i++] = name;
+        }
+
+        Array.Sort(names, StringComparer.Ordinal);
+        return names;
     }
 }
 
