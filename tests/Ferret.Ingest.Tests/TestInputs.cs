@@ -1,5 +1,6 @@
 using System.Text;
 using Ferret.Events;
+using Ferret.Testing;
 
 namespace Ferret.Ingest.Tests;
 
@@ -33,28 +34,8 @@ internal static class TestInputs
         return path;
     }
 
-    /// <summary>Fields as sorted <c>name=value</c> lines, one per value, with CR, LF and TAB written as \r \n \t;
-    /// the raw text fields (<c>_raw</c>, <c>*_Xml</c>) are left out.</summary>
-    public static string Describe(Event e, Func<string, bool>? keep = null)
-    {
-        var builder = new StringBuilder();
-        foreach (var (name, value) in e.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            if (name == FieldNames.Raw || name.EndsWith("_Xml", StringComparison.Ordinal) || (keep is not null && !keep(name)))
-            {
-                continue;
-            }
-
-            foreach (var scalar in value.Values)
-            {
-                builder.Append(name).Append('=').Append(Escape(scalar.ToString())).Append('\n');
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static string Escape(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal)
-            .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal);
+    /// <summary>Fields as sorted <c>name=value</c> lines (<see cref="FieldLines"/>); the raw text fields (<c>_raw</c>,
+    /// <c>*_Xml</c>) are left out.</summary>
+    public static string Describe(Event e, Func<string, bool>? keep = null) =>
+        FieldLines.Describe(e, name => !name.EndsWith("_Xml", StringComparison.Ordinal) && (keep is null || keep(name)));
 }

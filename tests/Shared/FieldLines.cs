@@ -1,9 +1,10 @@
 using System.Text;
 using Ferret.Events;
 
-namespace Ferret.Knowledge.Tests.Golden;
+namespace Ferret.Testing;
 
-/// <summary>An event as this project's golden files show it: sorted <c>name=value</c> lines, one per value, without <c>_raw</c>.</summary>
+/// <summary>An event as the golden files show it: sorted <c>name=value</c> lines, one per value, with CR, LF, TAB and
+/// backslash escaped; <c>_raw</c> is left out, and the fields <paramref name="keep"/> refuses.</summary>
 internal static class FieldLines
 {
     public static string Describe(Event e, Func<string, bool>? keep = null)
