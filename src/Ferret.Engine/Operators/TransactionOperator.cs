@@ -38,7 +38,9 @@ public sealed class TransactionOperator(
     public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run)
     {
         var open = new Dictionary<string, List<Event>>(StringComparer.Ordinal);
-        var closed = new List<List<Event>>();
+        // Each finished transaction with whether it closed: by its startswith event, or (with no startswith) by maxspan,
+        // maxpause, maxevents or the next endswith event. A transaction still open at the end is evicted.
+        var finished = new List<(List<Event> Events, bool Closed)>();
         foreach (var e in RowBudget.Collect(input, run, "transaction").OrderByDescending(e => e.Time ?? 0))
         {
             if (fields.Count > 0 && fields.All(f => !e.Has(f)))
@@ -56,7 +58,7 @@ public sealed class TransactionOperator(
                 if (isEnd || (maxSpan is { } span && newest - time > span) || (maxPause is { } pause && oldest - time > pause)
                     || (maxEvents > 0 && current.Count >= maxEvents))
                 {
-                    closed.Add(current);
+                    finished.Add((current, startsWith is null));
                     open.Remove(key);
                     current = null;
                 }
@@ -76,16 +78,14 @@ public sealed class TransactionOperator(
             current.Add(e);
             if (startsWith?.Invoke(e, run.Runtime) == true)
             {
-                closed.Add(current);
+                finished.Add((current, true));
                 open.Remove(key);
             }
         }
 
-        // With startswith, a transaction is closed only when it reached its start event; without, when maxspan,
-        // maxpause or maxevents closed it. The rest are evicted; Splunk outputs them anyway when there is no startswith.
-        var all = closed.Select(t => (Events: t, Closed: startsWith is null || startsWith(t[^1], run.Runtime)))
-            .Concat(open.Values.Select(t => (Events: t, Closed: startsWith is not null && startsWith(t[^1], run.Runtime))));
-        var output = all.Where(t => t.Closed || KeepEvicted || startsWith is null);
+        // Evicted transactions are dropped unless keepevicted; Splunk outputs them anyway when there is no startswith.
+        var output = finished.Concat(open.Values.Select(t => (Events: t, Closed: false)))
+            .Where(t => t.Closed || KeepEvicted || startsWith is null);
         return output.Select(t => Merge(Enumerable.Reverse(t.Events).ToList(), t.Closed)).OrderByDescending(t => t.Time ?? 0);
     }
 

@@ -255,11 +255,11 @@ public sealed partial class Planner
         }
 
         var text = option.Value.Text.Trim('"');
-        return text.ToLowerInvariant() switch
+        return BooleanWord(text) switch
         {
-            "t" or "true" or "1" or "yes" => new HashSet<string>(["*"], StringComparer.Ordinal),
-            "f" or "false" or "0" or "no" => new HashSet<string>(StringComparer.Ordinal),
-            _ => new HashSet<string>(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal),
+            true => new HashSet<string>(["*"], StringComparer.Ordinal),
+            false => new HashSet<string>(StringComparer.Ordinal),
+            null => new HashSet<string>(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal),
         };
     }
 

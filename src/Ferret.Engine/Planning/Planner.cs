@@ -190,17 +190,22 @@ public sealed partial class Planner
             return defaultValue;
         }
 
-        switch (option.Value.Text.ToLowerInvariant())
+        if (BooleanWord(option.Value.Text) is { } value)
         {
-            case "t" or "true" or "1" or "yes":
-                return true;
-            case "f" or "false" or "0" or "no":
-                return false;
-            default:
-                _bind.Report(DiagnosticFacts.InvalidOptionValue(option.Value.Span, command, name, option.Value.Text, "true or false"));
-                return defaultValue;
+            return value;
         }
+
+        _bind.Report(DiagnosticFacts.InvalidOptionValue(option.Value.Span, command, name, option.Value.Text, "true or false"));
+        return defaultValue;
     }
+
+    /// <summary>An option's boolean word (<c>t/true/1/yes</c>, <c>f/false/0/no</c>, any case), or null for any other text.</summary>
+    private static bool? BooleanWord(string text) => text.ToLowerInvariant() switch
+    {
+        "t" or "true" or "1" or "yes" => true,
+        "f" or "false" or "0" or "no" => false,
+        _ => null,
+    };
 
     private int Integer(string command, IReadOnlyList<CommandOption> options, string name, int defaultValue)
     {
