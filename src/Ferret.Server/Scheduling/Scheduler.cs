@@ -132,12 +132,16 @@ internal sealed class Scheduler(SavedSearchCatalog catalog, DetectionDispatcher 
         state.Record(searches.Select(s => s.Name), EpochTime.FromDateTimeOffset(scheduled));
         foreach (var search in searches)
         {
-            log.Warn("scheduler", $"skipped {search.Name} for {ScheduleTiming.Format(scheduled)}: failed {attempt} times, last: {error.Message}",
-                ("status", "skipped"), ("savedsearch_name", search.Name), ("scheduled_time", scheduled.ToUnixTimeSeconds()), ("reason", $"failed {attempt} times: {error.Message}"));
+            LogSkipped(search.Name, new SkippedTime(scheduled, $"failed {attempt} times, last: {error.Message}"));
         }
 
         return true;
     }
+
+    /// <summary>A scheduled time not run, to <c>_internal</c> with status=skipped and its reason.</summary>
+    private void LogSkipped(string search, SkippedTime skipped) =>
+        log.Warn("scheduler", $"skipped {search} for {ScheduleTiming.Format(skipped.Scheduled)}: {skipped.Reason}",
+            ("status", "skipped"), ("savedsearch_name", search), ("scheduled_time", skipped.Scheduled.ToUnixTimeSeconds()), ("reason", skipped.Reason));
 
     /// <summary>The scheduled times <paramref name="search"/> should run for now, oldest first; logs the skipped ones
     /// and records them as handled. On first sight the search is scheduled from now on (no run for the past).</summary>
@@ -157,8 +161,7 @@ internal sealed class Scheduler(SavedSearchCatalog catalog, DetectionDispatcher 
         var due = ScheduleTiming.Due(timing.Cron, EpochTime.ToDateTimeOffset(last), now, _started, timing.Skew, timing.Window, policy.RealtimeSchedule);
         foreach (var skipped in due.Skipped)
         {
-            log.Warn("scheduler", $"skipped {search.Name} for {ScheduleTiming.Format(skipped.Scheduled)}: {skipped.Reason}",
-                ("status", "skipped"), ("savedsearch_name", search.Name), ("scheduled_time", skipped.Scheduled.ToUnixTimeSeconds()), ("reason", skipped.Reason));
+            LogSkipped(search.Name, skipped);
         }
 
         if (due.Run.Count == 0 && due.Skipped.Count > 0)
