@@ -77,6 +77,7 @@ internal static partial class HuntCommand
             Latest = latest,
             Limits = arguments.Limits,
             RiskIncidentRules = riskRules,
+            Threads = arguments.Threads,
         };
         KnowledgeBase knowledge;
         try
@@ -135,6 +136,11 @@ internal static partial class HuntCommand
             errors.Add(arguments.Content is null
                 ? "--input needs --content (or give neither to run the embedded sample)"
                 : "--content needs --input (the logs to hunt through)");
+        }
+
+        if (arguments.Threads is < 1)
+        {
+            errors.Add($"--threads: {arguments.Threads} is not a number of threads (1 or more)");
         }
 
         FindingLevel? minLevel = null;

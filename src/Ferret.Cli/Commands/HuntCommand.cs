@@ -35,6 +35,7 @@ internal static partial class HuntCommand
         var report = new Option<string?>("--report") { Description = "Also write a self-contained HTML report to this file.", HelpName = "FILE" };
         var macros = new Option<string?>("--macros") { Description = "A local macro overrides file (YAML, the shape of the content's macros), applied last.", HelpName = "FILE" };
         var riskRules = new Option<string?>("--risk-rules") { Description = "Thresholds of the risk incident rules (name = value lines: risk_score_threshold, risk_score_window_hours, tactic_threshold, source_threshold, tactic_window_days). Default: Enterprise Security's.", HelpName = "FILE" };
+        var threads = new Option<int?>("--threads") { Description = "Threads that feed the events to the detections and finish them (default: one per processor); 1 runs every detection on the reading thread. Findings are the same either way.", HelpName = "N" };
         var earliest = CommonOptions.Earliest();
         var latest = CommonOptions.Latest();
         var quiet = CommonOptions.Quiet("Print no progress and no summary on stderr (errors still).");
@@ -46,7 +47,7 @@ internal static partial class HuntCommand
         var command = new Command("hunt", "Hunt through logs with detections: a timeline of findings (notable and risk events).")
         {
             content, input, detections, exclude, type, story, tag, minLevel, earliest, latest,
-            format, profile, sort, output, report, macros, riskRules, timeZone, quiet, noColor, geoip, limits,
+            format, profile, sort, output, report, macros, riskRules, timeZone, quiet, noColor, geoip, limits, threads,
         };
         foreach (var option in inputOptions.All)
         {
@@ -81,6 +82,7 @@ internal static partial class HuntCommand
             Quiet = parseResult.GetValue(quiet),
             NoColor = parseResult.GetValue(noColor),
             Limits = huntLimits,
+            Threads = parseResult.GetValue(threads),
         }, database))));
         return command;
     }
@@ -124,5 +126,7 @@ internal static partial class HuntCommand
         public bool Quiet { get; init; }
 
         public bool NoColor { get; init; }
+
+        public int? Threads { get; init; }
     }
 }

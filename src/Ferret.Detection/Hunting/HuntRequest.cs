@@ -49,6 +49,17 @@ public sealed record HuntRequest
     /// detections read the given events like the others (a server whose store has <c>index=risk</c>).</summary>
     public IReadOnlyList<RiskAlerting.RiskIncidentRule>? RiskIncidentRules { get; init; } = RiskAlerting.RiskIncidentRules.Default;
 
+    /// <summary>How many threads feed the events to the detections and then finish them (null: one per processor); 1
+    /// runs every detection on the thread that reads and routes the events. The findings are the same either way.</summary>
+    public int? Threads
+    {
+        get;
+        init => field = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "a hunt needs at least one thread");
+    }
+
+    /// <summary>How many events the routing thread gathers before handing them to the threads that feed the detections.</summary>
+    internal int FeedBatchSize { get; init; } = 256;
+
     /// <summary>How many raw events at most are kept as the evidence of one finding.</summary>
     public int MaxEvidencePerFinding { get; init; } = 50;
 }

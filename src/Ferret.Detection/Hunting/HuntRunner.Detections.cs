@@ -20,7 +20,7 @@ public static partial class HuntRunner
         var window = new RunWindow(EpochTime.FromDateTimeOffset(request.Clock.GetUtcNow()), read.Earliest, read.Latest);
         var findings = new ConcurrentBag<(int Order, int Row, Finding Finding)>();
         var done = 0;
-        Parallel.For(0, detections.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        Parallel.For(0, detections.Count, new ParallelOptions { MaxDegreeOfParallelism = ThreadsOf(request) }, i =>
         {
             var detection = detections[i];
             var feed = read.Feeds[i];

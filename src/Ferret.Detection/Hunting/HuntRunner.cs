@@ -13,7 +13,8 @@ namespace Ferret.Detection.Hunting;
 /// Runs detections over inputs: compile every detection once; read the inputs in one pass (files in
 /// parallel), normalizing each event once (knowledge, on a thread beside the routing one) and routing it only to
 /// the detections whose leading command could match it (<see cref="DetectionIndex"/>), where each detection's
-/// leading filters test it at once so only the events they keep are held (<see cref="DetectionFeed"/>); then
+/// leading filters test it at once so only the events they keep are held (<see cref="DetectionFeed"/>), the
+/// detections fed on worker threads (<see cref="FeedWorkers"/>); then
 /// finish each detection's search, detections in parallel; and turn each result row into a finding with its
 /// notable, risk events and evidence.
 /// Nothing is dropped in silence: detections that cannot compile or fail while running are listed with the
@@ -99,6 +100,9 @@ public static partial class HuntRunner
         var index = new DetectionIndex(detections, catalog.Resolve);
         var files = request.Events is null ? InputReader.ExpandPaths(request.Inputs, problems) : [];
         var matched = new List<int>();
+
+        // Once every detection routed an event has been fed it, its data model projections are let go.
+        using var workers = new FeedWorkers(feeds, ThreadsOf(request), request.FeedBatchSize, e => knowledge.Accelerated(e).ReleaseProjections());
         long events = 0;
         double? earliest = null;
         double? latest = null;
@@ -112,22 +116,20 @@ public static partial class HuntRunner
             }
 
             index.Route(normalized, matched);
-            foreach (var detection in matched)
-            {
-                feeds[detection].Add(normalized);
-            }
-
-            knowledge.Accelerated(normalized).ReleaseProjections();
-
+            workers.Add(normalized, matched);
             if (events % 1000 == 0)
             {
                 request.Progress?.Report(new HuntProgress(HuntStage.Reading, events, 0));
             }
         }
 
+        workers.Finish();
         request.Progress?.Report(new HuntProgress(HuntStage.Reading, events, events));
         return new ReadPass(feeds, files.Count, events, earliest, latest);
     }
+
+    /// <summary>How many threads feed and finish the detections: the request's, else one per processor.</summary>
+    private static int ThreadsOf(HuntRequest request) => request.Threads ?? Environment.ProcessorCount;
 
     /// <summary>The events inside the request's time window, by event time, as Splunk's earliest (inclusive) and latest
     /// (exclusive) bound a search; with a window, an event without a time is outside it.</summary>
