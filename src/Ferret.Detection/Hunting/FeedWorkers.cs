@@ -22,7 +22,7 @@ internal sealed class FeedWorkers : IDisposable
 {
     /// <summary>Batches handed to the workers and not yet fed to all their detections: enough that workers rarely wait
     /// for the routing thread, few enough that the events they hold stay a small, fixed number.</summary>
-    private const int BatchesInFlight = 8;
+    private const int BatchesInFlight = 4;
 
     private readonly DetectionFeed[] _feeds;
     private readonly Action<Event> _fed;

@@ -58,7 +58,7 @@ public sealed record HuntRequest
     }
 
     /// <summary>How many events the routing thread gathers before handing them to the threads that feed the detections.</summary>
-    internal int FeedBatchSize { get; init; } = 256;
+    internal int FeedBatchSize { get; init; } = 128;
 
     /// <summary>How many raw events at most are kept as the evidence of one finding.</summary>
     public int MaxEvidencePerFinding { get; init; } = 50;

@@ -11,7 +11,7 @@ namespace Ferret.Detection.Hunting;
 
 /// <summary>
 /// Runs detections over inputs: compile every detection once; read the inputs in one pass (files in
-/// parallel), normalizing each event once (knowledge, on a thread beside the routing one) and routing it only to
+/// parallel), normalizing each event once (knowledge, on threads beside the routing one) and routing it only to
 /// the detections whose leading command could match it (<see cref="DetectionIndex"/>), where each detection's
 /// leading filters test it at once so only the events they keep are held (<see cref="DetectionFeed"/>), the
 /// detections fed on worker threads (<see cref="FeedWorkers"/>); then
@@ -106,7 +106,8 @@ public static partial class HuntRunner
         long events = 0;
         double? earliest = null;
         double? latest = null;
-        foreach (var normalized in Pipelined(knowledge.AccelerateOnce(InWindow(request.Events ?? InputReader.Read(files, request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime, EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars }, problems), request))))
+        var read = InWindow(request.Events ?? InputReader.Read(files, request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime, EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars }, problems), request);
+        foreach (var normalized in ReadNormalized(read, knowledge, ThreadsOf(request)))
         {
             events++;
             if (normalized.Time is { } time)
