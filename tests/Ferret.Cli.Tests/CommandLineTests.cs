@@ -37,6 +37,7 @@ public sealed class CommandLineTests
     [InlineData("hunt", "-c", "samples", "-i", "samples/logs", "--min-level", "nonsense")]
     [InlineData("hunt", "-c", "samples", "-i", "samples/logs", "--time-zone", "Mars/Olympus")]
     [InlineData("hunt", "-c", "samples", "-i", "samples/logs", "--earliest", "yesterday-ish")]
+    [InlineData("hunt", "-c", "samples", "-i", "samples/logs", "--threads", "0")]
     [InlineData("hunt", "-c", "samples", "-i", "samples/no-such-folder")]
     [InlineData("search", "index=*", "-i", "samples/no-such-file.log")]
     [InlineData("search", "index=*")]

@@ -18,7 +18,7 @@ namespace Ferret.Detection.Hunting;
 /// A failure of a detection's search is kept by its feed and reported when it finishes, as before; anything thrown
 /// past a feed stops the hunt on the routing thread.
 /// </summary>
-internal sealed class FeedWorkers : IDisposable
+internal sealed partial class FeedWorkers : IDisposable
 {
     /// <summary>Batches handed to the workers and not yet fed to all their detections: enough that workers rarely wait
     /// for the routing thread, few enough that the events they hold stay a small, fixed number.</summary>
@@ -132,7 +132,7 @@ internal sealed class FeedWorkers : IDisposable
     /// order) and posts each part to its detection's mailbox, once fewer than <see cref="BatchesInFlight"/> are in flight.</summary>
     private void Post(Batch batch)
     {
-        _failure?.Throw();
+        Volatile.Read(ref _failure)?.Throw();
         _inFlight.Wait();
         var routes = batch.RouteDetections;
         var active = new List<int>();
@@ -250,55 +250,5 @@ internal sealed class FeedWorkers : IDisposable
         {
             _inFlight.Release();
         }
-    }
-
-    /// <summary>The parts of batches waiting for one detection, and whether a worker has it (or it is queued for one).</summary>
-    private sealed class Mailbox
-    {
-        public Queue<Part> Pending { get; } = new();
-
-        public bool Scheduled { get; set; }
-    }
-
-    /// <summary>One detection's events of a batch: <see cref="Batch.Slots"/>[Start, Start + Length).</summary>
-    private readonly record struct Part(Batch Batch, int Start, int Length);
-
-    /// <summary>Events gathered by the routing thread and, per event, the detections it was routed to.</summary>
-    private sealed class Batch(int capacity)
-    {
-        private int _partsLeft;
-
-        public Event[] Events { get; } = new Event[capacity];
-
-        public int Count { get; private set; }
-
-        /// <summary>The detection of each route (an event and one of its detections), in routing order.</summary>
-        public List<int> RouteDetections { get; } = [];
-
-        /// <summary>The event (its place in <see cref="Events"/>) of each route.</summary>
-        public List<int> RouteEvents { get; } = [];
-
-        /// <summary>The events' places grouped by detection, each group in event order; set when the batch is split.</summary>
-        public int[] Slots { get; private set; } = [];
-
-        public void Add(Event e, List<int> detections)
-        {
-            foreach (var detection in detections)
-            {
-                RouteDetections.Add(detection);
-                RouteEvents.Add(Count);
-            }
-
-            Events[Count++] = e;
-        }
-
-        public void Seal(int[] slots, int parts)
-        {
-            Slots = slots;
-            _partsLeft = parts;
-        }
-
-        /// <summary>Counts one detection's part as fed; true for the last one.</summary>
-        public bool PartFed() => Interlocked.Decrement(ref _partsLeft) == 0;
     }
 }
