@@ -88,16 +88,15 @@ internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources, Action<E
 
             try
             {
-                IReadOnlyList<Match> matches = extraction.AllMatches ? extraction.Pattern.Matches(text) : [extraction.Pattern.Match(text)];
-                foreach (var name in extraction.FieldNames)
+                var all = extraction.AllMatches ? extraction.Pattern.Matches(text) : null;
+                var first = all is null ? extraction.Pattern.Match(text) : null;
+                var names = extraction.FieldNames;
+                for (var i = 0; i < names.Count; i++)
                 {
-                    if (e.Has(name))
+                    if (!e.Has(names[i]))
                     {
-                        continue;
+                        e.Set(names[i], all is null ? GroupValue(first!, names[i]) : GroupValues(all, names[i]));
                     }
-
-                    var values = matches.Where(m => m.Success && m.Groups[name].Success).Select(m => m.Groups[name].Value).ToList();
-                    e.Set(name, FieldValue.Multi(values));
                 }
             }
             catch (RegexMatchTimeoutException)
@@ -105,6 +104,23 @@ internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources, Action<E
                 // A pathological value: the fields of this extraction stay absent, the rest of the event is still normalized.
             }
         }
+    }
+
+    private static FieldValue GroupValue(Match match, string group) =>
+        match.Success && match.Groups[group] is { Success: true } captured ? captured.Value : FieldValue.Null;
+
+    private static FieldValue GroupValues(MatchCollection matches, string group)
+    {
+        var values = new List<string>();
+        foreach (Match match in matches)
+        {
+            if (match.Success && match.Groups[group] is { Success: true } captured)
+            {
+                values.Add(captured.Value);
+            }
+        }
+
+        return FieldValue.Multi(values);
     }
 
     private static void Alias(Event e, SourceRuleSet rules)

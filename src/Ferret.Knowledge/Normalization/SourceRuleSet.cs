@@ -34,11 +34,11 @@ internal sealed class SourceRuleSet
 
     public IReadOnlyList<CompiledSource> Sources { get; }
 
-    public IReadOnlyList<FieldExtraction> Extractions { get; }
+    public FieldExtraction[] Extractions { get; }
 
-    public IReadOnlyList<FieldAlias> Aliases { get; }
+    public FieldAlias[] Aliases { get; }
 
-    public IReadOnlyList<CompiledCalculatedField> CalculatedFields { get; }
+    public CompiledCalculatedField[] CalculatedFields { get; }
 
     public EventTypeClassifier EventTypes { get; }
 
