@@ -99,8 +99,7 @@ public sealed partial class KnowledgeBase
 
     private NormalizedEvent NewEntry(Event raw)
     {
-        var normalized = raw.Clone();
-        _normalizer.NormalizeNew(normalized);
+        var normalized = _normalizer.NormalizedCopy(raw);
         var entry = new NormalizedEvent(normalized, _datasetCount);
 
         // The normalized copy answers for itself too, so searches over Accelerate's output hit the cache (and

@@ -17,13 +17,14 @@ public sealed class NormalizedEvent
     private const byte NotMember = 2;
 
     private readonly byte[] _membership;
-    private readonly Event?[] _projections;
+
+    /// <summary>Made on the first projection: most events belong to no dataset and never need it.</summary>
+    private Event?[]? _projections;
 
     internal NormalizedEvent(Event normalized, int datasetCount)
     {
         Event = normalized;
         _membership = new byte[datasetCount];
-        _projections = new Event?[datasetCount];
     }
 
     /// <summary>The normalized event. Treat it as read-only: it is shared.</summary>
@@ -51,13 +52,24 @@ public sealed class NormalizedEvent
             return null;
         }
 
-        return Volatile.Read(ref _projections[dataset.Ordinal])
-            ?? Interlocked.CompareExchange(ref _projections[dataset.Ordinal], DatasetProjection.Project(Event, dataset), null)
-            ?? _projections[dataset.Ordinal];
+        var projections = Volatile.Read(ref _projections);
+        if (projections is null)
+        {
+            var made = new Event?[_membership.Length];
+            projections = Interlocked.CompareExchange(ref _projections, made, null) ?? made;
+        }
+
+        if (Volatile.Read(ref projections[dataset.Ordinal]) is { } known)
+        {
+            return known;
+        }
+
+        var projected = DatasetProjection.Project(Event, dataset);
+        return Interlocked.CompareExchange(ref projections[dataset.Ordinal], projected, null) ?? projected;
     }
 
     /// <summary>Lets go of the projections made so far (membership stays known): a hunt calls it once every detection
     /// has been handed the event, so an event still held (as a group's evidence, say) does not keep a copy per dataset
     /// alive. A later <see cref="ProjectionFor"/> projects again.</summary>
-    public void ReleaseProjections() => Array.Clear(_projections);
+    public void ReleaseProjections() => Volatile.Write(ref _projections, null);
 }

@@ -17,7 +17,7 @@ internal sealed class CompiledDataset
         Definition = definition;
         Parent = parent;
         Constraint = constraint;
-        Fields = parent is null ? ownFields : [.. parent.Fields, .. ownFields];
+        Fields = parent is null ? [.. ownFields] : [.. parent.Fields, .. ownFields];
     }
 
     public int Ordinal { get; }
@@ -31,7 +31,7 @@ internal sealed class CompiledDataset
     public Func<Event, bool> Constraint { get; }
 
     /// <summary>Every field of the dataset, inherited ones first, each with its dataset-prefixed name.</summary>
-    public IReadOnlyList<ProjectedField> Fields { get; }
+    public ProjectedField[] Fields { get; }
 
     public string Name => Definition.Name;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Ferret.Engine.DataModels;
 using Ferret.Events;
 
@@ -8,19 +9,20 @@ namespace Ferret.Knowledge.DataModels;
 /// belongs to it and, if so, the event with the dataset's fields named <c>Processes.process_name</c> etc.
 /// A view over a whole model with several root datasets (<c>datamodel=Endpoint</c>) takes an event that
 /// belongs to any root, with each root's fields under its own prefix. Fields the event lacks are absent;
-/// <c>tstats</c> fills them with its <c>fillnull_value</c>.
+/// <c>tstats</c> fills them with its <c>fillnull_value</c>. An event outside the view gets no projection at all (null):
+/// every detection asks about every event it is routed, and most events are outside most datasets.
 /// </summary>
 public sealed class DataModelView : IDataModelView
 {
     private readonly KnowledgeBase _knowledge;
-    private readonly IReadOnlyList<CompiledDataset> _datasets;
+    private readonly CompiledDataset[] _datasets;
 
     internal DataModelView(KnowledgeBase knowledge, string modelName, string datasetName, IReadOnlyList<CompiledDataset> datasets)
     {
         _knowledge = knowledge;
         ModelName = modelName;
         DatasetName = datasetName;
-        _datasets = datasets;
+        _datasets = [.. datasets];
     }
 
     public string ModelName { get; }
@@ -30,7 +32,7 @@ public sealed class DataModelView : IDataModelView
     /// <summary>The projected field names this view produces, e.g. <c>Processes.process_name</c>.</summary>
     public IReadOnlyList<string> FieldNames => [.. _datasets.SelectMany(d => d.Fields).Select(f => f.ProjectedName).Distinct(StringComparer.Ordinal)];
 
-    public bool TryProject(Event raw, out Event projected)
+    public bool TryProject(Event raw, [MaybeNullWhen(false)] out Event projected)
     {
         var accelerated = _knowledge.Accelerated(raw);
         Event? result = null;
@@ -54,7 +56,7 @@ public sealed class DataModelView : IDataModelView
             }
         }
 
-        projected = result ?? new Event();
+        projected = result;
         return result is not null;
     }
 
@@ -75,16 +77,15 @@ public sealed class DataModelView : IDataModelView
 
     /// <summary>Like <see cref="TryProject"/>, but a view of one dataset hands out the projection cached for the event
     /// itself, not a copy: read-only callers (tstats aggregating) skip a copy per event and detection.</summary>
-    public bool TryProjectShared(Event raw, out Event projected)
+    public bool TryProjectShared(Event raw, [MaybeNullWhen(false)] out Event projected)
     {
-        if (_datasets.Count != 1)
+        if (_datasets.Length != 1)
         {
             return TryProject(raw, out projected);
         }
 
-        var projection = _knowledge.Accelerated(raw).ProjectionFor(_datasets[0]);
-        projected = projection ?? new Event();
-        return projection is not null;
+        projected = _knowledge.Accelerated(raw).ProjectionFor(_datasets[0]);
+        return projected is not null;
     }
 
     public override string ToString() => $"{ModelName}.{DatasetName}";

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Ferret.Events;
 
 namespace Ferret.Knowledge.DataModels;
@@ -10,19 +11,37 @@ internal static class DatasetProjection
     private static readonly string[] DefaultFields =
         [FieldNames.Time, FieldNames.Host, FieldNames.Source, FieldNames.SourceType, FieldNames.Index, FieldNames.Raw];
 
+    /// <summary>The projection, sized to the fields the event has: a dataset declares many fields (Endpoint.Processes
+    /// over sixty) and an event fills few of them, so the values are read first and only the present ones stored.</summary>
     public static Event Project(Event normalized, CompiledDataset dataset)
     {
-        var projected = new Event(dataset.Fields.Count + DefaultFields.Length) { Origin = normalized.Origin };
-        foreach (var name in DefaultFields)
+        var fields = dataset.Fields;
+        var values = ArrayPool<FieldValue>.Shared.Rent(fields.Length);
+        try
         {
-            projected.Set(name, normalized[name]);
-        }
+            var present = 0;
+            for (var i = 0; i < fields.Length; i++)
+            {
+                values[i] = fields[i].ValueIn(normalized);
+                present += values[i].IsNull ? 0 : 1;
+            }
 
-        foreach (var field in dataset.Fields)
+            var projected = new Event(present + DefaultFields.Length) { Origin = normalized.Origin };
+            foreach (var name in DefaultFields)
+            {
+                projected.Set(name, normalized[name]);
+            }
+
+            for (var i = 0; i < fields.Length; i++)
+            {
+                projected.Set(fields[i].ProjectedName, values[i]);
+            }
+
+            return projected;
+        }
+        finally
         {
-            projected.Set(field.ProjectedName, field.ValueIn(normalized));
+            ArrayPool<FieldValue>.Shared.Return(values, clearArray: true);
         }
-
-        return projected;
     }
 }

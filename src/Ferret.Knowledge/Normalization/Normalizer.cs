@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -44,9 +45,23 @@ internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources, Action<E
         Apply(e, rules);
     }
 
-    /// <summary>Normalizes an event the caller has just made and marks as normalized itself (the knowledge base's
-    /// accelerated copies), so it is not remembered here: one weak-table entry less per event.</summary>
-    public void NormalizeNew(Event e) => Apply(e, RulesFor(e.Source, e.SourceType));
+    /// <summary>A normalized copy of <paramref name="raw"/> (the knowledge base's accelerated events, which it marks as
+    /// normalized itself, so the copy is not remembered here). The copy is made with room for the fields normalization
+    /// adds to events of its sources (aliases, some forty calculated fields, eventtype and tag), learnt from the events
+    /// before it: a copy of the raw event's size would grow its table twice while being normalized.</summary>
+    public Event NormalizedCopy(Event raw)
+    {
+        var rules = RulesFor(raw.Source, raw.SourceType);
+        var copy = new Event(raw.FieldCount + rules.AddedFieldsHint) { Origin = raw.Origin };
+        foreach (var (name, value) in raw.Fields)
+        {
+            copy.Set(name, value);
+        }
+
+        Apply(copy, rules);
+        rules.ObserveAddedFields(copy.FieldCount - raw.FieldCount);
+        return copy;
+    }
 
     /// <summary>The YAML source knowledge first, then the apps' .conf knowledge (<paramref name="afterSources"/>).</summary>
     private void Apply(Event e, SourceRuleSet rules)
@@ -73,16 +88,15 @@ internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources, Action<E
 
             try
             {
-                IReadOnlyList<Match> matches = extraction.AllMatches ? extraction.Pattern.Matches(text) : [extraction.Pattern.Match(text)];
-                foreach (var name in extraction.FieldNames)
+                var all = extraction.AllMatches ? extraction.Pattern.Matches(text) : null;
+                var first = all is null ? extraction.Pattern.Match(text) : null;
+                var names = extraction.FieldNames;
+                for (var i = 0; i < names.Count; i++)
                 {
-                    if (e.Has(name))
+                    if (!e.Has(names[i]))
                     {
-                        continue;
+                        e.Set(names[i], all is null ? GroupValue(first!, names[i]) : GroupValues(all, names[i]));
                     }
-
-                    var values = matches.Where(m => m.Success && m.Groups[name].Success).Select(m => m.Groups[name].Value).ToList();
-                    e.Set(name, FieldValue.Multi(values));
                 }
             }
             catch (RegexMatchTimeoutException)
@@ -90,6 +104,23 @@ internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources, Action<E
                 // A pathological value: the fields of this extraction stay absent, the rest of the event is still normalized.
             }
         }
+    }
+
+    private static FieldValue GroupValue(Match match, string group) =>
+        match.Success && match.Groups[group] is { Success: true } captured ? captured.Value : FieldValue.Null;
+
+    private static FieldValue GroupValues(MatchCollection matches, string group)
+    {
+        var values = new List<string>();
+        foreach (Match match in matches)
+        {
+            if (match.Success && match.Groups[group] is { Success: true } captured)
+            {
+                values.Add(captured.Value);
+            }
+        }
+
+        return FieldValue.Multi(values);
     }
 
     private static void Alias(Event e, SourceRuleSet rules)
@@ -108,16 +139,34 @@ internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources, Action<E
 
     private static void Calculate(Event e, SourceRuleSet rules)
     {
-        var fields = rules.CalculatedFields;
-        var results = new FieldValue[fields.Count];
-        for (var i = 0; i < fields.Count; i++)
+        CalculateSideBySide(e, rules.CalculatedFields);
+    }
+
+    /// <summary>Evaluates every calculated field against the event as it is, then sets them all: one never sees another's
+    /// result. The results wait in a pooled buffer, not an array per event.</summary>
+    public static void CalculateSideBySide(Event e, IReadOnlyList<CompiledCalculatedField> fields)
+    {
+        if (fields.Count == 0)
         {
-            results[i] = fields[i].Evaluate(e);
+            return;
         }
 
-        for (var i = 0; i < fields.Count; i++)
+        var results = ArrayPool<FieldValue>.Shared.Rent(fields.Count);
+        try
         {
-            e.Set(fields[i].Field, results[i]);
+            for (var i = 0; i < fields.Count; i++)
+            {
+                results[i] = fields[i].Evaluate(e);
+            }
+
+            for (var i = 0; i < fields.Count; i++)
+            {
+                e.Set(fields[i].Field, results[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<FieldValue>.Shared.Return(results, clearArray: true);
         }
     }
 
@@ -128,27 +177,9 @@ internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources, Action<E
             return;
         }
 
-        var names = new List<string>();
-        var tags = new List<string>();
-        foreach (var eventType in rules.EventTypes)
-        {
-            if (!eventType.Matches(e))
-            {
-                continue;
-            }
-
-            names.Add(eventType.Definition.Name);
-            foreach (var tag in eventType.Definition.Tags)
-            {
-                if (!tags.Contains(tag, StringComparer.Ordinal))
-                {
-                    tags.Add(tag);
-                }
-            }
-        }
-
-        e.Set(EventTypeField, FieldValue.Multi(names));
-        e.Set(TagField, FieldValue.Multi(tags));
-        e.Set(EventTypeTagField, FieldValue.Multi(tags));
+        var classification = rules.EventTypes.Classify(e);
+        e.Set(EventTypeField, classification.Names);
+        e.Set(TagField, classification.Tags);
+        e.Set(EventTypeTagField, classification.Tags);
     }
 }

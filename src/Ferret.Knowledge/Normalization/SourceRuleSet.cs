@@ -10,6 +10,11 @@ namespace Ferret.Knowledge.Normalization;
 /// </summary>
 internal sealed class SourceRuleSet
 {
+    /// <summary>At most this many fields are reserved ahead for normalization to add: a hint, not a limit.</summary>
+    private const int MaxAddedFieldsHint = 128;
+
+    private int _addedFieldsHint;
+
     public static SourceRuleSet Empty { get; } = new([]);
 
     public SourceRuleSet(IReadOnlyList<CompiledSource> sources)
@@ -24,18 +29,30 @@ internal sealed class SourceRuleSet
         }
 
         CalculatedFields = [.. calculated.Values];
-        EventTypes = [.. sources.SelectMany(s => s.EventTypes)];
+        EventTypes = new EventTypeClassifier(sources.SelectMany(s => s.EventTypes));
     }
 
     public IReadOnlyList<CompiledSource> Sources { get; }
 
-    public IReadOnlyList<FieldExtraction> Extractions { get; }
+    public FieldExtraction[] Extractions { get; }
 
-    public IReadOnlyList<FieldAlias> Aliases { get; }
+    public FieldAlias[] Aliases { get; }
 
-    public IReadOnlyList<CompiledCalculatedField> CalculatedFields { get; }
+    public CompiledCalculatedField[] CalculatedFields { get; }
 
-    public IReadOnlyList<CompiledEventType> EventTypes { get; }
+    public EventTypeClassifier EventTypes { get; }
+
+    /// <summary>How many fields normalization has added to one event of these sources at most so far (capped), for
+    /// sizing the next event's copy. Read and written without a lock: a stale value only sizes one copy less well.</summary>
+    public int AddedFieldsHint => Volatile.Read(ref _addedFieldsHint);
+
+    public void ObserveAddedFields(int added)
+    {
+        if (added > Volatile.Read(ref _addedFieldsHint))
+        {
+            Volatile.Write(ref _addedFieldsHint, Math.Min(added, MaxAddedFieldsHint));
+        }
+    }
 
     public bool IsEmpty => Sources.Count == 0;
 }

@@ -57,25 +57,24 @@ internal sealed partial class ConfEventTypes
 
     public void Classify(Event e)
     {
-        var names = new List<string>();
-        var tags = new List<string>();
-        var eventTypeTags = new List<string>();
+        List<string>? names = null;
+        List<string>? eventTypeTags = null;
         foreach (var index in CandidatesFor(e.SourceType ?? string.Empty))
         {
             var (name, matches, typeTags, _) = _eventTypes[index];
             if (matches(e))
             {
-                names.Add(name);
-                eventTypeTags.AddRange(typeTags);
+                (names ??= []).Add(name);
+                (eventTypeTags ??= []).AddRange(typeTags);
             }
         }
 
-        tags.AddRange(eventTypeTags);
+        List<string>? tags = eventTypeTags is null ? null : [.. eventTypeTags];
         foreach (var (field, value, fieldTags) in _fieldTags)
         {
-            if (e[field].Texts.Any(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase)))
+            if (HasValue(e[field], value))
             {
-                tags.AddRange(fieldTags);
+                (tags ??= []).AddRange(fieldTags);
                 Add(e, "tag::" + field, fieldTags);
             }
         }
@@ -85,18 +84,86 @@ internal sealed partial class ConfEventTypes
         Add(e, Normalizer.EventTypeTagField, eventTypeTags);
     }
 
-    private static void Add(Event e, string field, IEnumerable<string> values)
+    private static bool HasValue(FieldValue field, string value)
     {
-        var all = e[field].Texts.Concat(values).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var candidate in field.Values)
+        {
+            if (string.Equals(candidate.ToString(), value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds values to a field, each once, after those it has. Adding nothing to a field whose values are already
+    /// distinct strings leaves it as it is (most events match none of the apps' event types), without building it again.</summary>
+    private static void Add(Event e, string field, IReadOnlyList<string>? values)
+    {
+        var existing = e[field];
+        if ((values is null || values.Count == 0) && IsDistinctText(existing))
+        {
+            return;
+        }
+
+        var all = new List<string>(existing.Count + (values?.Count ?? 0));
+        foreach (var value in existing.Values)
+        {
+            AddOnce(all, value.ToString());
+        }
+
+        for (var i = 0; i < (values?.Count ?? 0); i++)
+        {
+            AddOnce(all, values![i]);
+        }
+
         if (all.Count > 0)
         {
             e.Set(field, FieldValue.Multi(all));
         }
     }
 
+    private static void AddOnce(List<string> values, string value)
+    {
+        foreach (var known in values)
+        {
+            if (string.Equals(known, value, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        values.Add(value);
+    }
+
+    private static bool IsDistinctText(FieldValue field)
+    {
+        var values = field.Values;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!values[i].IsString)
+            {
+                return false;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(values[i].ToString(), values[j].ToString(), StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The event types that can match events of this sourcetype: those whose search does not require another.</summary>
     private int[] CandidatesFor(string sourceType) =>
-        _candidates.GetOrAdd(sourceType, st => [.. Enumerable.Range(0, _eventTypes.Count).Where(i => _eventTypes[i].SourceTypes?.IsMatch(st) ?? true)]);
+        _candidates.TryGetValue(sourceType, out var known)
+            ? known
+            : _candidates.GetOrAdd(sourceType, static (st, all) => [.. Enumerable.Range(0, all.Count).Where(i => all[i].SourceTypes?.IsMatch(st) ?? true)], _eventTypes);
 
     /// <summary>
     /// The sourcetypes a search requires when it starts with <c>sourcetype=a [OR sourcetype=b ...]</c> followed by the

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Ferret.Engine.Functions;
 using Ferret.Events;
+using Ferret.Knowledge.Normalization;
 
 namespace Ferret.Knowledge.Conf.SearchTime;
 
@@ -56,16 +57,7 @@ internal sealed partial class ConfNormalizer(PropsResolver props, SearchTimePlan
             }
         }
 
-        var results = new FieldValue[plan.CalculatedFields.Count];
-        for (var i = 0; i < results.Length; i++)
-        {
-            results[i] = plan.CalculatedFields[i].Evaluate(e);
-        }
-
-        for (var i = 0; i < results.Length; i++)
-        {
-            e.Set(plan.CalculatedFields[i].Field, results[i]);
-        }
+        Normalizer.CalculateSideBySide(e, plan.CalculatedFields);
 
         foreach (var lookup in plan.Lookups)
         {
@@ -80,8 +72,18 @@ internal sealed partial class ConfNormalizer(PropsResolver props, SearchTimePlan
 
     /// <summary>An event read as text has only Splunk's default fields; KV_MODE's default, auto, applies to it. A
     /// structured reader (Windows XML, JSON) has extracted its fields already, as an indexed extraction would.</summary>
-    private static bool HasOnlyDefaultFields(Event e) =>
-        e.Fields.Keys.All(k => k.StartsWith('_') || k is FieldNames.Host or FieldNames.Source or FieldNames.SourceType or FieldNames.Index);
+    private static bool HasOnlyDefaultFields(Event e)
+    {
+        foreach (var (name, _) in e.Fields)
+        {
+            if (!name.StartsWith('_') && name is not (FieldNames.Host or FieldNames.Source or FieldNames.SourceType or FieldNames.Index))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static void ExtractKeyValues(Event e, KeyValueMode mode)
     {
