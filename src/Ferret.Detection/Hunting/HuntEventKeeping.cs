@@ -68,6 +68,7 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
         // The first read reported the file's own problems; these are only told when an event is lost.
         var quiet = new ProblemCollector();
         var pending = indexes;
+        var other = new HashSet<int>();
         foreach (var inOrder in (bool[])[false, true])
         {
             var read = InputReader.Reread(file, [.. pending.Select(i => held[i].Origin!.Position)], ingest, quiet, inOrder);
@@ -79,11 +80,15 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
                 if (normalized.TryGetValue(origin.Position, out var e) && HeldEvent.CheckOf(e) == held[i].Check)
                 {
                     events[i] = Remember(origin, e);
+                    continue;
                 }
-                else
+
+                if (e is not null)
                 {
-                    left.Add(i);
+                    other.Add(i);
                 }
+
+                left.Add(i);
             }
 
             pending = left;
@@ -93,11 +98,13 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
             }
         }
 
-        var why = quiet.Problems.FirstOrDefault(p => p.Severity == ProblemSeverity.Error) is { } problem
-            ? $"{problem.Location}: {problem.Message}"
-            : "the file no longer holds the same event there (changed since it was read)";
+        var told = quiet.Problems;
+        var problem = told.FirstOrDefault(p => p.Severity == ProblemSeverity.Error) ?? (told.Count > 0 ? told[0] : null);
         foreach (var i in pending)
         {
+            var why = other.Contains(i) ? "the file holds another event there now: it changed since it was read"
+                : problem is not null ? $"{problem.Location}: {problem.Message}"
+                : "the file has no event there now";
             ReportLost(held[i].Origin!, why);
         }
     }
