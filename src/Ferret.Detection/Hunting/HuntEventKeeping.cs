@@ -17,7 +17,12 @@ namespace Ferret.Detection.Hunting;
 /// </summary>
 internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowledge, IProblemSink problems) : EventKeeping
 {
+    /// <summary>How many events recalled last stay held, so detections finishing one after another that want the same
+    /// events (many sample the same process events) read them once: about 25 MiB of normalized events.</summary>
+    private const int RecentCapacity = 2048;
+
     private readonly Dictionary<EventOrigin, WeakReference<Event>> _recalled = [];
+    private readonly Queue<Event> _recent = new(RecentCapacity);
     private readonly HashSet<EventOrigin> _lost = [];
     private readonly Lock _gate = new();
 
@@ -131,6 +136,12 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
             }
 
             _recalled[origin] = new WeakReference<Event>(e);
+            if (_recent.Count == RecentCapacity)
+            {
+                _recent.Dequeue();
+            }
+
+            _recent.Enqueue(e);
             return e;
         }
     }
