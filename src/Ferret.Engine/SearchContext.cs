@@ -48,6 +48,10 @@ public sealed record SearchContext
     /// <summary>Where <c>outputlookup</c> writes CSV files; null reports that outputlookup cannot write.</summary>
     public string? OutputLookupDirectory { get; init; }
 
+    /// <summary>How a run keeps the events it holds until it finishes (groups' samples, events its filters kept, the
+    /// events of a search that cannot be fed): null keeps them whole; a hunt keeps events read from files compact.</summary>
+    public Execution.EventKeeping? Keeping { get; init; }
+
     /// <summary>Cancels a run: it stops with <see cref="OperationCanceledException"/> at the next event it reads.</summary>
     public CancellationToken Cancellation { get; init; }
 

@@ -14,18 +14,23 @@ namespace Ferret.Detection.Hunting;
 /// leading search that chooses evidence (for a search led by a data model's events, <c>| from datamodel</c>, the
 /// candidates are the events whose projections the search held). Otherwise (tstats and other generating searches,
 /// subsearches, join, append, map) every event routed to the detection is held until the read ends, as the search
-/// needs them all. The results are the same either way. One thread feeds a detection at a time; once its findings are
-/// made, <see cref="Release"/> lets go of what it held.
+/// needs them all. The results are the same either way. Every event held is kept as the run's
+/// <see cref="SearchContext.Keeping"/> keeps it (a hunt over files: its origin, read again when the detection finishes).
+/// One thread feeds a detection at a time; once its findings are made, <see cref="Release"/> lets go of what it held.
 /// </summary>
 internal sealed class DetectionFeed
 {
     private IncrementalRun? _search;
     private IncrementalRun? _evidence;
-    private List<Event>? _routed;
+    private List<HeldEvent>? _routed;
+
+    /// <summary>The routed events made again once the read ended (<see cref="EventKeeping.Recall"/>), for the search and
+    /// then its evidence.</summary>
+    private List<Event>? _routedEvents;
 
     /// <summary>For a fed search not led by a search command: the routed events it held (or held a projection of),
     /// the evidence candidates; null otherwise.</summary>
-    private List<Event>? _held;
+    private List<HeldEvent>? _held;
     private Exception? _searchFailure;
     private Exception? _evidenceFailure;
 
@@ -76,14 +81,14 @@ internal sealed class DetectionFeed
     public void Add(Event e)
     {
         Routed++;
-        _routed?.Add(e);
+        _routed?.Add(EventKeeping.KeepWith(Context.Keeping, e));
         if (_search is not null && _searchFailure is null)
         {
             try
             {
                 if (_search.Add(e))
                 {
-                    _held?.Add(e);
+                    _held?.Add(EventKeeping.KeepWith(Context.Keeping, e));
                 }
             }
             catch (Exception error) when (error is not OutOfMemoryException)
@@ -110,7 +115,7 @@ internal sealed class DetectionFeed
     {
         if (_search is null)
         {
-            return [.. Detection.Search.Run(_routed!, Context)];
+            return [.. Detection.Search.Run(RoutedEvents(), Context)];
         }
 
         if (_searchFailure is not null)
@@ -124,19 +129,19 @@ internal sealed class DetectionFeed
     /// <summary>The evidence finder for <paramref name="rowCount"/> rows; throws what choosing the evidence threw.</summary>
     public EvidenceFinder Evidence(int rowCount)
     {
-        if (_search?.Aggregation is { } aggregation)
+        if (_search is { Aggregation: not null } fed)
         {
-            return EvidenceFinder.Over(rowCount == 0 ? [] : aggregation.Samples());
+            return EvidenceFinder.Over(rowCount == 0 ? [] : fed.Samples());
         }
 
         if (_held is not null)
         {
-            return EvidenceFinder.Over(rowCount == 0 ? [] : _held);
+            return EvidenceFinder.Over(rowCount == 0 ? [] : EventKeeping.RecallPresent(Context.Keeping, _held));
         }
 
         if (_evidence is null)
         {
-            return EvidenceFinder.For(Detection, _routed!, Context, rowCount);
+            return EvidenceFinder.For(Detection, rowCount == 0 ? [] : RoutedEvents(), Context, rowCount);
         }
 
         if (rowCount == 0 || Routed == 0)
@@ -169,6 +174,10 @@ internal sealed class DetectionFeed
         _search = null;
         _evidence = null;
         _routed = null;
+        _routedEvents = null;
         _held = null;
     }
+
+    /// <summary>Every event routed to the detection, in order, made again once from what was kept.</summary>
+    private List<Event> RoutedEvents() => _routedEvents ??= EventKeeping.RecallPresent(Context.Keeping, _routed!);
 }

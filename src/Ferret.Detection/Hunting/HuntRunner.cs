@@ -96,7 +96,9 @@ public static partial class HuntRunner
 
     private static ReadPass ReadAndRoute(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections, Knowledge.DataModels.DataModelCatalog catalog, IProblemSink problems)
     {
-        var feeds = StartFeeds(request, knowledge, detections);
+        var ingest = request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime, EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars };
+        var keeping = request.Events is null ? new HuntEventKeeping(ingest, knowledge, problems) : null;
+        var feeds = StartFeeds(request, knowledge, detections, keeping);
         var index = new DetectionIndex(detections, catalog.Resolve);
         var files = request.Events is null ? InputReader.ExpandPaths(request.Inputs, problems) : [];
         var matched = new List<int>();
@@ -106,7 +108,7 @@ public static partial class HuntRunner
         long events = 0;
         double? earliest = null;
         double? latest = null;
-        var read = InWindow(request.Events ?? InputReader.Read(files, request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime, EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars }, problems), request);
+        var read = InWindow(request.Events ?? InputReader.Read(files, ingest, problems), request);
         foreach (var normalized in ReadNormalized(read, knowledge, ThreadsOf(request)))
         {
             events++;
@@ -139,14 +141,15 @@ public static partial class HuntRunner
             ? events
             : events.Where(e => e.Time is { } t && (request.Earliest is not { } from || t >= from) && (request.Latest is not { } to || t < to));
 
-    /// <summary>One feed per detection; prepared in parallel (each compiles the leading search that chooses evidence).</summary>
-    private static DetectionFeed[] StartFeeds(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections)
+    /// <summary>One feed per detection; prepared in parallel (each compiles the leading search that chooses evidence).
+    /// Events read from the inputs are held as <paramref name="keeping"/> keeps them (null: whole).</summary>
+    private static DetectionFeed[] StartFeeds(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections, HuntEventKeeping? keeping)
     {
         var feeds = new DetectionFeed[detections.Count];
         Parallel.For(0, detections.Count, i =>
         {
             var detection = detections[i];
-            feeds[i] = new DetectionFeed(detection, problems => Context(request, knowledge, detection.Detection.Name, problems), request.MaxEvidencePerFinding);
+            feeds[i] = new DetectionFeed(detection, problems => Context(request, knowledge, detection.Detection.Name, problems) with { Keeping = keeping }, request.MaxEvidencePerFinding);
         });
         return feeds;
     }

@@ -1,13 +1,19 @@
+using Ferret.Engine.Execution;
 using Ferret.Engine.Functions;
 using Ferret.Events;
 
 namespace Ferret.Engine.Aggregation;
 
 /// <summary>A bounded sample per group of the events that reached it: the first <see cref="SamplesPerGroup"/> of each,
-/// kept with their arrival number so the union reads back in arrival order.</summary>
+/// kept with their arrival number so the union reads back in arrival order. Each is kept as the run's
+/// <see cref="SearchContext.Keeping"/> keeps events (whole, or compact as where it was read), once for all the groups
+/// it reached.</summary>
 public sealed partial class PartialAggregate
 {
     private long _arrivals;
+
+    /// <summary>The arrival number and kept form of the last sample taken: an event of several groups is kept once.</summary>
+    private (long Arrival, HeldEvent Held) _lastSample = (-1, default);
 
     /// <summary>How many events each group keeps as its sample (0, the default, keeps none).</summary>
     public int SamplesPerGroup { get; init; }
@@ -19,20 +25,25 @@ public sealed partial class PartialAggregate
         Add(e, runtime, SamplesPerGroup > 0 ? sample : null, _arrivals++);
     }
 
-    private void Sample(Group group, Event sample, long arrival)
+    private void Sample(Group group, Event sample, long arrival, EvalRuntime runtime)
     {
         var samples = group.Samples ??= [];
         if (samples.Count < SamplesPerGroup)
         {
-            samples.Add((arrival, sample));
+            if (_lastSample.Arrival != arrival)
+            {
+                _lastSample = (arrival, EventKeeping.KeepWith(runtime.Run?.Search.Keeping, sample));
+            }
+
+            samples.Add((arrival, _lastSample.Held));
         }
     }
 
     /// <summary>The sampled events of every group, each once (an event of several groups was offered to each), in
-    /// arrival order.</summary>
-    public IReadOnlyList<Event> Samples()
+    /// arrival order, as kept.</summary>
+    public IReadOnlyList<HeldEvent> Samples()
     {
-        var all = new List<(long Arrival, Event Event)>();
+        var all = new List<(long Arrival, HeldEvent Event)>();
         foreach (var group in _order)
         {
             if (group.Samples is { } samples)
@@ -42,7 +53,7 @@ public sealed partial class PartialAggregate
         }
 
         all.Sort((a, b) => a.Arrival.CompareTo(b.Arrival));
-        var events = new List<Event>(all.Count);
+        var events = new List<HeldEvent>(all.Count);
         var last = -1L;
         foreach (var (arrival, e) in all)
         {

@@ -44,7 +44,7 @@ public sealed partial class PartialAggregate
 
             if (sample is not null)
             {
-                Sample(group, sample, arrival);
+                Sample(group, sample, arrival, runtime);
             }
 
             if (inputs is null)
@@ -215,6 +215,6 @@ public sealed partial class PartialAggregate
     private sealed record Group(Scalar[] Key, List<IAggregateState?> States)
     {
         /// <summary>The first events of the group with their arrival numbers (<see cref="SamplesPerGroup"/>), or null.</summary>
-        public List<(long Arrival, Event Event)>? Samples { get; set; }
+        public List<(long Arrival, Execution.HeldEvent Event)>? Samples { get; set; }
     }
 }

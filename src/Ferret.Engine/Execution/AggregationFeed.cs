@@ -25,8 +25,9 @@ public abstract class AggregationFeed
     /// <summary>The aggregation's rows, once every event was added.</summary>
     public IEnumerable<Event> Results() => Partial.Results();
 
-    /// <summary>The sampled events of every group, each once, in the order they arrived.</summary>
-    public IReadOnlyList<Event> Samples() => Partial.Samples();
+    /// <summary>The sampled events of every group, each once, in the order they arrived, as the run kept them
+    /// (<see cref="SearchContext.Keeping"/>).</summary>
+    public IReadOnlyList<HeldEvent> Samples() => Partial.Samples();
 }
 
 /// <summary>An operator whose aggregation can be fed one event at a time, so a fed run need not hold its input.</summary>

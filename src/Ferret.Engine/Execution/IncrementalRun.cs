@@ -95,6 +95,10 @@ public sealed class IncrementalRun
         return held;
     }
 
+    /// <summary>The events the main search's fed aggregation sampled (<see cref="AggregationFeed.Samples"/>), each once in
+    /// arrival order, those kept compact read again; none without a fed aggregation.</summary>
+    public IReadOnlyList<Event> Samples() => _main.Samples();
+
     /// <summary>Runs the rest of the pipeline over the kept events (or the fed aggregation's rows), the nested searches
     /// answering with what they were fed: the search's results. Call once, after the last <see cref="Add"/>.</summary>
     public IEnumerable<Event> Finish() => _main.Finish();

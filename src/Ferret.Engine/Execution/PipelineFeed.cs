@@ -15,7 +15,7 @@ internal sealed class PipelineFeed
 {
     private readonly CompiledPipeline _pipeline;
     private readonly RunContext _run;
-    private readonly List<Event> _kept = [];
+    private readonly List<HeldEvent> _kept = [];
 
     /// <summary>The index of the fed aggregation in the operators, or -1 when the filtered events are held.</summary>
     private readonly int _aggregationAt = -1;
@@ -87,7 +87,7 @@ internal sealed class PipelineFeed
 
         if (Aggregation is null)
         {
-            _kept.Add(e);
+            _kept.Add(EventKeeping.KeepWith(_run.Search.Keeping, e));
             return true;
         }
 
@@ -98,6 +98,25 @@ internal sealed class PipelineFeed
     /// then aggregates what comes through (offering <paramref name="sample"/>, else the event as it came through, to
     /// its groups' samples) or holds it; true when it was held.</summary>
     private bool RunStreaming(Event e, int from, int to, Event? sample)
+    {
+        if (Stream(e, from, to) is not { } current)
+        {
+            return false;
+        }
+
+        if (Aggregation is null)
+        {
+            _kept.Add(EventKeeping.KeepWith(_run.Search.Keeping, current));
+            return true;
+        }
+
+        Aggregation.Add(current, sample ?? current, _run);
+        return false;
+    }
+
+    /// <summary>Operators [<paramref name="from"/>, <paramref name="to"/>) of the streaming run over one event: what
+    /// comes through (the event, or the copy made of it), or null when they drop it.</summary>
+    private Event? Stream(Event e, int from, int to)
     {
         var runtime = _run.Runtime;
         var operators = _pipeline.Operators;
@@ -114,19 +133,46 @@ internal sealed class PipelineFeed
             runtime.CurrentEvent = current;
             if (!streaming.Process(current, _run))
             {
-                return false;
+                return null;
             }
         }
 
         runtime.CurrentEvent = current;
+        return current;
+    }
+
+    /// <summary>The events the fed aggregation's groups sampled, each once, in arrival order (none without an
+    /// aggregation). One kept compact is read again and made as it was sampled: the raw event behind a projection as it
+    /// is, else what the commands in front of the aggregation made of it.</summary>
+    public IReadOnlyList<Event> Samples()
+    {
         if (Aggregation is null)
         {
-            _kept.Add(current);
-            return true;
+            return [];
         }
 
-        Aggregation.Add(current, sample ?? current, _run);
-        return false;
+        return Recall(Aggregation.Samples(), routed => _projection is not null ? routed : Stream(routed, _pipeline.FedPrefixLength, _aggregationAt));
+    }
+
+    /// <summary>The events <paramref name="held"/> stands for, in order: a whole one as it is, one kept compact read
+    /// again and remade by <paramref name="remake"/>; those that cannot be read again (reported) or remade are left out.</summary>
+    private List<Event> Recall(IReadOnlyList<HeldEvent> held, Func<Event, Event?> remake)
+    {
+        var recalled = EventKeeping.RecallWith(_run.Search.Keeping, held);
+        var events = new List<Event>(recalled.Length);
+        for (var i = 0; i < recalled.Length; i++)
+        {
+            if (held[i].Whole is { } whole)
+            {
+                events.Add(whole);
+            }
+            else if (recalled[i] is { } routed && remake(routed) is { } made)
+            {
+                events.Add(made);
+            }
+        }
+
+        return events;
     }
 
     /// <summary>The rest of the pipeline over the kept events or the aggregation's rows: the pipeline's results.</summary>
@@ -142,10 +188,24 @@ internal sealed class PipelineFeed
         return stream;
     }
 
+    /// <summary>A held event recalled as read made again into what the pipeline held: its projection through the commands
+    /// behind it for a pipeline led by a data model's events, else the event itself.</summary>
+    private Event? Remake(Event routed)
+    {
+        if (_projection is null)
+        {
+            return routed;
+        }
+
+        _run.Runtime.CurrentEvent = routed;
+        return _projection(routed) is { } projected ? Stream(projected, 1, _heldFrom) : null;
+    }
+
     /// <summary>The kept events, each made the current event as it is handed on, as the prefix's last operator did when it yielded it.</summary>
     private IEnumerable<Event> Replay()
     {
-        foreach (var e in _kept)
+        var kept = Recall(_kept, Remake);
+        foreach (var e in kept)
         {
             _run.Runtime.CurrentEvent = e;
             yield return e;

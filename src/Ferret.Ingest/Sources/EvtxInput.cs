@@ -11,19 +11,28 @@ internal static class EvtxInput
     {
         foreach (var record in EvtxFile.ReadRecords(path, file.Problems, 1, file.Options.EvtxMaxRenderedChars))
         {
-            Event e;
-            try
+            if (ToEvent(record, file) is { } e)
             {
-                e = WindowsEventMapper.FromXml(record.Xml);
+                yield return e;
             }
-            catch (Exception error) when (error is System.Xml.XmlException or FormatException)
-            {
-                file.Report($"chunk {record.ChunkIndex}, record {record.RecordId}", $"record XML is not a Windows event: {error.Message}");
-                continue;
-            }
-
-            yield return file.Finish(e);
         }
+    }
+
+    /// <summary>The event of one record, or null (reported) when its XML is not a Windows event.</summary>
+    public static Event? ToEvent(EvtxRecord record, SourceFile file)
+    {
+        Event e;
+        try
+        {
+            e = WindowsEventMapper.FromXml(record.Xml);
+        }
+        catch (Exception error) when (error is System.Xml.XmlException or FormatException)
+        {
+            file.Report($"chunk {record.ChunkIndex}, record {record.RecordId}", $"record XML is not a Windows event: {error.Message}");
+            return null;
+        }
+
+        return file.Finish(e);
     }
 
     /// <summary>An EVTX member of an archive is copied to a temporary file first: the EVTX reader seeks.</summary>

@@ -100,7 +100,7 @@ public sealed class IncrementalRunTests
         }
 
         Assert.Equal(3, fed.Finish().Count());
-        Assert.Equal(["1", "2", "4"], fed.Aggregation!.Samples().Select(e => e["n"].ToString()));
+        Assert.Equal(["1", "2", "4"], fed.Samples().Select(e => e["n"].ToString()));
     }
 
     [Theory]

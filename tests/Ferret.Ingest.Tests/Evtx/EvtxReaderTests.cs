@@ -41,12 +41,12 @@ public sealed class EvtxReaderTests : IDisposable
 
     private static (byte, byte[]) Null() => (0x00, []);
 
-    private static string Expected(string eventId, string? qualifiers, string computer) =>
+    internal static string Expected(string eventId, string? qualifiers, string computer) =>
         $"<Event xmlns='{Namespace}'><System><EventID{(qualifiers is null ? "" : $" Qualifiers='{qualifiers}'")}>{eventId}</EventID>"
         + $"<Computer>{computer}</Computer><Correlation/></System></Event>";
 
     /// <summary>Two records: the first defines the template inline, the second refers to it by offset.</summary>
-    private static EvtxChunkWriter TwoRecordChunk(ulong firstId = 1)
+    internal static EvtxChunkWriter TwoRecordChunk(ulong firstId = 1)
     {
         var writer = new EvtxChunkWriter { FirstRecordId = firstId, LastRecordId = firstId + 1 };
         var definition = 0;

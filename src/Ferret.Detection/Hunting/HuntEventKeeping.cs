@@ -1,0 +1,162 @@
+using Ferret.Engine.Execution;
+using Ferret.Events;
+using Ferret.Ingest;
+using Ferret.Knowledge;
+
+namespace Ferret.Detection.Hunting;
+
+/// <summary>
+/// How a hunt that reads its inputs keeps the events its detections hold until they finish (groups' samples, the
+/// events filters kept, the events of searches that cannot be fed): an event read from a file as its origin (file and
+/// position) and a check of its text, so the hunt's memory does not grow with its input. When they are wanted (a
+/// detection finishing, evidence being chosen) those events are read again by position, only the records wanted
+/// (<see cref="InputReader.Reread"/>), and normalized as the first read normalized them, so they are the same events.
+/// One the file no longer gives (moved, changed, damaged since) is reported as an input problem naming the file and the
+/// event, and left out. Events recalled are shared while anything still holds them, so detections that want the same
+/// event get the same instance. Thread-safe: detections finish in parallel.
+/// </summary>
+internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowledge, IProblemSink problems) : EventKeeping
+{
+    /// <summary>How many events recalled last stay held, so detections finishing one after another that want the same
+    /// events (many sample the same process events) read them once: about 25 MiB of normalized events.</summary>
+    private const int RecentCapacity = 2048;
+
+    private readonly Dictionary<EventOrigin, WeakReference<Event>> _recalled = [];
+    private readonly Queue<Event> _recent = new(RecentCapacity);
+    private readonly HashSet<EventOrigin> _lost = [];
+    private readonly Lock _gate = new();
+
+    public override HeldEvent Keep(Event e) => e.Origin is { } origin ? new HeldEvent(null, origin, HeldEvent.CheckOf(e)) : HeldEvent.Of(e);
+
+    public override Event?[] Recall(IReadOnlyList<HeldEvent> held)
+    {
+        var events = new Event?[held.Count];
+        var byFile = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            for (var i = 0; i < held.Count; i++)
+            {
+                if (held[i].Whole is { } whole)
+                {
+                    events[i] = whole;
+                }
+                else if (_recalled.TryGetValue(held[i].Origin!, out var known) && known.TryGetTarget(out var e))
+                {
+                    events[i] = e;
+                }
+                else if (!_lost.Contains(held[i].Origin!))
+                {
+                    var file = held[i].Origin!.File;
+                    if (!byFile.TryGetValue(file, out var indexes))
+                    {
+                        byFile[file] = indexes = [];
+                    }
+
+                    indexes.Add(i);
+                }
+            }
+        }
+
+        foreach (var (file, indexes) in byFile)
+        {
+            ReadAgain(file, indexes, held, events);
+        }
+
+        return events;
+    }
+
+    /// <summary>Reads the events at <paramref name="indexes"/> of <paramref name="held"/> from <paramref name="file"/>:
+    /// by position first; those that do not come back as they were (a damaged file counts its events otherwise) in
+    /// order; what still fails is reported once.</summary>
+    private void ReadAgain(string file, List<int> indexes, IReadOnlyList<HeldEvent> held, Event?[] events)
+    {
+        // The first read reported the file's own problems; these are only told when an event is lost.
+        var quiet = new ProblemCollector();
+        var pending = indexes;
+        var other = new HashSet<int>();
+        foreach (var inOrder in (bool[])[false, true])
+        {
+            var read = InputReader.Reread(file, [.. pending.Select(i => held[i].Origin!.Position)], ingest, quiet, inOrder);
+            var normalized = Normalize(read);
+            var left = new List<int>();
+            foreach (var i in pending)
+            {
+                var origin = held[i].Origin!;
+                if (normalized.TryGetValue(origin.Position, out var e) && HeldEvent.CheckOf(e) == held[i].Check)
+                {
+                    events[i] = Remember(origin, e);
+                    continue;
+                }
+
+                if (e is not null)
+                {
+                    other.Add(i);
+                }
+
+                left.Add(i);
+            }
+
+            pending = left;
+            if (pending.Count == 0)
+            {
+                return;
+            }
+        }
+
+        var told = quiet.Problems;
+        var problem = told.FirstOrDefault(p => p.Severity == ProblemSeverity.Error) ?? (told.Count > 0 ? told[0] : null);
+        foreach (var i in pending)
+        {
+            var why = other.Contains(i) ? "the file holds another event there now: it changed since it was read"
+                : problem is not null ? $"{problem.Location}: {problem.Message}"
+                : "the file has no event there now";
+            ReportLost(held[i].Origin!, why);
+        }
+    }
+
+    /// <summary>The events read again, normalized as the hunt normalized them the first time.</summary>
+    private Dictionary<long, Event> Normalize(IReadOnlyDictionary<long, Event> read)
+    {
+        var normalized = new Dictionary<long, Event>(read.Count);
+        foreach (var e in knowledge.AccelerateOnce(read.Values))
+        {
+            normalized[e.Origin!.Position] = e;
+        }
+
+        return normalized;
+    }
+
+    private Event Remember(EventOrigin origin, Event e)
+    {
+        lock (_gate)
+        {
+            if (_recalled.TryGetValue(origin, out var known) && known.TryGetTarget(out var earlier))
+            {
+                return earlier;
+            }
+
+            _recalled[origin] = new WeakReference<Event>(e);
+            if (_recent.Count == RecentCapacity)
+            {
+                _recent.Dequeue();
+            }
+
+            _recent.Enqueue(e);
+            return e;
+        }
+    }
+
+    private void ReportLost(EventOrigin origin, string why)
+    {
+        lock (_gate)
+        {
+            if (!_lost.Add(origin))
+            {
+                return;
+            }
+        }
+
+        problems.Report(new InputProblem(origin.File, $"event {origin.Position}",
+            $"a detection held this event to show or search it later, but it could not be read again ({why}); it is left out of that detection's results and evidence"));
+    }
+}

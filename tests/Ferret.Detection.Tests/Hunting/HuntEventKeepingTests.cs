@@ -1,0 +1,149 @@
+using Ferret.Content;
+using Ferret.Detection.Hunting;
+using Ferret.Engine.Execution;
+using Ferret.Events;
+using Ferret.Ingest;
+using Ferret.Knowledge;
+using Ferret.Testing;
+
+namespace Ferret.Detection.Tests.Hunting;
+
+/// <summary>A hunt over files keeps the events its detections hold as their origin and reads them again when a
+/// detection finishes (<see cref="HuntEventKeeping"/>): the findings and their evidence must be those of a hunt that
+/// held every event whole, and an event that cannot be read again must be reported, never lost in silence.</summary>
+public sealed class HuntEventKeepingTests : IDisposable
+{
+    private static readonly Lazy<KnowledgeBase> Knowledge = new(KnowledgeBase.LoadDefault);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("ferret-keeping-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void The_sample_hunt_over_files_finds_what_it_finds_over_the_same_events_held_whole()
+    {
+        using var sample = SampleContent.Extract();
+        var content = Load(sample.ContentDirectory);
+
+        AssertSameFindings(content, [sample.LogsDirectory]);
+    }
+
+    [Fact]
+    [Trait("Category", "Corpus")]
+    public void Every_escu_detection_over_evtx_files_finds_what_it_finds_over_the_same_events_held_whole()
+    {
+        var content = Load(SharedCorpus.Require("escu"));
+
+        AssertSameFindings(content, [SharedCorpus.Require("data/deepbluecli")]);
+    }
+
+    [Fact]
+    public void An_event_recalled_is_the_event_the_first_read_normalized()
+    {
+        var path = CopyOfEvtx();
+        var (keeping, problems) = Keeping();
+        var read = Knowledge.Value.AccelerateOnce(InputReader.Read([path], IngestOptions.Default, new ProblemCollector())).ToList();
+        var held = read.Select(keeping.Keep).ToList();
+
+        var recalled = keeping.Recall(held);
+
+        Assert.All(held, h => Assert.Null(h.Whole));
+        Assert.Empty(problems.Problems);
+        Assert.Equal(read.Select(Text), recalled.Select(e => Text(e!)));
+        Assert.Same(recalled[0], keeping.Recall([held[0]])[0]);
+    }
+
+    /// <summary>The file an event was read from is gone, damaged or replaced when the event is wanted again: each event
+    /// held is reported once with its file and position, and left out.</summary>
+    public static TheoryData<string, string> Damage => new()
+    {
+        { "deleted", "cannot open" },
+        { "overwritten with zeros", "unknown format: binary, and not EVTX" },
+        { "replaced by another log", "holds another event there now" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Damage))]
+    public void An_event_whose_file_changed_since_the_read_is_reported_and_left_out(string damage, string expected)
+    {
+        var path = CopyOfEvtx();
+        var (keeping, problems) = Keeping();
+        var read = Knowledge.Value.AccelerateOnce(InputReader.Read([path], IngestOptions.Default, new ProblemCollector())).Take(3).ToList();
+        var held = read.Select(keeping.Keep).ToList();
+        switch (damage)
+        {
+            case "deleted":
+                File.Delete(path);
+                break;
+            case "overwritten with zeros":
+                File.WriteAllBytes(path, new byte[new FileInfo(path).Length]);
+                break;
+            default:
+                File.Copy(SharedCorpus.Require("data/deepbluecli/new-user-security.evtx"), path, overwrite: true);
+                break;
+        }
+
+        var recalled = keeping.Recall(held);
+        keeping.Recall(held);
+
+        Assert.All(recalled, Assert.Null);
+        Assert.Equal(read.Select(e => $"event {e.Origin!.Position}"), problems.Problems.Select(p => p.Location));
+        Assert.All(problems.Problems, p => Assert.Equal(path, p.File));
+        Assert.All(problems.Problems, p => Assert.Contains(expected, p.Message, StringComparison.Ordinal));
+        Assert.All(problems.Problems, p => Assert.Contains("could not be read again", p.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_event_made_in_memory_is_kept_whole()
+    {
+        var (keeping, _) = Keeping();
+        var e = new Event { Raw = "made here" };
+
+        var held = keeping.Keep(e);
+
+        Assert.Same(e, held.Whole);
+        Assert.Same(e, keeping.Recall([held])[0]);
+    }
+
+    private static ContentRepository Load(string directory)
+    {
+        var problems = new ProblemCollector();
+        return ContentRepository.Load(directory, problems).WithEnvironmentDefaults(problems);
+    }
+
+    /// <summary>Hunts <paramref name="inputs"/> as files (events kept as their origin) and as the same events handed
+    /// over in memory (kept whole), and compares every finding, its evidence and its provenance.</summary>
+    private static void AssertSameFindings(ContentRepository content, IReadOnlyList<string> inputs)
+    {
+        var overFiles = new HuntRequest { Content = content, Detections = content.Detections, Inputs = inputs };
+        var events = InputReader.Read(inputs, IngestOptions.Default with { IndexTime = Knowledge.Value.IndexTime }, new ProblemCollector()).ToList();
+        var inMemory = overFiles with { Inputs = [], Events = events };
+
+        var fromFiles = HuntRunner.Run(overFiles, Knowledge.Value);
+        var fromMemory = HuntRunner.Run(inMemory, Knowledge.Value);
+
+        Assert.NotEmpty(fromFiles.Findings);
+        Assert.Equal(fromMemory.Findings.Select(Describe), fromFiles.Findings.Select(Describe));
+        Assert.Contains(fromFiles.Findings, f => f.Evidence.Count > 0);
+        Assert.DoesNotContain(fromFiles.Summary.InputProblems, p => p.Message.Contains("could not be read again", StringComparison.Ordinal));
+    }
+
+    private static string Describe(Finding finding) =>
+        $"{finding.Detection.Name}\n{FieldLines.Describe(finding.Result)}\n{string.Join("\n", finding.Provenance)}\n"
+        + string.Join("\n---\n", finding.Evidence.Select(Text));
+
+    private static string Text(Event e) => $"{e.Origin}\n{e.Raw}\n{FieldLines.Describe(e)}";
+
+    private static (HuntEventKeeping Keeping, ProblemCollector Problems) Keeping()
+    {
+        var problems = new ProblemCollector();
+        return (new HuntEventKeeping(IngestOptions.Default with { IndexTime = Knowledge.Value.IndexTime }, Knowledge.Value, problems), problems);
+    }
+
+    private string CopyOfEvtx()
+    {
+        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.evtx");
+        File.Copy(SharedCorpus.Require("data/deepbluecli/wmi-event-filter-persistance.evtx"), path);
+        return path;
+    }
+}
