@@ -14,6 +14,7 @@ public sealed class EvalRuntime
 {
     private readonly HashSet<(string Limit, string Where)> _limitsReported = [];
     private readonly Dictionary<string, TimeSpan> _regexTimeLost = new(StringComparer.Ordinal);
+    private bool _anyRegexTimedOut;
 
     public EvalRuntime(TimeProvider clock, TimeSpan regexTimeout, IProblemSink? problems, string? label)
     {
@@ -76,12 +77,9 @@ public sealed class EvalRuntime
     public T Guard<T>(Regex regex, Func<T> action, T onTimeout)
     {
         var key = regex.ToString();
-        lock (_regexTimeLost)
+        if (IsAbandoned(key))
         {
-            if (_regexTimeLost.TryGetValue(key, out var lost) && lost >= Limits.RegexSearchBudget)
-            {
-                return onTimeout;
-            }
+            return onTimeout;
         }
 
         try
@@ -95,6 +93,7 @@ public sealed class EvalRuntime
             {
                 total = _regexTimeLost.GetValueOrDefault(key) + RegexTimeout;
                 _regexTimeLost[key] = total;
+                Volatile.Write(ref _anyRegexTimedOut, true);
             }
 
             if (total >= Limits.RegexSearchBudget)
@@ -108,6 +107,21 @@ public sealed class EvalRuntime
             }
 
             return onTimeout;
+        }
+    }
+
+    /// <summary>Whether the timeouts of <paramref name="pattern"/> used up its budget. Until a match first times out no
+    /// pattern is abandoned, and the usual match skips the lock and the hashing of its (often long) pattern.</summary>
+    private bool IsAbandoned(string pattern)
+    {
+        if (!Volatile.Read(ref _anyRegexTimedOut))
+        {
+            return false;
+        }
+
+        lock (_regexTimeLost)
+        {
+            return _regexTimeLost.TryGetValue(pattern, out var lost) && lost >= Limits.RegexSearchBudget;
         }
     }
 

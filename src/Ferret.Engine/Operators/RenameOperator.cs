@@ -27,6 +27,11 @@ public sealed class RenameOperator(IReadOnlyList<(FieldNamePattern From, string 
                 {
                     continue;
                 }
+
+                if (TryRenameInPlace(e, from.Pattern, FieldNamePattern.Substitute(to, [])))
+                {
+                    continue;
+                }
             }
 
             Rename(e, from, to);
@@ -35,10 +40,31 @@ public sealed class RenameOperator(IReadOnlyList<(FieldNamePattern From, string 
         return true;
     }
 
+    /// <summary>Renames the one field <paramref name="from"/> to a name no field has yet, without walking the event: the
+    /// field freed by the removal is the slot the new name takes, so the order is the one <see cref="Rename"/> gives.
+    /// False (nothing done) when a field already has the new name, which <see cref="Rename"/> replaces.</summary>
+    private static bool TryRenameInPlace(Event e, string from, string target)
+    {
+        if (e.Has(target))
+        {
+            return false;
+        }
+
+        var value = e[from];
+        e.Remove(from);
+        e.Set(target, value);
+        return true;
+    }
+
     /// <summary>Renames every field <paramref name="from"/> matches; the fields keep their order, and a renamed field
     /// replaces a field that already had the new name.</summary>
     private static void Rename(Event e, FieldNamePattern from, string to)
     {
+        if (!MatchesAny(e, from))
+        {
+            return;
+        }
+
         var count = e.FieldCount;
         var names = new string[count];
         var values = new FieldValue[count];
@@ -49,9 +75,9 @@ public sealed class RenameOperator(IReadOnlyList<(FieldNamePattern From, string 
         {
             names[i] = name;
             values[i] = value;
-            if (from.Captures(name) is { } captures)
+            if (from.Rename(name, to) is { } target)
             {
-                targets[i] = FieldNamePattern.Substitute(to, captures);
+                targets[i] = target;
                 renamedAny = true;
             }
 
@@ -89,5 +115,18 @@ public sealed class RenameOperator(IReadOnlyList<(FieldNamePattern From, string 
                 e.Set(names[i], values[i]);
             }
         }
+    }
+
+    private static bool MatchesAny(Event e, FieldNamePattern from)
+    {
+        foreach (var (name, _) in e.Fields)
+        {
+            if (from.IsMatch(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
