@@ -24,7 +24,7 @@ public static partial class FunctionLibrary
             for (var i = 0; i < values.Count; i++)
             {
                 var text = values[i].ToString();
-                if (rt.Guard(regex, () => regex.IsMatch(text), false))
+                if (rt.IsMatch(regex, text))
                 {
                     return Value.Of(i);
                 }

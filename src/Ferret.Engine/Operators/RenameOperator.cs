@@ -1,3 +1,4 @@
+using System.Buffers;
 using Ferret.Engine.Execution;
 using Ferret.Events;
 
@@ -66,54 +67,58 @@ public sealed class RenameOperator(IReadOnlyList<(FieldNamePattern From, string 
         }
 
         var count = e.FieldCount;
-        var names = new string[count];
-        var values = new FieldValue[count];
-        var targets = new string?[count];
-        var renamedAny = false;
-        var i = 0;
-        foreach (var (name, value) in e.Fields)
+        var names = ArrayPool<string>.Shared.Rent(count);
+        var values = ArrayPool<FieldValue>.Shared.Rent(count);
+        var targets = ArrayPool<string?>.Shared.Rent(count);
+        try
         {
-            names[i] = name;
-            values[i] = value;
-            if (from.Rename(name, to) is { } target)
+            var i = 0;
+            string? onlyTarget = null;
+            HashSet<string>? replaced = null;
+            foreach (var (name, value) in e.Fields)
             {
-                targets[i] = target;
-                renamedAny = true;
+                names[i] = name;
+                values[i] = value;
+                targets[i] = from.Rename(name, to);
+                if (targets[i] is { } target && !string.Equals(target, onlyTarget, StringComparison.Ordinal))
+                {
+                    // The names renamed onto: usually one, compared without a set.
+                    if (onlyTarget is null)
+                    {
+                        onlyTarget = target;
+                    }
+                    else
+                    {
+                        (replaced ??= new HashSet<string>(StringComparer.Ordinal) { onlyTarget }).Add(target);
+                    }
+                }
+
+                i++;
             }
 
-            i++;
-        }
-
-        if (!renamedAny)
-        {
-            return;
-        }
-
-        var replaced = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var target in targets)
-        {
-            if (target is not null)
+            // Removing every field and setting them again in order keeps their order (a dictionary refills freed slots).
+            for (i = count - 1; i >= 0; i--)
             {
-                replaced.Add(target);
+                e.Remove(names[i]);
+            }
+
+            for (i = 0; i < count; i++)
+            {
+                if (targets[i] is { } target)
+                {
+                    e.Set(target, values[i]);
+                }
+                else if (replaced is not null ? !replaced.Contains(names[i]) : !string.Equals(names[i], onlyTarget, StringComparison.Ordinal))
+                {
+                    e.Set(names[i], values[i]);
+                }
             }
         }
-
-        // Removing every field and setting them again in order keeps their order (a dictionary refills freed slots).
-        for (i = count - 1; i >= 0; i--)
+        finally
         {
-            e.Remove(names[i]);
-        }
-
-        for (i = 0; i < count; i++)
-        {
-            if (targets[i] is { } target)
-            {
-                e.Set(target, values[i]);
-            }
-            else if (!replaced.Contains(names[i]))
-            {
-                e.Set(names[i], values[i]);
-            }
+            ArrayPool<string>.Shared.Return(names, clearArray: true);
+            ArrayPool<FieldValue>.Shared.Return(values, clearArray: true);
+            ArrayPool<string?>.Shared.Return(targets, clearArray: true);
         }
     }
 
