@@ -230,7 +230,7 @@ public sealed partial class PartialAggregate
     }
 
     /// <summary>Looks the group of <paramref name="key"/> up by its text written into a reused buffer, so a key of
-    /// several fields makes no string unless its group is new (<paramref name="text"/>, null when found).</summary>
+    /// several fields makes no string unless its group is new (<paramref name="text"/>; empty when found).</summary>
     private bool TryFindGroup(Scalar[] key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Group? group, out string text)
     {
         if (key.Length <= 1)
