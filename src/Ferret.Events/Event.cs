@@ -7,7 +7,28 @@ namespace Ferret.Events;
 /// </summary>
 public sealed class Event
 {
-    private readonly Dictionary<string, FieldValue> _fields;
+    /// <summary>The event's own fields; for a copy that has not removed a field yet (<see cref="_base"/> set), only the
+    /// fields it set since it was copied.</summary>
+    private Dictionary<string, FieldValue> _fields;
+
+    /// <summary>The fields of the event this one is a copy of, shared and never changed again, or null. A copy reads
+    /// through to them until it removes a field: a search that copies each event before its first eval or rename (so
+    /// the caller's event stays as read) then writes a few fields instead of copying all of them.</summary>
+    private Dictionary<string, FieldValue>? _base;
+
+    /// <summary>How many of the fields set on a copy are also in <see cref="_base"/> (their value replaced in place).</summary>
+    private int _shadowed;
+
+    /// <summary>Whether <see cref="_fields"/> is the base of a copy: the first change copies it first.</summary>
+    private volatile bool _shared;
+
+    /// <summary>The fields as one dictionary that copies (<see cref="CloneOnWrite"/>) read through to, when
+    /// <see cref="_fields"/> cannot be shared itself; dropped when this event changes.</summary>
+    private Dictionary<string, FieldValue>? _snapshot;
+
+    /// <summary>Whether a field was removed from <see cref="_fields"/> (a dictionary refills a freed slot first, so only a
+    /// dictionary without freed slots is shared: a copy of it then adds fields in the same places).</summary>
+    private bool _removedAny;
 
     public Event()
     {
@@ -19,44 +40,150 @@ public sealed class Event
         _fields = new Dictionary<string, FieldValue>(capacity, StringComparer.Ordinal);
     }
 
-    private Event(Dictionary<string, FieldValue> fields)
+    private Event(Dictionary<string, FieldValue> fields, Dictionary<string, FieldValue>? baseFields)
     {
-        _fields = new Dictionary<string, FieldValue>(fields, StringComparer.Ordinal);
+        _fields = fields;
+        _base = baseFields;
     }
 
     /// <summary>The fields that have a value; a field set to null is removed.</summary>
-    public EventFieldDictionary Fields => new(_fields);
+    public EventFieldDictionary Fields => new(_fields, _base, _shadowed);
 
-    public int FieldCount => _fields.Count;
+    public int FieldCount => _base is null ? _fields.Count : _base.Count + _fields.Count - _shadowed;
 
     public FieldValue this[string name]
     {
-        get => _fields.TryGetValue(name, out var value) ? value : FieldValue.Null;
+        get => _fields.TryGetValue(name, out var value) || (_base is not null && _base.TryGetValue(name, out value)) ? value : FieldValue.Null;
         set => Set(name, value);
     }
 
-    public bool Has(string name) => _fields.ContainsKey(name);
+    public bool Has(string name) => _fields.ContainsKey(name) || (_base is not null && _base.ContainsKey(name));
 
     public void Set(string name, FieldValue value)
     {
         if (value.IsNull)
         {
-            _fields.Remove(name);
+            Remove(name);
+            return;
+        }
+
+        _snapshot = null;
+        if (_base is not null)
+        {
+            if (!_fields.ContainsKey(name) && _base.ContainsKey(name))
+            {
+                _shadowed++;
+            }
+        }
+        else if (_shared)
+        {
+            Unshare();
+        }
+
+        _fields[name] = value;
+    }
+
+    public bool Remove(string name)
+    {
+        if (_base is null && !_shared)
+        {
+            if (!_fields.Remove(name))
+            {
+                return false;
+            }
         }
         else
         {
-            _fields[name] = value;
+            if (!Has(name))
+            {
+                return false;
+            }
+
+            if (_base is not null)
+            {
+                Materialize();
+            }
+            else
+            {
+                Unshare();
+            }
+
+            _fields.Remove(name);
         }
+
+        _snapshot = null;
+        _removedAny = true;
+        return true;
     }
 
-    public bool Remove(string name) => _fields.Remove(name);
+    /// <summary>A copy of the event with a dictionary of its own: later changes to either leave the other as it is.</summary>
+    public Event Clone()
+    {
+        var fields = _base is null
+            ? new Dictionary<string, FieldValue>(_fields, StringComparer.Ordinal)
+            : FieldsCopy();
+        return new Event(fields, null) { Origin = Origin };
+    }
+
+    /// <summary>A copy of the event that reads through to this event's fields and keeps only what it changes (until it
+    /// removes a field, when it takes a whole dictionary of its own); later changes to either leave the other as it
+    /// is, and the copy lists its fields in the order <see cref="Clone"/>'s would. For the copy a search makes of each
+    /// event before its first eval or rename, when many searches copy the same event and each changes a few fields.</summary>
+    public Event CloneOnWrite()
+    {
+        Dictionary<string, FieldValue> shared;
+        if (_base is null && !_removedAny)
+        {
+            _shared = true;
+            shared = _fields;
+        }
+        else
+        {
+            // Fields with freed slots, or a copy's: one whole dictionary without freed slots, made once and shared by
+            // every copy until this event changes.
+            shared = _snapshot ??= FieldsCopy();
+        }
+
+        return new Event(new Dictionary<string, FieldValue>(StringComparer.Ordinal), shared) { Origin = Origin };
+    }
+
+    private Dictionary<string, FieldValue> FieldsCopy()
+    {
+        var fields = new Dictionary<string, FieldValue>(FieldCount, StringComparer.Ordinal);
+        foreach (var (name, value) in Fields)
+        {
+            fields.Add(name, value);
+        }
+
+        return fields;
+    }
+
+    /// <summary>Gives this event its own copy of fields a copy of it reads.</summary>
+    private void Unshare()
+    {
+        _fields = new Dictionary<string, FieldValue>(_fields, StringComparer.Ordinal);
+        _shared = false;
+    }
+
+    /// <summary>Turns a copy's changes into a whole dictionary before a field is removed: the shared fields in order with
+    /// the changes applied, then the fields it added in the order they were added, as on a full copy.</summary>
+    private void Materialize()
+    {
+        var fields = new Dictionary<string, FieldValue>(_base!, StringComparer.Ordinal);
+        foreach (var (name, value) in _fields)
+        {
+            fields[name] = value;
+        }
+
+        _fields = fields;
+        _base = null;
+        _shadowed = 0;
+    }
 
     /// <summary>Where the event was read from (file and position), kept beside the fields rather than as one: Splunk
     /// has no field for it (<c>source</c> is the log's name, as the add-ons set it). Null for result rows and events
     /// made in memory.</summary>
     public EventOrigin? Origin { get; set; }
-
-    public Event Clone() => new(_fields) { Origin = Origin };
 
     /// <summary><c>_time</c> in epoch seconds, or null when the event has none.</summary>
     public double? Time
@@ -95,5 +222,5 @@ public sealed class Event
         set => Set(FieldNames.Index, value);
     }
 
-    public override string ToString() => Raw ?? string.Join(' ', _fields.Select(f => $"{f.Key}={f.Value}"));
+    public override string ToString() => Raw ?? string.Join(' ', Fields.Select(f => $"{f.Key}={f.Value}"));
 }

@@ -30,16 +30,65 @@ public readonly struct FieldValue : IEquatable<FieldValue>
     /// <summary>A multivalue field; one value collapses to a single value, none to null.</summary>
     public static FieldValue Multi(IEnumerable<Scalar> values)
     {
-        var array = values.Where(v => !v.IsNull).ToArray();
-        return array.Length switch
+        ArgumentNullException.ThrowIfNull(values);
+        if (values is ScalarList list)
+        {
+            // Another field's values: already without nulls, and its array is never changed, so it can be shared.
+            return new FieldValue(list.Single, list.Many);
+        }
+
+        Scalar[] array;
+        if (values is ICollection<Scalar> collection)
+        {
+            array = new Scalar[collection.Count];
+            collection.CopyTo(array, 0);
+        }
+        else
+        {
+            array = [.. values];
+        }
+
+        return WithoutNulls(array);
+    }
+
+    public static FieldValue Multi(IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values is IReadOnlyList<string> list)
+        {
+            // Lists and arrays (split, lookups, extractions) are read by index, without an enumerator per value.
+            var array = new Scalar[list.Count];
+            for (var i = 0; i < array.Length; i++)
+            {
+                array[i] = Scalar.Of(list[i]);
+            }
+
+            return WithoutNulls(array);
+        }
+
+        return Multi(values.Select(Scalar.Of));
+    }
+
+    /// <summary>The non-null values of <paramref name="array"/> (which it takes over) in order; one collapses to a single
+    /// value, none to null.</summary>
+    private static FieldValue WithoutNulls(Scalar[] array)
+    {
+        var kept = 0;
+        foreach (var value in array)
+        {
+            if (!value.IsNull)
+            {
+                array[kept++] = value;
+            }
+        }
+
+        return kept switch
         {
             0 => Null,
             1 => new FieldValue(array[0], null),
-            _ => new FieldValue(default, array),
+            _ => new FieldValue(default, kept == array.Length ? array : array[..kept]),
         };
     }
-
-    public static FieldValue Multi(IEnumerable<string> values) => Multi(values.Select(Scalar.Of));
 
     public bool IsNull => _many is null && _single.IsNull;
 

@@ -18,6 +18,10 @@ public readonly struct ScalarList : IReadOnlyList<Scalar>
         _many = many;
     }
 
+    internal Scalar Single => _single;
+
+    internal Scalar[]? Many => _many;
+
     public int Count => _many?.Length ?? (_single.IsNull ? 0 : 1);
 
     public Scalar this[int index] =>
@@ -27,11 +31,14 @@ public readonly struct ScalarList : IReadOnlyList<Scalar>
 
     public Enumerator GetEnumerator() => new(this);
 
-    IEnumerator<Scalar> IEnumerable<Scalar>.GetEnumerator()
+    IEnumerator<Scalar> IEnumerable<Scalar>.GetEnumerator() =>
+        _many is not null ? ((IEnumerable<Scalar>)_many).GetEnumerator() : SingleValue(_single);
+
+    private static IEnumerator<Scalar> SingleValue(Scalar single)
     {
-        for (var i = 0; i < Count; i++)
+        if (!single.IsNull)
         {
-            yield return this[i];
+            yield return single;
         }
     }
 

@@ -53,6 +53,9 @@ public sealed class FieldNamePatternTests
         { "rename Processes.user as a", ["Processes.process_name", "a", "z", "_raw"] },
         { "rename nothing.* as *", ["a", "Processes.process_name", "Processes.user", "z", "_raw"] },
         { "rename a as a", ["a", "Processes.process_name", "Processes.user", "z", "_raw"] },
+        { "eval added=1 | rename Processes.process_name as process_name | eval later=2", ["a", "process_name", "Processes.user", "z", "_raw", "added", "later"] },
+        { "eval added=1 | rename Processes.user as a | eval later=2", ["Processes.process_name", "a", "z", "_raw", "added", "later"] },
+        { "rename Processes.* as *, z as y | eval later=2", ["a", "process_name", "user", "y", "_raw", "later"] },
     };
 
     [Theory]

@@ -13,6 +13,35 @@ public sealed class FieldValueTests
         Assert.Equal("only", value.Text);
     }
 
+    public static TheoryData<IEnumerable<Scalar>, string[]> ScalarSources => new()
+    {
+        { new[] { Scalar.Of("a"), Scalar.Null, Scalar.Of(2) }, ["a", "2"] },
+        { new List<Scalar> { Scalar.Null, Scalar.Of("only"), Scalar.Null }, ["only"] },
+        { FieldValue.Multi(["x", "y", "z"]).Values, ["x", "y", "z"] },
+        { FieldValue.Of("one").Values, ["one"] },
+        { Iterated("p q"), ["p", "q"] },
+        { Array.Empty<Scalar>(), [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(ScalarSources))]
+    public void A_multivalue_keeps_the_non_null_values_in_order_whatever_collection_they_come_in(IEnumerable<Scalar> values, string[] expected)
+    {
+        var value = FieldValue.Multi(values);
+
+        Assert.Equal(expected, value.Texts.ToArray());
+        Assert.Equal(expected.Length > 1, value.IsMultivalue);
+    }
+
+    /// <summary>Values that only an enumerator gives (no collection to copy from).</summary>
+    private static IEnumerable<Scalar> Iterated(string texts)
+    {
+        foreach (var text in texts.Split(' '))
+        {
+            yield return Scalar.Of(text);
+        }
+    }
+
     [Fact]
     public void A_multivalue_of_no_values_is_null()
     {

@@ -74,21 +74,10 @@ public sealed class GroupedAggregation(
         var allSingle = true;
         for (var i = 0; i < ByFields.Count; i++)
         {
-            var name = ByFields[i];
-            var value = e[name];
-            if (TimeSpan is { } span && name == FieldNames.Time && value.First.TryGetNumber(out var t))
-            {
-                value = FieldValue.Of(span.Floor(t));
-            }
-
+            var value = ByValue(e, i);
             if (value.IsNull)
             {
-                if (FillNull is null)
-                {
-                    return [];
-                }
-
-                value = FieldValue.Of(FillNull);
+                return [];
             }
 
             perField[i] = value;
@@ -108,6 +97,45 @@ public sealed class GroupedAggregation(
         }
 
         return Cartesian(perField, 0);
+    }
+
+    /// <summary>Writes the one group key of <paramref name="e"/> into <paramref name="key"/> (one slot per by field) when
+    /// each by field has one value: 1. 0 when a by field is missing and there is no fill value (the event has no group);
+    /// -1 when a by field has several values (<see cref="KeysOf"/> gives the combinations). The usual event has one
+    /// key, found without the arrays and enumerator <see cref="KeysOf"/> makes.</summary>
+    internal int SingleKey(Event e, Scalar[] key)
+    {
+        for (var i = 0; i < ByFields.Count; i++)
+        {
+            var value = ByValue(e, i);
+            if (value.IsNull)
+            {
+                return 0;
+            }
+
+            if (value.IsMultivalue)
+            {
+                return -1;
+            }
+
+            key[i] = value.First;
+        }
+
+        return 1;
+    }
+
+    /// <summary>The value of the by field at <paramref name="index"/> that groups <paramref name="e"/>: <c>_time</c> floored
+    /// to the span, a missing field filled, or null when it is missing and there is no fill value.</summary>
+    private FieldValue ByValue(Event e, int index)
+    {
+        var name = ByFields[index];
+        var value = e[name];
+        if (TimeSpan is { } span && name == FieldNames.Time && value.First.TryGetNumber(out var t))
+        {
+            value = FieldValue.Of(span.Floor(t));
+        }
+
+        return value.IsNull && FillNull is not null ? FieldValue.Of(FillNull) : value;
     }
 
     private static IEnumerable<Scalar[]> Cartesian(FieldValue[] perField, int index)

@@ -16,10 +16,20 @@ public sealed partial class PartialAggregate
     private readonly List<Group> _order = [];
     private readonly Limits.GroupBudget _budget;
 
+    /// <summary>The key of the event being added (its group copies it), the inputs of its aggregates and the text of a
+    /// key of several fields: reused from event to event, as the partial belongs to one run.</summary>
+    private readonly Scalar[] _key;
+    private readonly FieldValue[] _inputs;
+    private char[] _keyChars = new char[128];
+
+    private const char KeySeparator = '\u001f';
+
     public PartialAggregate(GroupedAggregation plan)
     {
         this.plan = plan;
         _budget = new(plan.Command, "groups", "the events of other groups were not counted");
+        _key = new Scalar[plan.ByFields.Count];
+        _inputs = new FieldValue[plan.Aggregates.Count];
         for (var i = 0; i < plan.Aggregates.Count; i++)
         {
             _columns.Add(new Column(i, null));
@@ -32,51 +42,66 @@ public sealed partial class PartialAggregate
 
     private void Add(Event e, EvalRuntime runtime, Event? sample, long arrival)
     {
-        var time = e.Time;
-        FieldValue[]? inputs = null;
-        List<(int Column, FieldValue Value)>? discovered = null;
-        foreach (var key in plan.KeysOf(e))
+        var adding = new Adding(e, runtime, sample, arrival, e.Time);
+        switch (plan.SingleKey(e, _key))
         {
-            if (GetGroup(key, runtime) is not { } group)
-            {
-                continue;
-            }
-
-            if (sample is not null)
-            {
-                Sample(group, sample, arrival, runtime);
-            }
-
-            if (inputs is null)
-            {
-                inputs = new FieldValue[plan.Aggregates.Count];
-                for (var i = 0; i < inputs.Length; i++)
+            case 0:
+                return;
+            case > 0:
+                AddTo(_key, ref adding);
+                break;
+            default:
+                foreach (var key in plan.KeysOf(e))
                 {
-                    if (plan.Aggregates[i].Wildcard is null)
-                    {
-                        inputs[i] = plan.Aggregates[i].Read(e, runtime);
-                    }
+                    AddTo(key, ref adding);
                 }
 
-                discovered = plan.HasWildcards ? WildcardInputs(e) : null;
-            }
+                break;
+        }
+    }
 
+    /// <summary>Adds the event being added to the group of <paramref name="key"/>, reading its aggregate inputs (into
+    /// <see cref="_inputs"/>) for its first group only.</summary>
+    private void AddTo(Scalar[] key, ref Adding adding)
+    {
+        var runtime = adding.Runtime;
+        if (GetGroup(key, runtime) is not { } group)
+        {
+            return;
+        }
+
+        if (adding.Sample is { } sample)
+        {
+            Sample(group, sample, adding.Arrival, runtime);
+        }
+
+        var inputs = _inputs;
+        if (!adding.InputsRead)
+        {
+            adding.InputsRead = true;
             for (var i = 0; i < inputs.Length; i++)
             {
-                group.States[i]?.Add(inputs[i], time);
-                if (group.States[i] is ValuesState { Count: var count } values && count > runtime.Limits.MaxMvSize)
-                {
-                    values.KeepFirst(runtime.Limits.MaxMvSize);
-                    runtime.ReportLimit("[ferret] max_mv_size", "values()", $"kept the first {runtime.Limits.MaxMvSize} distinct values of a group in sort order");
-                }
+                inputs[i] = plan.Aggregates[i].Wildcard is null ? plan.Aggregates[i].Read(adding.Event, runtime) : default;
             }
 
-            if (discovered is not null)
+            adding.Discovered = plan.HasWildcards ? WildcardInputs(adding.Event) : null;
+        }
+
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            group.States[i]?.Add(inputs[i], adding.Time);
+            if (group.States[i] is ValuesState { Count: var count } values && count > runtime.Limits.MaxMvSize)
             {
-                foreach (var (column, value) in discovered)
-                {
-                    StateOf(group, column).Add(value, time);
-                }
+                values.KeepFirst(runtime.Limits.MaxMvSize);
+                runtime.ReportLimit("[ferret] max_mv_size", "values()", $"kept the first {runtime.Limits.MaxMvSize} distinct values of a group in sort order");
+            }
+        }
+
+        if (adding.Discovered is { } discovered)
+        {
+            foreach (var (column, value) in discovered)
+            {
+                StateOf(group, column).Add(value, adding.Time);
             }
         }
     }
@@ -178,8 +203,7 @@ public sealed partial class PartialAggregate
     /// of the run (<paramref name="runtime"/>; reported once).</summary>
     private Group? GetGroup(Scalar[] key, EvalRuntime? runtime)
     {
-        var text = KeyText(key);
-        if (!_groups.TryGetValue(text, out var group))
+        if (!TryFindGroup(key, out var group, out var text))
         {
             if (runtime is not null && !_budget.TryAdd(text.Length, (long)Limits.GroupBudget.StateBytes * plan.Aggregates.Count, runtime))
             {
@@ -205,12 +229,60 @@ public sealed partial class PartialAggregate
         return group.States[column] ??= plan.Aggregates[_columns[column].Binding].Factory();
     }
 
+    /// <summary>Looks the group of <paramref name="key"/> up by its text written into a reused buffer, so a key of
+    /// several fields makes no string unless its group is new (<paramref name="text"/>; empty when found).</summary>
+    private bool TryFindGroup(Scalar[] key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Group? group, out string text)
+    {
+        if (key.Length <= 1)
+        {
+            text = KeyText(key);
+            return _groups.TryGetValue(text, out group);
+        }
+
+        var length = 0;
+        for (var i = 0; i < key.Length; i++)
+        {
+            var piece = key[i].ToString();
+            var needed = length + piece.Length + 1;
+            if (needed > _keyChars.Length)
+            {
+                Array.Resize(ref _keyChars, Math.Max(needed, _keyChars.Length * 2));
+            }
+
+            if (i > 0)
+            {
+                _keyChars[length++] = KeySeparator;
+            }
+
+            piece.CopyTo(_keyChars.AsSpan(length));
+            length += piece.Length;
+        }
+
+        var written = _keyChars.AsSpan(0, length);
+        if (_groups.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(written, out group))
+        {
+            text = string.Empty;
+            return true;
+        }
+
+        text = written.ToString();
+        return false;
+    }
+
     private static string KeyText(Scalar[] key) => key.Length switch
     {
         0 => string.Empty,
         1 => key[0].ToString(),
-        _ => string.Join('\u001f', key.Select(k => k.ToString())),
+        _ => string.Join(KeySeparator, key.Select(k => k.ToString())),
     };
+
+    /// <summary>What the event being added carries from one of its groups to the next: its inputs are read once.</summary>
+    private record struct Adding(Event Event, EvalRuntime Runtime, Event? Sample, long Arrival, double? Time)
+    {
+        public bool InputsRead { get; set; }
+
+        public List<(int Column, FieldValue Value)>? Discovered { get; set; }
+    }
 
     private sealed record Group(Scalar[] Key, List<IAggregateState?> States)
     {

@@ -74,5 +74,5 @@ public sealed class CopyEventsOperator() : Operator("copy")
 {
     public override OperatorKind Kind => OperatorKind.Streaming;
 
-    public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run) => input.Select(e => e.Clone());
+    public override IEnumerable<Event> Execute(IEnumerable<Event> input, RunContext run) => input.Select(e => e.CloneOnWrite());
 }

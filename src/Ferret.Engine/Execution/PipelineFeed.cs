@@ -126,7 +126,7 @@ internal sealed class PipelineFeed
             if (operators[i] is not StreamingOperator streaming)
             {
                 // The plan's copy in front of the first operator that changes events: the caller's event stays as read.
-                current = current.Clone();
+                current = current.CloneOnWrite();
                 continue;
             }
 

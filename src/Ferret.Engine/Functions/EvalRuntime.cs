@@ -14,6 +14,9 @@ public sealed class EvalRuntime
 {
     private readonly HashSet<(string Limit, string Where)> _limitsReported = [];
     private readonly Dictionary<string, TimeSpan> _regexTimeLost = new(StringComparer.Ordinal);
+    private bool _anyRegexTimedOut;
+    private CaseChange? _lastLowered;
+    private CaseChange? _lastUppered;
 
     public EvalRuntime(TimeProvider clock, TimeSpan regexTimeout, IProblemSink? problems, string? label)
     {
@@ -73,20 +76,23 @@ public sealed class EvalRuntime
     /// <summary>Runs a regex action; a match that exceeds the timeout is reported and counts as no match. Once the
     /// timeouts of one expression add up to <see cref="SearchLimits.RegexSearchBudget"/>, the expression is abandoned
     /// for the rest of the run: every later match counts as no match without running.</summary>
-    public T Guard<T>(Regex regex, Func<T> action, T onTimeout)
+    public T Guard<T>(Regex regex, Func<T> action, T onTimeout) => Guard(regex, action, static a => a(), onTimeout);
+
+    /// <summary>Whether <paramref name="regex"/> matches <paramref name="text"/>, guarded as <see cref="Guard{T}"/>:
+    /// without a closure per call, as <c>match()</c> runs for every event.</summary>
+    public bool IsMatch(Regex regex, string text) => Guard(regex, (regex, text), static s => s.regex.IsMatch(s.text), false);
+
+    private T Guard<TState, T>(Regex regex, TState state, Func<TState, T> action, T onTimeout)
     {
         var key = regex.ToString();
-        lock (_regexTimeLost)
+        if (IsAbandoned(key))
         {
-            if (_regexTimeLost.TryGetValue(key, out var lost) && lost >= Limits.RegexSearchBudget)
-            {
-                return onTimeout;
-            }
+            return onTimeout;
         }
 
         try
         {
-            return action();
+            return action(state);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -95,6 +101,7 @@ public sealed class EvalRuntime
             {
                 total = _regexTimeLost.GetValueOrDefault(key) + RegexTimeout;
                 _regexTimeLost[key] = total;
+                Volatile.Write(ref _anyRegexTimedOut, true);
             }
 
             if (total >= Limits.RegexSearchBudget)
@@ -110,6 +117,49 @@ public sealed class EvalRuntime
             return onTimeout;
         }
     }
+
+    /// <summary>Whether the timeouts of <paramref name="pattern"/> used up its budget. Until a match first times out no
+    /// pattern is abandoned, and the usual match skips the lock and the hashing of its (often long) pattern.</summary>
+    private bool IsAbandoned(string pattern)
+    {
+        if (!Volatile.Read(ref _anyRegexTimedOut))
+        {
+            return false;
+        }
+
+        lock (_regexTimeLost)
+        {
+            return _regexTimeLost.TryGetValue(pattern, out var lost) && lost >= Limits.RegexSearchBudget;
+        }
+    }
+
+    /// <summary><c>lower()</c> of <paramref name="text"/>. The last text changed and its result are kept: a detection
+    /// that tests <c>match(lower(ScriptBlockText), ...)</c> twenty times per event (PowerShell 4104 Hunting) lowers the
+    /// same script block once instead of twenty times.</summary>
+    internal string ToLower(string text) => ChangeCase(ref _lastLowered, text, upper: false);
+
+    /// <summary><c>upper()</c> of <paramref name="text"/>, the last change kept as for <see cref="ToLower"/>.</summary>
+    internal string ToUpper(string text) => ChangeCase(ref _lastUppered, text, upper: true);
+
+    private static string ChangeCase(ref CaseChange? last, string text, bool upper)
+    {
+        var seen = Volatile.Read(ref last);
+        if (seen is not null && ReferenceEquals(seen.Text, text))
+        {
+            return seen.Result;
+        }
+
+        var result = upper ? text.ToUpperInvariant() : text.ToLowerInvariant();
+        if (!ReferenceEquals(result, text))
+        {
+            Volatile.Write(ref last, new CaseChange(text, result));
+        }
+
+        return result;
+    }
+
+    /// <summary>A text (this very string, compared by reference) and what lower() or upper() made of it.</summary>
+    private sealed record CaseChange(string Text, string Result);
 
     public Regex? GetRegex(string pcre, RegexOptions options = RegexOptions.None)
     {

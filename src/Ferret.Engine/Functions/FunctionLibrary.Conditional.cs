@@ -42,7 +42,7 @@ public static partial class FunctionLibrary
                 return Value.Null;
             }
 
-            return Value.Of(rt.Guard(regex, () => regex.IsMatch(text), false));
+            return Value.Of(rt.IsMatch(regex, text));
         });
         add("cidrmatch", (a, _) => Text(a[0]) is { } cidr && Text(a[1]) is { } ip
             ? Value.Of(CidrMatch(cidr, ip))
@@ -53,7 +53,7 @@ public static partial class FunctionLibrary
     public static bool Like(string text, string pattern, EvalRuntime runtime)
     {
         var regex = runtime.GetRegex(LikeToRegex(pattern), RegexOptions.Singleline);
-        return regex is not null && runtime.Guard(regex, () => regex.IsMatch(text), false);
+        return regex is not null && runtime.IsMatch(regex, text);
     }
 
     public static string LikeToRegex(string pattern)

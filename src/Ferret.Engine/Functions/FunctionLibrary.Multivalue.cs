@@ -9,7 +9,7 @@ public static partial class FunctionLibrary
 
     private static void AddMultivalue(Register add)
     {
-        add("mvappend", (a, _) => Scalars(a.SelectMany(v => v.Field.Values)));
+        add("mvappend", (a, _) => MvAppend(a));
         add("mvcount", (a, _) => a[0].IsNull ? Value.Null : Value.Of(a[0].Field.Count));
         add("mvdedup", (a, _) => Scalars(a[0].Field.Values.Distinct()));
         add("mvindex", (a, _) => MvIndex(a));
@@ -24,7 +24,7 @@ public static partial class FunctionLibrary
             for (var i = 0; i < values.Count; i++)
             {
                 var text = values[i].ToString();
-                if (rt.Guard(regex, () => regex.IsMatch(text), false))
+                if (rt.IsMatch(regex, text))
                 {
                     return Value.Of(i);
                 }
@@ -90,6 +90,28 @@ public static partial class FunctionLibrary
         add("commands", (a, _) => Text(a[0]) is { } search
             ? Strings(search.Split('|').Select(part => part.Trim().Split(' ', 2)[0]).Where(name => name.Length > 0))
             : Value.Null);
+    }
+
+    /// <summary><c>mvappend(X, ...)</c>: every value of every argument in order, nulls left out.</summary>
+    private static Value MvAppend(Value[] a)
+    {
+        var total = 0;
+        foreach (var argument in a)
+        {
+            total += argument.Field.Count;
+        }
+
+        var values = new Scalar[total];
+        var at = 0;
+        foreach (var argument in a)
+        {
+            foreach (var value in argument.Field.Values)
+            {
+                values[at++] = value;
+            }
+        }
+
+        return Scalars(values);
     }
 
     /// <summary><c>mvindex(mv, start, end)</c>: 0-based, negative counts from the end, <c>end</c> inclusive.</summary>

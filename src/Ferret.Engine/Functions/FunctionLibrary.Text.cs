@@ -9,8 +9,8 @@ public static partial class FunctionLibrary
     private static void AddText(Register add)
     {
         add("len", (a, _) => Text(a[0]) is { } t ? Value.Of(new StringInfo(t).LengthInTextElements) : Value.Null);
-        add("lower", (a, _) => EachValue(a[0], t => t.ToLowerInvariant()));
-        add("upper", (a, _) => EachValue(a[0], t => t.ToUpperInvariant()));
+        add("lower", (a, rt) => EachValue(a[0], rt, upper: false));
+        add("upper", (a, rt) => EachValue(a[0], rt, upper: true));
         add("trim", (a, _) => Trim(a, (t, chars) => t.Trim(chars)));
         add("ltrim", (a, _) => Trim(a, (t, chars) => t.TrimStart(chars)));
         add("rtrim", (a, _) => Trim(a, (t, chars) => t.TrimEnd(chars)));
@@ -34,14 +34,20 @@ public static partial class FunctionLibrary
 
     /// <summary>lower/upper change every value of a multivalue field, not only the first (Search Reference, "Text
     /// functions", lower: "if the value is a multivalue field, the function returns a multivalue field").</summary>
-    private static Value EachValue(Value value, Func<string, string> change)
+    private static Value EachValue(Value value, EvalRuntime runtime, bool upper)
     {
         if (value.IsNull)
         {
             return Value.Null;
         }
 
-        return value.Field.IsMultivalue ? Strings(value.Field.Texts.Select(change)) : Value.Of(change(value.First.ToString()));
+        if (!value.Field.IsMultivalue)
+        {
+            var text = value.First.ToString();
+            return Value.Of(upper ? runtime.ToUpper(text) : runtime.ToLower(text));
+        }
+
+        return Strings(value.Field.Texts.Select(t => upper ? t.ToUpperInvariant() : t.ToLowerInvariant()));
     }
 
     private static Value Trim(Value[] a, Func<string, char[], string> trim)

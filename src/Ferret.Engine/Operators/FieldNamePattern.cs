@@ -54,6 +54,36 @@ public sealed class FieldNamePattern
         return match.Success ? match.Groups.Values.Skip(1).Select(g => g.Value).ToArray() : null;
     }
 
+    /// <summary><paramref name="name"/> renamed to <paramref name="target"/> with its wildcard parts filled in, or null
+    /// when it does not match. A single wildcard on both sides (<c>Processes.* AS *</c>) is cut straight out of the
+    /// name, without an array of captures.</summary>
+    public string? Rename(string name, string target)
+    {
+        if (_prefix is null)
+        {
+            return Captures(name) is { } captures ? Substitute(target, captures) : null;
+        }
+
+        if (!MatchesAround(name))
+        {
+            return null;
+        }
+
+        var star = target.IndexOf('*', StringComparison.Ordinal);
+        if (star < 0)
+        {
+            return target;
+        }
+
+        if (target.IndexOf('*', star + 1) >= 0)
+        {
+            return Substitute(target, [name[_prefix.Length..^_suffix!.Length]]);
+        }
+
+        var captured = name.AsSpan(_prefix.Length, name.Length - _prefix.Length - _suffix!.Length);
+        return star == 0 && target.Length == 1 ? captured.ToString() : string.Concat(target.AsSpan(0, star), captured, target.AsSpan(star + 1));
+    }
+
     private bool MatchesAround(string name) =>
         name.Length >= _prefix!.Length + _suffix!.Length
         && name.StartsWith(_prefix, StringComparison.Ordinal)

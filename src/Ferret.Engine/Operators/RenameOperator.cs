@@ -1,3 +1,4 @@
+using System.Buffers;
 using Ferret.Engine.Execution;
 using Ferret.Events;
 
@@ -27,6 +28,11 @@ public sealed class RenameOperator(IReadOnlyList<(FieldNamePattern From, string 
                 {
                     continue;
                 }
+
+                if (TryRenameInPlace(e, from.Pattern, FieldNamePattern.Substitute(to, [])))
+                {
+                    continue;
+                }
             }
 
             Rename(e, from, to);
@@ -35,59 +41,97 @@ public sealed class RenameOperator(IReadOnlyList<(FieldNamePattern From, string 
         return true;
     }
 
+    /// <summary>Renames the one field <paramref name="from"/> to a name no field has yet, without walking the event: the
+    /// field freed by the removal is the slot the new name takes, so the order is the one <see cref="Rename"/> gives.
+    /// False (nothing done) when a field already has the new name, which <see cref="Rename"/> replaces.</summary>
+    private static bool TryRenameInPlace(Event e, string from, string target)
+    {
+        if (e.Has(target))
+        {
+            return false;
+        }
+
+        var value = e[from];
+        e.Remove(from);
+        e.Set(target, value);
+        return true;
+    }
+
     /// <summary>Renames every field <paramref name="from"/> matches; the fields keep their order, and a renamed field
     /// replaces a field that already had the new name.</summary>
     private static void Rename(Event e, FieldNamePattern from, string to)
     {
-        var count = e.FieldCount;
-        var names = new string[count];
-        var values = new FieldValue[count];
-        var targets = new string?[count];
-        var renamedAny = false;
-        var i = 0;
-        foreach (var (name, value) in e.Fields)
-        {
-            names[i] = name;
-            values[i] = value;
-            if (from.Captures(name) is { } captures)
-            {
-                targets[i] = FieldNamePattern.Substitute(to, captures);
-                renamedAny = true;
-            }
-
-            i++;
-        }
-
-        if (!renamedAny)
+        if (!MatchesAny(e, from))
         {
             return;
         }
 
-        var replaced = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var target in targets)
+        var count = e.FieldCount;
+        var names = ArrayPool<string>.Shared.Rent(count);
+        var values = ArrayPool<FieldValue>.Shared.Rent(count);
+        var targets = ArrayPool<string?>.Shared.Rent(count);
+        try
         {
-            if (target is not null)
+            var i = 0;
+            string? onlyTarget = null;
+            HashSet<string>? replaced = null;
+            foreach (var (name, value) in e.Fields)
             {
-                replaced.Add(target);
+                names[i] = name;
+                values[i] = value;
+                targets[i] = from.Rename(name, to);
+                if (targets[i] is { } target && !string.Equals(target, onlyTarget, StringComparison.Ordinal))
+                {
+                    // The names renamed onto: usually one, compared without a set.
+                    if (onlyTarget is null)
+                    {
+                        onlyTarget = target;
+                    }
+                    else
+                    {
+                        (replaced ??= new HashSet<string>(StringComparer.Ordinal) { onlyTarget }).Add(target);
+                    }
+                }
+
+                i++;
+            }
+
+            // Removing every field and setting them again in order keeps their order (a dictionary refills freed slots).
+            for (i = count - 1; i >= 0; i--)
+            {
+                e.Remove(names[i]);
+            }
+
+            for (i = 0; i < count; i++)
+            {
+                if (targets[i] is { } target)
+                {
+                    e.Set(target, values[i]);
+                }
+                else if (replaced is not null ? !replaced.Contains(names[i]) : !string.Equals(names[i], onlyTarget, StringComparison.Ordinal))
+                {
+                    e.Set(names[i], values[i]);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<string>.Shared.Return(names, clearArray: true);
+            ArrayPool<FieldValue>.Shared.Return(values, clearArray: true);
+            ArrayPool<string?>.Shared.Return(targets, clearArray: true);
+        }
+    }
+
+    private static bool MatchesAny(Event e, FieldNamePattern from)
+    {
+        foreach (var (name, _) in e.Fields)
+        {
+            if (from.IsMatch(name))
+            {
+                return true;
             }
         }
 
-        // Removing every field and setting them again in order keeps their order (a dictionary refills freed slots).
-        for (i = count - 1; i >= 0; i--)
-        {
-            e.Remove(names[i]);
-        }
-
-        for (i = 0; i < count; i++)
-        {
-            if (targets[i] is { } target)
-            {
-                e.Set(target, values[i]);
-            }
-            else if (!replaced.Contains(names[i]))
-            {
-                e.Set(names[i], values[i]);
-            }
-        }
+        return false;
     }
 }

@@ -147,7 +147,16 @@ public sealed partial class Planner
         {
             var compiled = RegexCache.GetTranslated(pattern, RegexOptions.None, rt.RegexTimeout);
             var value = e[field];
-            var matched = value.Values.Any(v => rt.Guard(compiled, () => compiled.IsMatch(v.ToString()), false));
+            var matched = false;
+            foreach (var v in value.Values)
+            {
+                if (rt.IsMatch(compiled, v.ToString()))
+                {
+                    matched = true;
+                    break;
+                }
+            }
+
             return negated ? !matched : matched;
         });
     }

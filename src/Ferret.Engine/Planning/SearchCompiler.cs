@@ -60,7 +60,7 @@ public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPla
                 return CompileComparison(comparison.Field.Text, comparison.Operator, comparison.Value.IsQuoted ? comparison.Value.Text : Unescape(comparison.Value.Text));
             case SearchIn @in:
                 var patterns = @in.Values.Select(v => CompileComparison(@in.Field.Text, ComparisonOperator.Equal, v.IsQuoted ? v.Text : Unescape(v.Text))).ToArray();
-                return (e, rt) => patterns.Any(p => p(e, rt));
+                return (e, rt) => AnyHolds(patterns, e, rt);
             case SearchTimeModifier time:
                 return CompileTimeModifier(time);
             case SearchSubsearch sub:
@@ -160,6 +160,21 @@ public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPla
                     return false;
                 };
         }
+    }
+
+    /// <summary>Whether one of <paramref name="predicates"/> holds for the event: a loop, not <c>Any</c> with a lambda
+    /// that captured the event (a closure and an enumerator per event).</summary>
+    internal static bool AnyHolds(Predicate[] predicates, Event e, EvalRuntime runtime)
+    {
+        foreach (var predicate in predicates)
+        {
+            if (predicate(e, runtime))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static bool AnyValueMatches(FieldValue values, WildcardPattern pattern, double? number)

@@ -56,18 +56,41 @@ public sealed class SubsearchPlan(CompiledPipeline pipeline)
 
                 var patterns = value.Values.Select(v => new WildcardPattern(v.ToString())).ToArray();
                 var field = name;
-                terms.Add((e, _) => patterns.Any(p => SearchCompiler.AnyValueMatches(e[field], p, null)));
+                terms.Add((e, _) =>
+                {
+                    var fieldValue = e[field];
+                    foreach (var pattern in patterns)
+                    {
+                        if (SearchCompiler.AnyValueMatches(fieldValue, pattern, null))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                });
             }
 
             if (terms.Count > 0)
             {
                 var all = terms.ToArray();
-                alternatives.Add((e, rt) => all.All(t => t(e, rt)));
+                alternatives.Add((e, rt) =>
+                {
+                    foreach (var term in all)
+                    {
+                        if (!term(e, rt))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                });
             }
         }
 
         var any = alternatives.ToArray();
-        return (e, rt) => any.Any(p => p(e, rt));
+        return (e, rt) => SearchCompiler.AnyHolds(any, e, rt);
     }
 
     private sealed class PredicateBox(Predicate value)
