@@ -25,6 +25,9 @@ internal sealed partial class EvtxChunkDecoder
         set => _renderer.MaxRenderedChars = value;
     }
 
+    /// <summary>Whether each record also gets its Windows fields from the walk that renders it (<see cref="EvtxRecord.MappedEvent"/>).</summary>
+    public bool MapsWindowsFields { get; set; }
+
     /// <summary>Decodes <paramref name="chunk"/> (exactly <see cref="EvtxLayout.ChunkSize"/> bytes) into <paramref name="output"/>.</summary>
     public void Decode(byte[] chunk, string file, int chunkIndex, bool listedInHeader, IProblemSink problems, List<EvtxRecord> output)
     {

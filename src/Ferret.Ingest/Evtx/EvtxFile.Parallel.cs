@@ -14,7 +14,7 @@ public static partial class EvtxFile
     /// order. Memory stays bounded by that window whatever the file size.
     /// </summary>
     private static IEnumerable<EvtxRecord> ReadParallel(
-        SafeFileHandle handle, EvtxFileInfo info, IProblemSink problems, int first, int end, int parallelism, int maxRenderedChars)
+        SafeFileHandle handle, EvtxFileInfo info, IProblemSink problems, int first, int end, DecodeSettings settings)
     {
         var window = new Queue<Task<List<EvtxRecord>>>();
         var next = first;
@@ -22,10 +22,10 @@ public static partial class EvtxFile
         {
             while (next < end || window.Count > 0)
             {
-                while (next < end && window.Count < parallelism * 2)
+                while (next < end && window.Count < settings.Parallelism * 2)
                 {
                     var index = next++;
-                    window.Enqueue(Task.Run(() => DecodeChunkOnWorker(handle, info, index, problems, maxRenderedChars)));
+                    window.Enqueue(Task.Run(() => DecodeChunkOnWorker(handle, info, index, problems, settings)));
                 }
 
                 foreach (var record in window.Dequeue().GetAwaiter().GetResult())
@@ -46,10 +46,11 @@ public static partial class EvtxFile
         }
     }
 
-    private static List<EvtxRecord> DecodeChunkOnWorker(SafeFileHandle handle, EvtxFileInfo info, int index, IProblemSink problems, int maxRenderedChars)
+    private static List<EvtxRecord> DecodeChunkOnWorker(SafeFileHandle handle, EvtxFileInfo info, int index, IProblemSink problems, DecodeSettings settings)
     {
         var decoder = t_decoder ??= new EvtxChunkDecoder();
-        decoder.MaxRenderedChars = maxRenderedChars;
+        decoder.MaxRenderedChars = settings.MaxRenderedChars;
+        decoder.MapsWindowsFields = settings.MapsWindowsFields;
         var buffer = ArrayPool<byte>.Shared.Rent(EvtxLayout.ChunkSize);
         try
         {

@@ -21,6 +21,12 @@ public static partial class WindowsEventMapper
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
+    [ThreadStatic]
+    private static HashSet<string>? t_values;
+
+    /// <summary>The longest value <see cref="SharedValue"/> keeps.</summary>
+    private const int MaxSharedValueLength = 64;
+
     /// <summary>A reference at <paramref name="amp"/>: one of the five predefined entities or a character reference
     /// (<c>&amp;#NN;</c>, <c>&amp;#xHH;</c>) to a character XML allows or a C0 control (which Windows writes that way).</summary>
     private static bool TryReadReference(ReadOnlySpan<char> text, int amp, out int consumed, out int codePoint)
@@ -165,6 +171,30 @@ public static partial class WindowsEventMapper
         if (names.Count < MaxSharedNames)
         {
             names.Add(created);
+        }
+
+        return created;
+    }
+
+    /// <summary>A short field value that recurs from event to event (a level, a channel, a computer name), shared
+    /// between the events of this thread as <see cref="InternName"/> shares names; at most <see cref="MaxSharedNames"/> kept.</summary>
+    private static string SharedValue(ReadOnlySpan<char> value)
+    {
+        if (value.Length > MaxSharedValueLength)
+        {
+            return value.ToString();
+        }
+
+        var values = t_values ??= new HashSet<string>(StringComparer.Ordinal);
+        if (values.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var known))
+        {
+            return known;
+        }
+
+        var created = value.ToString();
+        if (values.Count < MaxSharedNames)
+        {
+            values.Add(created);
         }
 
         return created;
