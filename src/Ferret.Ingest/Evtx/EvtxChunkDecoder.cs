@@ -65,7 +65,10 @@ internal sealed partial class EvtxChunkDecoder
     {
         var location = $"chunk {chunkIndex}";
         var stored = BinaryPrimitives.ReadUInt32LittleEndian(chunk[124..]);
-        var computed = Crc32.Finish(Crc32.Append(Crc32.Append(Crc32.Start, chunk[..120]), chunk[128..EvtxLayout.ChunkHeaderSize]));
+        var headerCrc = new System.IO.Hashing.Crc32();
+        headerCrc.Append(chunk[..120]);
+        headerCrc.Append(chunk[128..EvtxLayout.ChunkHeaderSize]);
+        var computed = headerCrc.GetCurrentHashAsUInt32();
         if (stored != computed)
         {
             problems.Report(new InputProblem(file, location,
@@ -81,7 +84,7 @@ internal sealed partial class EvtxChunkDecoder
         }
 
         var storedRecords = BinaryPrimitives.ReadUInt32LittleEndian(chunk[52..]);
-        var computedRecords = Crc32.Compute(chunk[EvtxLayout.ChunkHeaderSize..(int)freeSpace]);
+        var computedRecords = System.IO.Hashing.Crc32.HashToUInt32(chunk[EvtxLayout.ChunkHeaderSize..(int)freeSpace]);
         if (storedRecords != computedRecords)
         {
             problems.Report(new InputProblem(file, location,
