@@ -18,9 +18,15 @@ public static partial class InputReader
     {
         var files = ExpandPaths(paths, problems);
         var parallelism = Math.Max(1, options.MaxParallelFiles ?? Environment.ProcessorCount);
-        return parallelism == 1 || files.Count <= 1
-            ? files.SelectMany(file => ReadFile(file, options, problems))
-            : ReadInParallel(files, options, problems, parallelism);
+        if (files.Count == 1)
+        {
+            // One file: its EVTX chunks may be decoded in parallel instead (with several files, the files are).
+            return ReadFile(files[0], options with { EvtxDecodingThreads = options.ResolvedEvtxDecodingThreads }, problems);
+        }
+
+        return parallelism == 1 || files.Count == 0
+            ? files.SelectMany(file => ReadFile(file, options with { EvtxDecodingThreads = 1 }, problems))
+            : ReadInParallel(files, options with { EvtxDecodingThreads = 1 }, problems, parallelism);
     }
 
     /// <summary>Reads one file (or archive) in order.</summary>

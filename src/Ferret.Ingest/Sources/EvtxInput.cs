@@ -10,7 +10,7 @@ internal static class EvtxInput
 {
     public static IEnumerable<Event> Read(string path, SourceFile file)
     {
-        foreach (var record in EvtxFile.ReadMappedRecords(path, file.Problems, 1, file.Options.EvtxMaxRenderedChars))
+        foreach (var record in EvtxFile.ReadMappedRecords(path, file.Problems, file.Options.EvtxDecodingThreads ?? 1, file.Options.EvtxMaxRenderedChars))
         {
             Event e;
             try

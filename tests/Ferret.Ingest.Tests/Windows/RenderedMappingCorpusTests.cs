@@ -50,4 +50,35 @@ public sealed class RenderedMappingCorpusTests
         Assert.True(walkedCount >= recordCount * 0.99,
             $"the walk mapped {walkedCount} of {recordCount} records; the rest went through the XML text, the first: {firstLeftToText}");
     }
+
+    [Fact]
+    [Trait("Category", "Corpus")]
+    public void A_file_whose_chunks_are_decoded_on_several_threads_gives_the_same_events_and_problems_in_the_same_order()
+    {
+        var root = SharedCorpus.Require("data");
+        var files = Directory.EnumerateFiles(Path.Combine(root, "evtx-parser-samples"), "*.evtx", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal).ToList();
+        var compared = 0;
+        foreach (var file in files)
+        {
+            var oneThread = Read(file, 1);
+            var threeThreads = Read(file, 3);
+
+            Assert.True(oneThread.Events.SequenceEqual(threeThreads.Events), $"{file}: events differ when decoded on three threads");
+            Assert.Equal(oneThread.Problems, threeThreads.Problems);
+            compared += oneThread.Events.Count;
+        }
+
+        Assert.True(compared > 1000, $"only {compared} events compared under {root}");
+    }
+
+    private static (List<string> Events, IReadOnlyList<InputProblem> Problems) Read(string file, int threads)
+    {
+        var problems = new ProblemCollector();
+        var options = IngestOptions.Default with { EvtxDecodingThreads = threads };
+        var events = InputReader.ReadFile(file, options, problems)
+            .Select(e => string.Join("\n", e.Fields.Select(field => $"{field.Key}={field.Value}")))
+            .ToList();
+        return (events, problems.Problems);
+    }
 }
