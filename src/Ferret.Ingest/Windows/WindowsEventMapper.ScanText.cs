@@ -159,42 +159,26 @@ public static partial class WindowsEventMapper
     }
 
     /// <summary>A field name as a string, shared between events of the same thread (the same few hundred names recur).</summary>
-    private static string InternName(ReadOnlySpan<char> name)
-    {
-        var names = t_names ??= new HashSet<string>(StringComparer.Ordinal);
-        if (names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var known))
-        {
-            return known;
-        }
-
-        var created = name.ToString();
-        if (names.Count < MaxSharedNames)
-        {
-            names.Add(created);
-        }
-
-        return created;
-    }
+    private static string InternName(ReadOnlySpan<char> name) => Share(t_names ??= new HashSet<string>(StringComparer.Ordinal), name);
 
     /// <summary>A short field value that recurs from event to event (a level, a channel, a computer name), shared
-    /// between the events of this thread as <see cref="InternName"/> shares names; at most <see cref="MaxSharedNames"/> kept.</summary>
-    private static string SharedValue(ReadOnlySpan<char> value)
-    {
-        if (value.Length > MaxSharedValueLength)
-        {
-            return value.ToString();
-        }
+    /// between the events of this thread as <see cref="InternName"/> shares names.</summary>
+    private static string SharedValue(ReadOnlySpan<char> value) =>
+        value.Length > MaxSharedValueLength ? value.ToString() : Share(t_values ??= new HashSet<string>(StringComparer.Ordinal), value);
 
-        var values = t_values ??= new HashSet<string>(StringComparer.Ordinal);
-        if (values.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var known))
+    /// <summary>The string of <paramref name="text"/> kept in <paramref name="kept"/>, added when new (at most
+    /// <see cref="MaxSharedNames"/> are kept).</summary>
+    private static string Share(HashSet<string> kept, ReadOnlySpan<char> text)
+    {
+        if (kept.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
         {
             return known;
         }
 
-        var created = value.ToString();
-        if (values.Count < MaxSharedNames)
+        var created = text.ToString();
+        if (kept.Count < MaxSharedNames)
         {
-            values.Add(created);
+            kept.Add(created);
         }
 
         return created;
