@@ -18,15 +18,14 @@ public static partial class InputReader
     {
         var files = ExpandPaths(paths, problems);
         var parallelism = Math.Max(1, options.MaxParallelFiles ?? Environment.ProcessorCount);
-        if (files.Count == 1)
+        if (parallelism == 1 || files.Count <= 1)
         {
-            // One file: its EVTX chunks may be decoded in parallel instead (with several files, the files are).
-            return ReadFile(files[0], options with { EvtxDecodingThreads = options.ResolvedEvtxDecodingThreads }, problems);
+            // One file: its EVTX chunks may be decoded on several threads instead (with several files, the files are read in parallel).
+            var perFile = options with { EvtxDecodingThreads = files.Count == 1 ? options.ResolvedEvtxDecodingThreads : 1 };
+            return files.SelectMany(file => ReadFile(file, perFile, problems));
         }
 
-        return parallelism == 1 || files.Count == 0
-            ? files.SelectMany(file => ReadFile(file, options with { EvtxDecodingThreads = 1 }, problems))
-            : ReadInParallel(files, options with { EvtxDecodingThreads = 1 }, problems, parallelism);
+        return ReadInParallel(files, options with { EvtxDecodingThreads = 1 }, problems, parallelism);
     }
 
     /// <summary>Reads one file (or archive) in order.</summary>
