@@ -18,9 +18,14 @@ public static partial class InputReader
     {
         var files = ExpandPaths(paths, problems);
         var parallelism = Math.Max(1, options.MaxParallelFiles ?? Environment.ProcessorCount);
-        return parallelism == 1 || files.Count <= 1
-            ? files.SelectMany(file => ReadFile(file, options, problems))
-            : ReadInParallel(files, options, problems, parallelism);
+        if (parallelism == 1 || files.Count <= 1)
+        {
+            // One file: its EVTX chunks may be decoded on several threads instead (with several files, the files are read in parallel).
+            var perFile = options with { EvtxDecodingThreads = files.Count == 1 ? options.ResolvedEvtxDecodingThreads : 1 };
+            return files.SelectMany(file => ReadFile(file, perFile, problems));
+        }
+
+        return ReadInParallel(files, options with { EvtxDecodingThreads = 1 }, problems, parallelism);
     }
 
     /// <summary>Reads one file (or archive) in order.</summary>

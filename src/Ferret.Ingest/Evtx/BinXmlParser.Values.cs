@@ -98,7 +98,7 @@ internal sealed partial class BinXmlParser
             Require(position, length, end);
             if (!_names.TryGetValue(nameOffset, out var inline))
             {
-                inline = ReadUtf16(position + 8, characters);
+                inline = ReadKeptName(position + 8, characters);
                 _names[nameOffset] = inline;
             }
 
@@ -122,7 +122,7 @@ internal sealed partial class BinXmlParser
             throw new EvtxFormatException($"name at chunk offset {nameOffset} runs past the end of the chunk");
         }
 
-        var name = ReadUtf16(nameOffset + 8, count);
+        var name = ReadKeptName(nameOffset + 8, count);
         _names[nameOffset] = name;
         return name;
     }

@@ -13,7 +13,12 @@ internal sealed partial class BinXmlParser
     /// <summary>Deeper nesting than this is corrupt data, not an event (Windows events nest a handful of levels).</summary>
     private const int MaximumDepth = 64;
 
+    /// <summary>Names kept across chunks: the same few hundred element and attribute names recur in every chunk, and
+    /// the mapper's field names are these strings.</summary>
+    private const int MaxKeptNames = 4096;
+
     private readonly Dictionary<int, string> _names = [];
+    private readonly HashSet<string> _keptNames = new(StringComparer.Ordinal);
     private readonly Dictionary<int, BinXmlTemplate> _templates = [];
     private byte[] _chunk = [];
 
@@ -156,4 +161,22 @@ internal sealed partial class BinXmlParser
 
     private string ReadUtf16(int offset, int characters) =>
         new(MemoryMarshal.Cast<byte, char>(_chunk.AsSpan(offset, characters * 2)));
+
+    /// <summary>A name's characters as the string this parser already holds for them, when it has one.</summary>
+    private string ReadKeptName(int offset, int characters)
+    {
+        var text = MemoryMarshal.Cast<byte, char>(_chunk.AsSpan(offset, characters * 2));
+        if (_keptNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var kept))
+        {
+            return kept;
+        }
+
+        var name = new string(text);
+        if (_keptNames.Count < MaxKeptNames)
+        {
+            _keptNames.Add(name);
+        }
+
+        return name;
+    }
 }

@@ -8,7 +8,8 @@ namespace Ferret.Ingest.Evtx;
 /// optional substitution left empty by the record omitted, as Windows does (likewise an element whose
 /// whole content is such a substitution, e.g. an empty <c>&lt;Binary&gt;</c>) (so <c>&lt;EventID&gt;</c> carries
 /// Qualifiers only when the record has them). An element whose content is an array value is repeated once per item.
-/// One renderer per thread: it reuses its builder.
+/// While rendering it fills <see cref="Outline"/> (where each element and attribute lies), from which the Windows
+/// mapper takes the fields. One renderer per thread: it reuses its builder and outline.
 /// </summary>
 internal sealed class BinXmlRenderer(BinXmlParser parser)
 {
@@ -20,6 +21,9 @@ internal sealed class BinXmlRenderer(BinXmlParser parser)
     private readonly StringBuilder _builder = new(4096);
     private long _nodesVisited;
 
+    /// <summary>Where the elements and attributes of the record rendered last lie in its XML.</summary>
+    public RenderedOutline Outline { get; } = new();
+
     /// <summary>The most characters (and nodes) one record may render: templates nested in templates, each repeating
     /// the one before, make a few kilobytes render gigabytes (a "billion laughs" in binary XML).</summary>
     public int MaxRenderedChars { get; set; } = DefaultMaxRenderedChars;
@@ -28,6 +32,7 @@ internal sealed class BinXmlRenderer(BinXmlParser parser)
     {
         _builder.Clear();
         _nodesVisited = 0;
+        Outline.Clear();
         RenderNodes(nodes, [], XmlEscaping.Text, default, 0);
         return _builder.ToString();
     }
@@ -59,15 +64,18 @@ internal sealed class BinXmlRenderer(BinXmlParser parser)
                     RenderNodes(instance.Template.Nodes, instance.Values, escaping, default, depth + 1);
                     break;
                 case BinXmlCharReference reference:
+                    Outline.MarkIrregular();
                     _builder.Append("&#").Append(reference.Code).Append(';');
                     break;
                 case BinXmlEntityReference entity:
                     AppendEntity(entity.Name, escaping);
                     break;
                 case BinXmlCData cdata:
+                    Outline.MarkIrregular();
                     _builder.Append("<![CDATA[").Append(cdata.Text).Append("]]>");
                     break;
                 case BinXmlProcessingInstruction instruction:
+                    Outline.MarkIrregular();
                     _builder.Append("<?").Append(instruction.Target).Append(' ').Append(instruction.Data).Append("?>");
                     break;
                 default:
@@ -90,6 +98,7 @@ internal sealed class BinXmlRenderer(BinXmlParser parser)
         };
         if (character is null)
         {
+            Outline.MarkIrregular();
             _builder.Append('&').Append(name).Append(';');
             return;
         }
@@ -129,6 +138,7 @@ internal sealed class BinXmlRenderer(BinXmlParser parser)
             return;
         }
 
+        var outlined = Outline.OpenElement(element.Name, _builder.Length);
         _builder.Append('<').Append(element.Name);
         foreach (var attribute in element.Attributes)
         {
@@ -138,7 +148,9 @@ internal sealed class BinXmlRenderer(BinXmlParser parser)
             }
 
             _builder.Append(' ').Append(attribute.Name).Append("='");
+            var valueStart = _builder.Length;
             RenderNodes(attribute.Value, values, XmlEscaping.Attribute, item, depth);
+            Outline.AddAttribute(outlined, attribute.Name, valueStart, _builder.Length);
             _builder.Append('\'');
         }
 
@@ -149,10 +161,13 @@ internal sealed class BinXmlRenderer(BinXmlParser parser)
         {
             _builder.Length = contentStart - 1;
             _builder.Append("/>");
+            Outline.CloseElement(outlined, contentStart - 1, contentStart - 1, _builder.Length);
         }
         else
         {
+            var contentEnd = _builder.Length;
             _builder.Append("</").Append(element.Name).Append('>');
+            Outline.CloseElement(outlined, contentStart, contentEnd, _builder.Length);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Ferret.Events;
+using Ferret.Ingest.Windows;
 
 namespace Ferret.Ingest.Evtx;
 
@@ -123,7 +124,7 @@ internal sealed partial class EvtxChunkDecoder
                 return;
             }
 
-            output.Add(new EvtxRecord(file, chunkIndex, recordId, written, xml));
+            output.Add(new EvtxRecord(file, chunkIndex, recordId, written, xml) { MappedEvent = MapWindowsFields(xml) });
         }
         catch (EvtxFormatException e)
         {
@@ -132,6 +133,25 @@ internal sealed partial class EvtxChunkDecoder
         catch (ArgumentOutOfRangeException e)
         {
             problems.Report(new InputProblem(file, location, $"bad binary XML (a value runs outside the chunk: {e.Message}); record skipped"));
+        }
+    }
+
+    /// <summary>The fields of the record just rendered, from the renderer's outline; null when not asked for, or when
+    /// the XML text must be mapped (which then reports what is wrong with it as for any Windows event).</summary>
+    private Event? MapWindowsFields(string xml)
+    {
+        if (!MapsWindowsFields)
+        {
+            return null;
+        }
+
+        try
+        {
+            return WindowsEventMapper.TryFromRendered(xml, _renderer.Outline);
+        }
+        catch (FormatException)
+        {
+            return null;
         }
     }
 }

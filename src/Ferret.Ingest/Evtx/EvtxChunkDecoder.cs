@@ -25,6 +25,9 @@ internal sealed partial class EvtxChunkDecoder
         set => _renderer.MaxRenderedChars = value;
     }
 
+    /// <summary>Whether each record also gets its Windows fields from the walk that renders it (<see cref="EvtxRecord.MappedEvent"/>).</summary>
+    public bool MapsWindowsFields { get; set; }
+
     /// <summary>Decodes <paramref name="chunk"/> (exactly <see cref="EvtxLayout.ChunkSize"/> bytes) into <paramref name="output"/>.</summary>
     public void Decode(byte[] chunk, string file, int chunkIndex, bool listedInHeader, IProblemSink problems, List<EvtxRecord> output)
     {
@@ -62,7 +65,10 @@ internal sealed partial class EvtxChunkDecoder
     {
         var location = $"chunk {chunkIndex}";
         var stored = BinaryPrimitives.ReadUInt32LittleEndian(chunk[124..]);
-        var computed = Crc32.Finish(Crc32.Append(Crc32.Append(Crc32.Start, chunk[..120]), chunk[128..EvtxLayout.ChunkHeaderSize]));
+        var headerCrc = new System.IO.Hashing.Crc32();
+        headerCrc.Append(chunk[..120]);
+        headerCrc.Append(chunk[128..EvtxLayout.ChunkHeaderSize]);
+        var computed = headerCrc.GetCurrentHashAsUInt32();
         if (stored != computed)
         {
             problems.Report(new InputProblem(file, location,
@@ -78,7 +84,7 @@ internal sealed partial class EvtxChunkDecoder
         }
 
         var storedRecords = BinaryPrimitives.ReadUInt32LittleEndian(chunk[52..]);
-        var computedRecords = Crc32.Compute(chunk[EvtxLayout.ChunkHeaderSize..(int)freeSpace]);
+        var computedRecords = System.IO.Hashing.Crc32.HashToUInt32(chunk[EvtxLayout.ChunkHeaderSize..(int)freeSpace]);
         if (storedRecords != computedRecords)
         {
             problems.Report(new InputProblem(file, location,

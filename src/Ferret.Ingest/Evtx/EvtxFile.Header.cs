@@ -60,7 +60,7 @@ public static partial class EvtxFile
         }
 
         var stored = BinaryPrimitives.ReadUInt32LittleEndian(header[124..]);
-        var computed = Crc32.Compute(header[..EvtxLayout.FileHeaderChecksummedLength]);
+        var computed = System.IO.Hashing.Crc32.HashToUInt32(header[..EvtxLayout.FileHeaderChecksummedLength]);
         if (stored != computed)
         {
             problems.Report(new InputProblem(path, "file header",

@@ -34,7 +34,19 @@ public static partial class EvtxFile
     /// (clamped to the chunks on disk), so callers can split one big file across workers.
     /// </summary>
     public static IEnumerable<EvtxRecord> ReadChunkRange(
-        string path, IProblemSink problems, int firstChunk, int chunkCount, int parallelism = 1, int maxRenderedChars = BinXmlRenderer.DefaultMaxRenderedChars)
+        string path, IProblemSink problems, int firstChunk, int chunkCount, int parallelism = 1, int maxRenderedChars = BinXmlRenderer.DefaultMaxRenderedChars) =>
+        ReadChunkRange(path, problems, firstChunk, chunkCount, new DecodeSettings(parallelism, maxRenderedChars, MapsWindowsFields: false));
+
+    /// <summary>Every intact record of <paramref name="path"/>, in file order, each with its Windows fields
+    /// (<see cref="EvtxRecord.MappedEvent"/>) taken while it is rendered.</summary>
+    internal static IEnumerable<EvtxRecord> ReadMappedRecords(string path, IProblemSink problems, int parallelism, int maxRenderedChars)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(problems);
+        return ReadChunkRange(path, problems, 0, int.MaxValue, new DecodeSettings(parallelism, maxRenderedChars, MapsWindowsFields: true));
+    }
+
+    private static IEnumerable<EvtxRecord> ReadChunkRange(string path, IProblemSink problems, int firstChunk, int chunkCount, DecodeSettings settings)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(firstChunk);
         ArgumentOutOfRangeException.ThrowIfNegative(chunkCount);
@@ -45,9 +57,9 @@ public static partial class EvtxFile
 
         var (handle, info) = opened;
         var end = (int)Math.Min(info.ChunksOnDisk, (long)firstChunk + chunkCount);
-        return parallelism <= 1
-            ? ReadSequential(handle, info, problems, firstChunk, end, maxRenderedChars)
-            : ReadParallel(handle, info, problems, firstChunk, end, parallelism, maxRenderedChars);
+        return settings.Parallelism <= 1
+            ? ReadSequential(handle, info, problems, firstChunk, end, settings)
+            : ReadParallel(handle, info, problems, firstChunk, end, settings);
     }
 
     /// <summary>The file header and the chunk count on disk, or null (reported) when the file is not an EVTX file.</summary>
@@ -62,11 +74,11 @@ public static partial class EvtxFile
         return opened.Info;
     }
 
-    private static IEnumerable<EvtxRecord> ReadSequential(SafeFileHandle handle, EvtxFileInfo info, IProblemSink problems, int first, int end, int maxRenderedChars)
+    private static IEnumerable<EvtxRecord> ReadSequential(SafeFileHandle handle, EvtxFileInfo info, IProblemSink problems, int first, int end, DecodeSettings settings)
     {
         using (handle)
         {
-            var decoder = new EvtxChunkDecoder { MaxRenderedChars = maxRenderedChars };
+            var decoder = new EvtxChunkDecoder { MaxRenderedChars = settings.MaxRenderedChars, MapsWindowsFields = settings.MapsWindowsFields };
             var buffer = ArrayPool<byte>.Shared.Rent(EvtxLayout.ChunkSize);
             var records = new List<EvtxRecord>();
             try
@@ -131,4 +143,7 @@ public static partial class EvtxFile
 
         return total;
     }
+
+    /// <summary>How chunks are decoded: on how many threads, the render limit, and whether records get their Windows fields.</summary>
+    private readonly record struct DecodeSettings(int Parallelism, int MaxRenderedChars, bool MapsWindowsFields);
 }

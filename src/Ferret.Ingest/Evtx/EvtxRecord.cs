@@ -1,3 +1,5 @@
+using Ferret.Events;
+
 namespace Ferret.Ingest.Evtx;
 
 /// <summary>
@@ -29,6 +31,11 @@ public sealed partial class EvtxRecord
     public DateTimeOffset Written { get; }
 
     public string Xml { get; }
+
+    /// <summary>The record's fields, mapped from the binary XML walk that rendered <see cref="Xml"/> when the reader
+    /// was asked to; null when it was not, or when the XML text must be mapped instead (see
+    /// <c>WindowsEventMapper.TryFromRendered</c>).</summary>
+    internal Event? MappedEvent { get; init; }
 
     public override string ToString() => Xml;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Ferret.Ingest.Evtx;
@@ -17,8 +18,28 @@ internal static class XmlEscaper
 {
     private const string ControlCharacter = "control";
 
+    /// <summary>Characters that need a look in element text: markup, and the control characters written as references.</summary>
+    private static readonly SearchValues<char> TextStops = SearchValues.Create(
+        "&<>\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
+    /// <summary>As <see cref="TextStops"/>, and the quote that closes an attribute value.</summary>
+    private static readonly SearchValues<char> AttributeStops = SearchValues.Create(
+        "&<>'\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
     public static void Append(StringBuilder builder, ReadOnlySpan<char> text, XmlEscaping escaping)
     {
+        // Most values need no escape at all: one vectorized search finds that out.
+        var first = text.IndexOfAny(escaping == XmlEscaping.Attribute ? AttributeStops : TextStops);
+        if (first < 0)
+        {
+            builder.Append(text);
+            return;
+        }
+
+        builder.Append(text[..first]);
+        text = text[first..];
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {

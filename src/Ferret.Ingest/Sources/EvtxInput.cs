@@ -4,12 +4,13 @@ using Ferret.Ingest.Windows;
 
 namespace Ferret.Ingest.Sources;
 
-/// <summary>EVTX glue: the evtx reader renders each record's XML as Windows would; the one mapper does the rest.</summary>
+/// <summary>EVTX glue: the evtx reader renders each record's XML as Windows would and maps its fields in the same walk;
+/// a record whose XML the walk does not map goes through the one mapper's text path.</summary>
 internal static class EvtxInput
 {
     public static IEnumerable<Event> Read(string path, SourceFile file)
     {
-        foreach (var record in EvtxFile.ReadRecords(path, file.Problems, 1, file.Options.EvtxMaxRenderedChars))
+        foreach (var record in EvtxFile.ReadMappedRecords(path, file.Problems, file.Options.EvtxDecodingThreads ?? 1, file.Options.EvtxMaxRenderedChars))
         {
             if (ToEvent(record, file) is { } e)
             {
@@ -24,7 +25,7 @@ internal static class EvtxInput
         Event e;
         try
         {
-            e = WindowsEventMapper.FromXml(record.Xml);
+            e = record.MappedEvent ?? WindowsEventMapper.FromXml(record.Xml);
         }
         catch (Exception error) when (error is System.Xml.XmlException or FormatException)
         {

@@ -230,7 +230,7 @@ public static partial class WindowsEventMapper
         }
     }
 
-    private static void AddInsertion(ParsedEvent parsed, Range content) => (parsed.InsertionRanges ??= new List<Range>(16)).Add(content);
+    private static void AddInsertion(ParsedEvent parsed, Range content) => parsed.AddInsertionRange(content);
 
     private static string DecodeName(string xml, Range value)
     {

@@ -21,6 +21,12 @@ public static partial class WindowsEventMapper
     [ThreadStatic]
     private static StringBuilder? t_builder;
 
+    [ThreadStatic]
+    private static HashSet<string>? t_values;
+
+    /// <summary>The longest value <see cref="SharedValue"/> keeps.</summary>
+    private const int MaxSharedValueLength = 64;
+
     /// <summary>A reference at <paramref name="amp"/>: one of the five predefined entities or a character reference
     /// (<c>&amp;#NN;</c>, <c>&amp;#xHH;</c>) to a character XML allows or a C0 control (which Windows writes that way).</summary>
     private static bool TryReadReference(ReadOnlySpan<char> text, int amp, out int consumed, out int codePoint)
@@ -153,18 +159,26 @@ public static partial class WindowsEventMapper
     }
 
     /// <summary>A field name as a string, shared between events of the same thread (the same few hundred names recur).</summary>
-    private static string InternName(ReadOnlySpan<char> name)
+    private static string InternName(ReadOnlySpan<char> name) => Share(t_names ??= new HashSet<string>(StringComparer.Ordinal), name);
+
+    /// <summary>A short field value that recurs from event to event (a level, a channel, a computer name), shared
+    /// between the events of this thread as <see cref="InternName"/> shares names.</summary>
+    private static string SharedValue(ReadOnlySpan<char> value) =>
+        value.Length > MaxSharedValueLength ? value.ToString() : Share(t_values ??= new HashSet<string>(StringComparer.Ordinal), value);
+
+    /// <summary>The string of <paramref name="text"/> kept in <paramref name="kept"/>, added when new (at most
+    /// <see cref="MaxSharedNames"/> are kept).</summary>
+    private static string Share(HashSet<string> kept, ReadOnlySpan<char> text)
     {
-        var names = t_names ??= new HashSet<string>(StringComparer.Ordinal);
-        if (names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var known))
+        if (kept.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var known))
         {
             return known;
         }
 
-        var created = name.ToString();
-        if (names.Count < MaxSharedNames)
+        var created = text.ToString();
+        if (kept.Count < MaxSharedNames)
         {
-            names.Add(created);
+            kept.Add(created);
         }
 
         return created;

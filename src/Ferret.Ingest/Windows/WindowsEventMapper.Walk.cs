@@ -197,13 +197,24 @@ public static partial class WindowsEventMapper
         }
     }
 
-    /// <summary>What one walk collects: the fields so far, the insertion strings in order (for message
-    /// templates, unescaped) and the message Windows rendered, if the XML carries one.</summary>
-    private sealed class ParsedEvent(string xml)
+    /// <summary>What one walk collects: the fields so far (as name and escaped value, in the order met), the
+    /// insertion strings in order (for message templates, unescaped) and the message Windows rendered, if the XML
+    /// carries one. One per thread, reused event after event (<see cref="Start"/>): the fields go into an
+    /// <see cref="Event"/> of exactly their size only once the walk is done.</summary>
+    private sealed class ParsedEvent
     {
-        public string Xml { get; } = xml;
+        /// <summary>Fields <see cref="Build"/> adds beside the XML's own: EventCode, _raw, sourcetype, index, source,
+        /// host, _time, System_Props_Xml, EventData_Xml, UserData_Xml and Message.</summary>
+        private const int BuiltFieldCount = 11;
 
-        public Event Fields { get; } = new(48);
+        private const int MaxKeptPairs = 1024;
+
+        [ThreadStatic]
+        private static ParsedEvent? t_current;
+
+        private readonly List<KeyValuePair<string, string>> _pairs = new(64);
+
+        public string Xml { get; private set; } = string.Empty;
 
         public List<string> Insertions { get; } = [];
 
@@ -212,11 +223,31 @@ public static partial class WindowsEventMapper
         public bool SawEventId { get; set; }
 
         /// <summary>Insertion strings the scanner found, as ranges of the XML decoded only when a template needs them.</summary>
-        public List<Range>? InsertionRanges { get; set; }
+        public List<Range>? InsertionRanges { get; private set; }
+
+        /// <summary>This thread's walk state, emptied for <paramref name="xml"/>.</summary>
+        public static ParsedEvent Start(string xml)
+        {
+            var parsed = t_current ??= new ParsedEvent();
+            parsed.Xml = xml;
+            if (parsed._pairs.Capacity > MaxKeptPairs)
+            {
+                parsed._pairs.Capacity = MaxKeptPairs;
+            }
+
+            parsed._pairs.Clear();
+            parsed.Insertions.Clear();
+            parsed.InsertionRanges?.Clear();
+            parsed.RenderedMessage = null;
+            parsed.SawEventId = false;
+            return parsed;
+        }
+
+        public void AddInsertionRange(Range range) => (InsertionRanges ??= new List<Range>(16)).Add(range);
 
         public List<string> GetInsertions()
         {
-            if (InsertionRanges is { } ranges)
+            if (InsertionRanges is { Count: > 0 } ranges)
             {
                 Insertions.Clear();
                 foreach (var range in ranges)
@@ -230,12 +261,22 @@ public static partial class WindowsEventMapper
 
         public void Add(string name, string decodedValue) => AddEscaped(name, WindowsXmlText.EscapeText(decodedValue));
 
-        public void AddEscaped(string name, string value)
+        public void AddEscaped(string name, string value) => _pairs.Add(new(name, value));
+
+        /// <summary>The fields met so far as an event with room for <see cref="Build"/>'s own; a name met again becomes a
+        /// multivalue field, its values in the order met.</summary>
+        public Event CreateEvent()
         {
-            var existing = Fields[name];
-            Fields.Set(name, existing.IsNull
-                ? FieldValue.Of(value)
-                : FieldValue.Multi(existing.Values.Append(Scalar.Of(value))));
+            var fields = new Event(_pairs.Count + BuiltFieldCount);
+            foreach (var (name, value) in _pairs)
+            {
+                var existing = fields[name];
+                fields.Set(name, existing.IsNull
+                    ? FieldValue.Of(value)
+                    : FieldValue.Multi(existing.Values.Append(Scalar.Of(value))));
+            }
+
+            return fields;
         }
     }
 }

@@ -41,7 +41,7 @@ public static partial class WindowsEventMapper
     /// its output is tested and benchmarked against.</summary>
     public static Event FromXmlViaXmlReader(string xml, string? collectorMessage = null)
     {
-        var parsed = new ParsedEvent(xml);
+        var parsed = ParsedEvent.Start(xml);
         using (var reader = CreateReader(xml))
         {
             Walk(reader, parsed);
@@ -53,7 +53,7 @@ public static partial class WindowsEventMapper
     /// <summary>The mapping done by the scanner alone, or null when the document needs the XmlReader path.</summary>
     internal static Event? TryFromXmlScanned(string xml, string? collectorMessage)
     {
-        var parsed = new ParsedEvent(xml);
+        var parsed = ParsedEvent.Start(xml);
         return TryScan(xml, parsed) ? Build(parsed, collectorMessage) : null;
     }
 
@@ -73,11 +73,12 @@ public static partial class WindowsEventMapper
 
     private static Event Build(ParsedEvent parsed, string? collectorMessage)
     {
-        var fields = parsed.Fields;
         if (!parsed.SawEventId)
         {
             throw new FormatException("the event has no System/EventID");
         }
+
+        var fields = parsed.CreateEvent();
 
         fields.Set("EventCode", fields["EventID"]);
         fields.Raw = parsed.Xml;

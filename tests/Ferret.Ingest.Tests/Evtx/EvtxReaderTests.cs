@@ -162,6 +162,25 @@ public sealed class EvtxReaderTests : IDisposable
     }
 
     [Fact]
+    public void Parallel_reading_reports_each_chunks_problems_in_file_order_beside_its_records()
+    {
+        var bad = TwoRecordChunk(5).ToChunk();
+        bad[0] = (byte)'X';
+        var chunks = new[] { TwoRecordChunk(1).ToChunk(), new byte[65536], bad, TwoRecordChunk(7).ToChunk(), TwoRecordChunk(9).ToChunk(false) };
+        var path = Write(EvtxChunkWriter.File(5, chunks));
+        var sequentialProblems = new ProblemCollector();
+        var parallelProblems = new ProblemCollector();
+
+        var sequential = EvtxFile.ReadRecords(path, sequentialProblems).Select(r => r.RecordId).ToList();
+        var parallel = EvtxFile.ReadRecords(path, parallelProblems, 3).Select(r => r.RecordId).ToList();
+
+        Assert.Equal([1UL, 2UL, 7UL, 8UL, 9UL, 10UL], parallel);
+        Assert.Equal(sequential, parallel);
+        Assert.Equal(["chunk 1", "chunk 2", "chunk 4", "chunk 4"], parallelProblems.Problems.Select(p => p.Location));
+        Assert.Equal(sequentialProblems.Problems, parallelProblems.Problems);
+    }
+
+    [Fact]
     public void Truncated_file_yields_the_records_before_the_cut()
     {
         var bytes = EvtxChunkWriter.File(1, TwoRecordChunk().ToChunk());
