@@ -104,12 +104,13 @@ public static partial class HuntRunner
         var matched = new List<int>();
 
         // Once every detection routed an event has been fed it, its data model projections are let go.
-        using var workers = new FeedWorkers(feeds, ThreadsOf(request), request.FeedBatchSize, e => knowledge.Accelerated(e).ReleaseProjections());
+        var threads = ThreadsOf(request);
+        using var workers = new FeedWorkers(feeds, threads, request.FeedBatchSize, e => knowledge.Accelerated(e).ReleaseProjections());
         long events = 0;
         double? earliest = null;
         double? latest = null;
         var read = InWindow(request.Events ?? InputReader.Read(files, ingest, problems), request);
-        foreach (var normalized in ReadNormalized(read, knowledge, ThreadsOf(request)))
+        foreach (var normalized in ReadNormalized(read, knowledge, threads))
         {
             events++;
             if (normalized.Time is { } time)

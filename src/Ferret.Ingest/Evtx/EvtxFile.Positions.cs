@@ -12,8 +12,9 @@ public static partial class EvtxFile
     /// first and last record ids), so only the chunks holding a wanted record are read, and in those only the wanted
     /// records are decoded (a template is read from the chunk at its offset, wherever it was defined). The count is
     /// what an intact file yields: in a damaged one (a record skipped by a whole read) a position may name another
-    /// record, so callers check what they get (<see cref="InputReader.Reread"/>). A position not found is absent from
-    /// the answer; problems of the file go to <paramref name="problems"/>.
+    /// record, so callers check what they get (<see cref="InputReader.Reread"/>). Each record's Windows fields are mapped
+    /// in the walk that renders it (<see cref="EvtxRecord.MappedEvent"/>), as a whole read for events maps them. A
+    /// position not found is absent from the answer; problems of the file go to <paramref name="problems"/>.
     /// </summary>
     public static IReadOnlyDictionary<long, EvtxRecord> ReadAtPositions(string path, IReadOnlyCollection<long> positions, IProblemSink problems, int maxRenderedChars)
     {
@@ -28,7 +29,7 @@ public static partial class EvtxFile
         using (handle)
         {
             var wanted = positions.Where(p => p > 0).Order().ToArray();
-            var decoder = new EvtxChunkDecoder { MaxRenderedChars = maxRenderedChars };
+            var decoder = new EvtxChunkDecoder { MaxRenderedChars = maxRenderedChars, MapsWindowsFields = true };
             var buffer = ArrayPool<byte>.Shared.Rent(EvtxLayout.ChunkSize);
             Span<byte> header = stackalloc byte[40];
             try

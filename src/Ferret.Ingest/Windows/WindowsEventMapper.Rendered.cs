@@ -20,9 +20,6 @@ public static partial class WindowsEventMapper
 
     private static readonly SearchValues<char> AttributeWhiteSpace = SearchValues.Create("\t\n\r");
 
-    private static readonly SearchValues<char> NameCharacters = SearchValues.Create(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.");
-
     /// <summary>The event of a record rendered to <paramref name="xml"/> with <paramref name="outline"/>, or null when
     /// the XML text must be mapped instead (<see cref="FromXml(string)"/>).</summary>
     internal static Event? TryFromRendered(string xml, RenderedOutline outline)
@@ -178,10 +175,13 @@ public static partial class WindowsEventMapper
     private static bool IsRecurringSystemValue(string name) =>
         name is not ("EventRecordID" or "SystemTime" or "ThreadID" or "ActivityID" or "RelatedActivityID");
 
-    /// <summary>The scanner's name rule (<see cref="TryReadName"/>): a letter or <c>_</c>, then letters, digits, <c>_</c>,
-    /// <c>-</c>, <c>.</c>, all ASCII; so no prefix (attribute names may be <c>xmlns:</c>-prefixed).</summary>
-    private static bool IsScannableName(ReadOnlySpan<char> name) =>
-        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.IndexOfAnyExcept(NameCharacters) < 0;
+    /// <summary>Whether the scanner reads all of <paramref name="name"/> as one name (<see cref="TryReadName"/>): so no
+    /// prefix (attribute names may be <c>xmlns:</c>-prefixed).</summary>
+    private static bool IsScannableName(ReadOnlySpan<char> name)
+    {
+        var end = 0;
+        return TryReadName(name, ref end, out _) && end == name.Length;
+    }
 
     /// <summary>Attribute names the scanner reads, no duplicate, no white space but spaces in a value (XmlReader would
     /// normalize it), and a namespace declaration never empty.</summary>

@@ -161,9 +161,7 @@ internal sealed partial class ConfEventTypes
 
     /// <summary>The event types that can match events of this sourcetype: those whose search does not require another.</summary>
     private int[] CandidatesFor(string sourceType) =>
-        _candidates.TryGetValue(sourceType, out var known)
-            ? known
-            : _candidates.GetOrAdd(sourceType, static (st, all) => [.. Enumerable.Range(0, all.Count).Where(i => all[i].SourceTypes?.IsMatch(st) ?? true)], _eventTypes);
+        _candidates.GetOrAdd(sourceType, static (st, all) => [.. Enumerable.Range(0, all.Count).Where(i => all[i].SourceTypes?.IsMatch(st) ?? true)], _eventTypes);
 
     /// <summary>
     /// The sourcetypes a search requires when it starts with <c>sourcetype=a [OR sourcetype=b ...]</c> followed by the

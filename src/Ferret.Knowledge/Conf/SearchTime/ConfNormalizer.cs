@@ -15,7 +15,9 @@ namespace Ferret.Knowledge.Conf.SearchTime;
 /// </summary>
 internal sealed partial class ConfNormalizer(PropsResolver props, SearchTimePlanCompiler compiler, ConfEventTypes eventTypes)
 {
-    private readonly ConcurrentDictionary<(string?, string?, string?), SearchTimePlan> _plans = new();
+    /// <summary>Each (source, sourcetype, host)'s plan, compiled once even when several threads normalize events of it at
+    /// once: compiling reports the settings it cannot use, and a setting is reported once.</summary>
+    private readonly ConcurrentDictionary<(string?, string?, string?), Lazy<SearchTimePlan>> _plans = new();
 
     public void Apply(Event e)
     {
@@ -68,7 +70,10 @@ internal sealed partial class ConfNormalizer(PropsResolver props, SearchTimePlan
     }
 
     private SearchTimePlan PlanFor(Event e) =>
-        _plans.GetOrAdd((e.Source, e.SourceType, e.Host), key => compiler.Compile(props.Settings(key.Item1, key.Item2, key.Item3)));
+        _plans.GetOrAdd((e.Source, e.SourceType, e.Host), static (key, self) => new Lazy<SearchTimePlan>(() => self.Compile(key)), this).Value;
+
+    private SearchTimePlan Compile((string? Source, string? SourceType, string? Host) key) =>
+        compiler.Compile(props.Settings(key.Source, key.SourceType, key.Host));
 
     /// <summary>An event read as text has only Splunk's default fields; KV_MODE's default, auto, applies to it. A
     /// structured reader (Windows XML, JSON) has extracted its fields already, as an indexed extraction would.</summary>
