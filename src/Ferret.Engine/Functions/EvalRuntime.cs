@@ -79,8 +79,10 @@ public sealed class EvalRuntime
     public T Guard<T>(Regex regex, Func<T> action, T onTimeout) => Guard(regex, action, static a => a(), onTimeout);
 
     /// <summary>Whether <paramref name="regex"/> matches <paramref name="text"/>, guarded as <see cref="Guard{T}"/>:
-    /// without a closure per call, as <c>match()</c> runs for every event.</summary>
-    public bool IsMatch(Regex regex, string text) => Guard(regex, (regex, text), static s => s.regex.IsMatch(s.text), false);
+    /// without a closure per call, as <c>match()</c> runs for every event. A long text is tested with the pattern's
+    /// automaton (<see cref="RegexCache.ForMatching"/>): the same answer without backtracking.</summary>
+    public bool IsMatch(Regex regex, string text) =>
+        Guard(regex, (regex: RegexCache.ForMatching(regex, text.Length), text), static s => s.regex.IsMatch(s.text), false);
 
     private T Guard<TState, T>(Regex regex, TState state, Func<TState, T> action, T onTimeout)
     {

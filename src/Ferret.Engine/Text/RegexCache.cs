@@ -9,8 +9,10 @@ namespace Ferret.Engine.Text;
 /// A pattern starts out interpreted (cheap to build) and is compiled once it has been asked for often: a hunt applies
 /// a few hot patterns (<c>match()</c> in CIM calculated fields and detections) to tens of thousands of events, while
 /// most patterns are used a handful of times. Both forms match exactly the same text.
+/// A <c>match()</c> over long texts (a PowerShell script block is often kilobytes) runs on a third form, built by
+/// <see cref="ForMatching"/>: see <c>RegexCache.Scanning.cs</c>.
 /// </summary>
-public static class RegexCache
+public static partial class RegexCache
 {
     /// <summary>How many uses of a pattern make it worth compiling (a compilation costs about a millisecond). At 2,000,
     /// PowerShell 4104 Hunting's patterns, each applied once per script block, stayed interpreted over the shared corpora;
@@ -45,20 +47,24 @@ public static class RegexCache
 
     private static Entry EntryFor(string dotnetPattern, RegexOptions options, TimeSpan timeout) =>
         Cache.GetOrAdd((dotnetPattern, options | RegexOptions.CultureInvariant, timeout),
-            key => new Entry(new Regex(key.Pattern, key.Options, key.Timeout)));
+            key => Register(new Entry(new Regex(key.Pattern, key.Options, key.Timeout))));
 
     /// <summary>One pattern: its current regex and how often it was asked for until it was compiled.</summary>
-    private sealed class Entry(Regex interpreted)
+    private sealed partial class Entry(Regex interpreted)
     {
         private Regex _current = interpreted;
         private int _uses;
+
+        public Regex Interpreted { get; } = interpreted;
 
         public Regex Use()
         {
             if (Volatile.Read(ref _uses) < CompileAfterUses && Interlocked.Increment(ref _uses) == CompileAfterUses)
             {
                 var regex = Volatile.Read(ref _current);
-                Volatile.Write(ref _current, new Regex(regex.ToString(), regex.Options | RegexOptions.Compiled, regex.MatchTimeout));
+                var compiled = new Regex(regex.ToString(), regex.Options | RegexOptions.Compiled, regex.MatchTimeout);
+                ByRegex[compiled] = this;
+                Volatile.Write(ref _current, compiled);
             }
 
             return Volatile.Read(ref _current);
