@@ -93,7 +93,7 @@ public static partial class FunctionLibrary
     }
 
     /// <summary><c>mvappend(X, ...)</c>: every value of every argument in order, nulls left out.</summary>
-    private static Value MvAppend(Value[] a)
+    private static Value MvAppend(ReadOnlySpan<Value> a)
     {
         var total = 0;
         foreach (var argument in a)
@@ -115,7 +115,7 @@ public static partial class FunctionLibrary
     }
 
     /// <summary><c>mvindex(mv, start, end)</c>: 0-based, negative counts from the end, <c>end</c> inclusive.</summary>
-    private static Value MvIndex(Value[] a)
+    private static Value MvIndex(ReadOnlySpan<Value> a)
     {
         if (a[0].IsNull || Number(a[1]) is not { } startNumber)
         {
