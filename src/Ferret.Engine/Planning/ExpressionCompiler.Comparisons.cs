@@ -87,14 +87,14 @@ public sealed partial class ExpressionCompiler
                 int c;
                 if (equality)
                 {
-                    var same = !a.IsNull && (right.IsNumber && a.TryGetNumber(out var x)
+                    var same = !a.IsNull && (right.IsNumber && NumberReading.TryGetNumber(a, out var x)
                         ? x == right.Number
                         : string.Equals(a.ToString(), right.Text, StringComparison.Ordinal));
                     c = same ? 0 : 1;
                 }
                 else
                 {
-                    c = right.IsNumber && a.TryGetNumber(out var x) ? x.CompareTo(right.Number) : string.CompareOrdinal(a.ToString(), right.Text);
+                    c = right.IsNumber && NumberReading.TryGetNumber(a, out var x) ? x.CompareTo(right.Number) : string.CompareOrdinal(a.ToString(), right.Text);
                 }
 
                 if (Accepts(op, c))

@@ -52,6 +52,11 @@ public sealed partial class ExpressionCompiler
             return CompileSigfig(call);
         }
 
+        if (name == "mvindex" && TryCompileSplitPiece(call) is { } piece)
+        {
+            return piece;
+        }
+
         var compiled = args.Select(Compile).ToArray();
         var unlimited = spec.Invoke;
         var where = $"eval function '{name}'";
