@@ -47,8 +47,10 @@ public sealed class ComparisonTests
     {
         var sysmon = ExpressionEvaluator.Compile("case(EventCode==\"1\", \"one\", EventCode==\"3\", \"three\", EventCode==\"13\", \"thirteen\")");
 
-        string?[] names = [.. new[] { "13", "1", "3", "13", "013", "7" }.Select(code => sysmon.Evaluate(Ev(("EventCode", code))).Text)];
+        string[] codes = ["13", "1", "3", "13", "013", "7"];
 
-        Assert.Equal(["thirteen", "one", "three", "thirteen", "thirteen", null], names);
+        var names = codes.Select(code => sysmon.Evaluate(Ev(("EventCode", code))).Text ?? "(null)").ToList();
+
+        Assert.Equal(["thirteen", "one", "three", "thirteen", "thirteen", "(null)"], names);
     }
 }
