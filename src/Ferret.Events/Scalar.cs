@@ -116,6 +116,26 @@ public readonly struct Scalar : IEquatable<Scalar>
         _ => string.Empty,
     };
 
+    /// <summary>Writes the text <see cref="ToString"/> gives into <paramref name="destination"/> without making a string
+    /// (a group key per event in stats and tstats); false when it does not fit.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten)
+    {
+        switch (_kind)
+        {
+            case ScalarKind.String when _text!.TryCopyTo(destination):
+                charsWritten = _text.Length;
+                return true;
+            case ScalarKind.String:
+                charsWritten = 0;
+                return false;
+            case ScalarKind.Number:
+                return FieldValue.TryFormatNumber(LastSignificantPlace is { } place ? RoundToPlace(_number, place) : _number, destination, out charsWritten);
+            default:
+                charsWritten = 0;
+                return true;
+        }
+    }
+
     /// <summary><paramref name="number"/> rounded half away from zero at the power of ten <paramref name="place"/>.</summary>
     private static double RoundToPlace(double number, int place)
     {
