@@ -20,7 +20,8 @@ public static partial class HuntRunner
         var window = new RunWindow(EpochTime.FromDateTimeOffset(request.Clock.GetUtcNow()), read.Earliest, read.Latest);
         var findings = new ConcurrentBag<(int Order, int Row, Finding Finding)>();
         var done = 0;
-        Parallel.For(0, detections.Count, new ParallelOptions { MaxDegreeOfParallelism = ThreadsOf(request) }, i =>
+        var order = Partitioner.Create(FinishingOrder(read.Feeds), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = ThreadsOf(request) }, i =>
         {
             var detection = detections[i];
             var feed = read.Feeds[i];
@@ -52,6 +53,12 @@ public static partial class HuntRunner
 
         return [.. findings.OrderBy(f => f.Order).ThenBy(f => f.Row).Select(f => f.Finding)];
     }
+
+    /// <summary>The order detections are finished in: those the feed left the most work for first, handed to the threads
+    /// one at a time, so the longest do not start last and leave one thread working alone at the end (the run's
+    /// findings are put back in detection order after).</summary>
+    internal static int[] FinishingOrder(IReadOnlyList<DetectionFeed> feeds) =>
+        [.. Enumerable.Range(0, feeds.Count).OrderByDescending(i => feeds[i].FinishingWork)];
 
     /// <summary>The second stage (<see cref="RiskAlerting.RiskAlertingStage"/>): Correlation detections and risk incident
     /// rules over the risk events of the first stage's findings; their findings follow the first stage's.</summary>

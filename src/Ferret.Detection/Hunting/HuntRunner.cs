@@ -96,7 +96,12 @@ public static partial class HuntRunner
 
     private static ReadPass ReadAndRoute(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections, Knowledge.DataModels.DataModelCatalog catalog, IProblemSink problems)
     {
-        var ingest = request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime, EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars };
+        var ingest = request.Ingest with
+        {
+            IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime,
+            EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars,
+            EvtxDecodingThreads = request.Ingest.EvtxDecodingThreads ?? (request.Limits.EvtxDecodingThreads is > 0 and var decoding ? decoding : null),
+        };
         var keeping = request.Events is null ? new HuntEventKeeping(ingest, knowledge, problems) : null;
         var feeds = StartFeeds(request, knowledge, detections, keeping);
         var index = new DetectionIndex(detections, catalog.Resolve);
