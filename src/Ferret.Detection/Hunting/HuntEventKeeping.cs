@@ -21,7 +21,12 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
     /// events (many sample the same process events) read them once: about 25 MiB of normalized events.</summary>
     private const int RecentCapacity = 2048;
 
+    /// <summary>The table of events recalled is swept of those no longer held once it has grown this much beyond what
+    /// the last sweep left: a hunt recalls far more events over its run than are held at any moment.</summary>
+    private const int SweepGrowth = 4096;
+
     private readonly Dictionary<EventOrigin, WeakReference<Event>> _recalled = [];
+    private int _sweepAt = SweepGrowth;
     private readonly Queue<Event> _recent = new(RecentCapacity);
     private readonly HashSet<EventOrigin> _lost = [];
     private readonly Lock _gate = new();
@@ -135,6 +140,11 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
                 return earlier;
             }
 
+            if (_recalled.Count >= _sweepAt)
+            {
+                SweepRecalled();
+            }
+
             _recalled[origin] = new WeakReference<Event>(e);
             if (_recent.Count == RecentCapacity)
             {
@@ -144,6 +154,30 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
             _recent.Enqueue(e);
             return e;
         }
+    }
+
+    /// <summary>Lets go of the events recalled for the detections (the last ones kept for the next detection, and the
+    /// table of those still shared), once they all finished: what is shown later is read again.</summary>
+    public void LetGoOfRecalled()
+    {
+        lock (_gate)
+        {
+            _recent.Clear();
+            _recalled.Clear();
+            _sweepAt = SweepGrowth;
+        }
+    }
+
+    /// <summary>Removes the entries of events no longer held by anyone; called under <see cref="_gate"/>.</summary>
+    private void SweepRecalled()
+    {
+        var gone = _recalled.Where(entry => !entry.Value.TryGetTarget(out _)).Select(entry => entry.Key).ToList();
+        foreach (var origin in gone)
+        {
+            _recalled.Remove(origin);
+        }
+
+        _sweepAt = _recalled.Count + SweepGrowth;
     }
 
     private void ReportLost(EventOrigin origin, string why)
