@@ -1,6 +1,7 @@
 using Ferret.Engine.Execution;
 using Ferret.Events;
 using Ferret.Ingest;
+using Ferret.Ingest.Evtx;
 using Ferret.Knowledge;
 
 namespace Ferret.Detection.Hunting;
@@ -10,7 +11,8 @@ namespace Ferret.Detection.Hunting;
 /// events filters kept, the events of searches that cannot be fed): an event read from a file as its origin (file and
 /// position) and a check of its text, so the hunt's memory does not grow with its input. When they are wanted (a
 /// detection finishing, evidence being chosen) those events are read again by position, only the records wanted
-/// (<see cref="InputReader.Reread"/>), and normalized as the first read normalized them, so they are the same events.
+/// (<see cref="InputReader.Reread"/>, each EVTX file's chunks counted once: <see cref="EvtxChunkIndex"/>), and normalized
+/// as the first read normalized them, so they are the same events.
 /// One the file no longer gives (moved, changed, damaged since) is reported as an input problem naming the file and the
 /// event, and left out. Events recalled are shared while anything still holds them, so detections that want the same
 /// event get the same instance. Thread-safe: detections finish in parallel.
@@ -29,6 +31,7 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
     private int _sweepAt = SweepGrowth;
     private readonly Queue<Event> _recent = new(RecentCapacity);
     private readonly HashSet<EventOrigin> _lost = [];
+    private readonly EvtxChunkIndex _chunks = new();
     private readonly Lock _gate = new();
 
     public override HeldEvent Keep(Event e) => e.Origin is { } origin ? new HeldEvent(null, origin, HeldEvent.CheckOf(e)) : HeldEvent.Of(e);
@@ -81,7 +84,7 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
         var other = new HashSet<int>();
         foreach (var inOrder in (bool[])[false, true])
         {
-            var read = InputReader.Reread(file, [.. pending.Select(i => held[i].Origin!.Position)], ingest, quiet, inOrder);
+            var read = InputReader.Reread(file, [.. pending.Select(i => held[i].Origin!.Position)], ingest, quiet, inOrder, _chunks);
             var normalized = Normalize(read);
             var left = new List<int>();
             foreach (var i in pending)
