@@ -13,14 +13,8 @@ namespace Ferret.Detection.Tests.Hunting;
 /// <summary>A hunt over files keeps its findings' evidence as where each event was read from (<see cref="FindingEvidence"/>)
 /// and reads the events again only to show them: what is shown must be the events the detection saw, two findings behind
 /// one event must count it once, and an event whose file changed before it is shown must be reported.</summary>
-public sealed class FindingEvidenceTests : IDisposable
+public sealed class FindingEvidenceTests() : KeptEventsTestBase("ferret-evidence-")
 {
-    private static readonly Lazy<KnowledgeBase> Knowledge = new(KnowledgeBase.LoadDefault);
-
-    private readonly string _directory = Directory.CreateTempSubdirectory("ferret-evidence-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
     [Fact]
     public void Evidence_kept_as_origins_holds_no_event_and_shows_the_events_it_was_made_from()
     {
@@ -86,7 +80,7 @@ public sealed class FindingEvidenceTests : IDisposable
     public void Evidence_whose_file_changed_after_the_hunt_is_reported_when_shown_and_listed_in_the_hunt_summary()
     {
         using var sample = SampleContent.Extract();
-        var logs = Directory.CreateDirectory(Path.Combine(_directory, "logs")).FullName;
+        var logs = Directory.CreateDirectory(Path.Combine(Folder, "logs")).FullName;
         foreach (var file in Directory.GetFiles(sample.LogsDirectory))
         {
             File.Copy(file, Path.Combine(logs, Path.GetFileName(file)));
@@ -118,19 +112,4 @@ public sealed class FindingEvidenceTests : IDisposable
 
     private static List<Event> ReadNormalized(string path) =>
         [.. Knowledge.Value.AccelerateOnce(InputReader.Read([path], IngestOptions.Default with { IndexTime = Knowledge.Value.IndexTime }, new ProblemCollector()))];
-
-    private static string Text(Event e) => $"{e.Origin}\n{e.Raw}\n{FieldLines.Describe(e)}";
-
-    private static (HuntEventKeeping Keeping, ProblemCollector Problems) Keeping()
-    {
-        var problems = new ProblemCollector();
-        return (new HuntEventKeeping(IngestOptions.Default with { IndexTime = Knowledge.Value.IndexTime }, Knowledge.Value, problems), problems);
-    }
-
-    private string CopyOfEvtx()
-    {
-        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.evtx");
-        File.Copy(SharedCorpus.Require("data/deepbluecli/wmi-event-filter-persistance.evtx"), path);
-        return path;
-    }
 }

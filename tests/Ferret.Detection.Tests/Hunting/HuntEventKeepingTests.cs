@@ -11,14 +11,8 @@ namespace Ferret.Detection.Tests.Hunting;
 /// <summary>A hunt over files keeps the events its detections hold as their origin and reads them again when a
 /// detection finishes (<see cref="HuntEventKeeping"/>): the findings and their evidence must be those of a hunt that
 /// held every event whole, and an event that cannot be read again must be reported, never lost in silence.</summary>
-public sealed class HuntEventKeepingTests : IDisposable
+public sealed class HuntEventKeepingTests() : KeptEventsTestBase("ferret-keeping-")
 {
-    private static readonly Lazy<KnowledgeBase> Knowledge = new(KnowledgeBase.LoadDefault);
-
-    private readonly string _directory = Directory.CreateTempSubdirectory("ferret-keeping-").FullName;
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
     [Fact]
     public void The_sample_hunt_over_files_finds_what_it_finds_over_the_same_events_held_whole()
     {
@@ -136,19 +130,4 @@ public sealed class HuntEventKeepingTests : IDisposable
     private static string Describe(Finding finding, IEnumerable<Event> evidence) =>
         $"{finding.Detection.Name}\n{FieldLines.Describe(finding.Result)}\n{finding.Host} {finding.User} {finding.Time}\n{string.Join("\n", finding.Provenance)}\n"
         + string.Join("\n---\n", evidence.Select(Text));
-
-    private static string Text(Event e) => $"{e.Origin}\n{e.Raw}\n{FieldLines.Describe(e)}";
-
-    private static (HuntEventKeeping Keeping, ProblemCollector Problems) Keeping()
-    {
-        var problems = new ProblemCollector();
-        return (new HuntEventKeeping(IngestOptions.Default with { IndexTime = Knowledge.Value.IndexTime }, Knowledge.Value, problems), problems);
-    }
-
-    private string CopyOfEvtx()
-    {
-        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.evtx");
-        File.Copy(SharedCorpus.Require("data/deepbluecli/wmi-event-filter-persistance.evtx"), path);
-        return path;
-    }
 }
