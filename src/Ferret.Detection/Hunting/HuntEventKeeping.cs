@@ -159,6 +159,18 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
         }
     }
 
+    /// <summary>How many events recalled the table knows (held or not yet swept).</summary>
+    internal int Remembered
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recalled.Count;
+            }
+        }
+    }
+
     /// <summary>Lets go of the events recalled for the detections (the last ones kept for the next detection, and the
     /// table of those still shared), once they all finished: what is shown later is read again.</summary>
     public void LetGoOfRecalled()

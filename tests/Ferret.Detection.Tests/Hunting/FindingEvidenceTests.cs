@@ -3,6 +3,7 @@ using Ferret.Detection.Hunting;
 using Ferret.Detection.Risk;
 using Ferret.Detection.RiskAlerting;
 using Ferret.Detection.Tests.Notables;
+using Ferret.Engine.Execution;
 using Ferret.Events;
 using Ferret.Ingest;
 using Ferret.Knowledge;
@@ -101,6 +102,35 @@ public sealed class FindingEvidenceTests() : KeptEventsTestBase("ferret-evidence
         Assert.NotEmpty(told);
         Assert.All(told, p => Assert.Contains("could not be read again", p.Message, StringComparison.Ordinal));
         Assert.All(told, p => Assert.StartsWith("event ", p.Location, StringComparison.Ordinal));
+    }
+
+    /// <summary>The table of events recalled is swept of those nobody holds any more, so over a long hunt it stays
+    /// near what is held (the last 2,048 recalled, a batch) plus the growth that triggers a sweep, not every event
+    /// ever recalled; once the detections finish it is emptied.</summary>
+    [Fact]
+    public void The_table_of_recalled_events_forgets_those_nobody_holds()
+    {
+        var (keeping, problems) = Keeping();
+        var held = new List<HeldEvent>();
+        foreach (var copy in Enumerable.Range(0, 5))
+        {
+            var path = Path.Combine(Folder, $"copy-{copy}.evtx");
+            File.Copy(SharedCorpus.Require("data/deepbluecli/many-events-application.evtx"), path);
+            held.AddRange(InputReader.Read([path], IngestOptions.Default, new ProblemCollector()).Select(keeping.Keep));
+        }
+
+        foreach (var batch in held.Chunk(1000))
+        {
+            Assert.DoesNotContain(null, keeping.Recall(batch));
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.Empty(problems.Problems);
+        Assert.InRange(keeping.Remembered, 1, 2048 + 1000 + 4096);
+        Assert.True(held.Count > 2048 + 1000 + 4096, $"the test needs more events than the bound: {held.Count}");
+        keeping.LetGoOfRecalled();
+        Assert.Equal(0, keeping.Remembered);
     }
 
     private static Finding Finding(FindingEvidence evidence)
