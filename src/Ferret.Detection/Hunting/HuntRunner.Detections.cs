@@ -31,7 +31,7 @@ public static partial class HuntRunner
                 var evidence = feed.Evidence(rows.Count);
                 for (var row = 0; row < rows.Count; row++)
                 {
-                    findings.Add((i, row, MakeFinding(detection, rows[row], window, evidence, request.MaxEvidencePerFinding, row)));
+                    findings.Add((i, row, MakeFinding(detection, rows[row], window, evidence, request.MaxEvidencePerFinding, row, read.Keeping)));
                 }
             }
             catch (Exception error) when (error is not OutOfMemoryException)
@@ -100,15 +100,16 @@ public static partial class HuntRunner
 
     /// <summary>A row without its own <c>_time</c> (most ESCU searches aggregate it away) gives its risk events the
     /// finding's time (its firstTime, else its earliest event), not the search time: the risk stage adds risk up over the
-    /// events' own time.</summary>
-    private static Finding MakeFinding(CompiledDetection detection, Event row, RunWindow window, EvidenceFinder evidence, int maxEvidence, int rowNumber)
+    /// events' own time. The evidence is kept as the hunt keeps held events (<paramref name="keeping"/>: a hunt over
+    /// files keeps their origin), so findings waiting to be written do not hold their events.</summary>
+    private static Finding MakeFinding(CompiledDetection detection, Event row, RunWindow window, EvidenceFinder evidence, int maxEvidence, int rowNumber, HuntEventKeeping? keeping)
     {
         var finding = new Finding(
             detection.Detection,
             row,
             NotableBuilder.Build(detection.Detection, row, window),
             RiskEventBuilder.Build(detection.Detection, row, window),
-            evidence.For(row, maxEvidence, rowNumber))
+            FindingEvidence.Keep(evidence.For(row, maxEvidence, rowNumber), keeping))
         {
             AggregatesNoEvents = !evidence.HasCandidates,
         };
