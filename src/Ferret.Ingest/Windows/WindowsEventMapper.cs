@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Xml;
 using Ferret.Events;
 
@@ -19,6 +20,11 @@ public static partial class WindowsEventMapper
 {
     public const string SourceType = "XmlWinEventLog";
     public const string SourcePrefix = "XmlWinEventLog:";
+
+    private const int MaxCachedSources = 4096;
+
+    /// <summary>Each channel's <c>source</c> (<see cref="SourceOf"/>).</summary>
+    private static readonly ConcurrentDictionary<string, string> Sources = new(StringComparer.Ordinal);
 
     /// <summary>Sourcetypes whose events are Windows events (the classic name is accepted as the same thing).</summary>
     public static bool IsWindowsSourceType(string sourceType) =>
@@ -86,7 +92,7 @@ public static partial class WindowsEventMapper
         fields.Index = FieldNames.DefaultIndex;
         if (fields["Channel"].Text is { } channel)
         {
-            fields.Source = SourcePrefix + channel;
+            fields.Source = SourceOf(channel);
         }
 
         if (fields["Computer"].Text is { } computer)
@@ -110,6 +116,25 @@ public static partial class WindowsEventMapper
         }
 
         return fields;
+    }
+
+    /// <summary>The <c>source</c> of a channel's events: a log has few channels, so each name is made once and shared by
+    /// every event of the channel, not concatenated per event. A channel name met for the first time is kept; the
+    /// cache stops growing at <see cref="MaxCachedSources"/> names (a hostile input naming a new channel per event).</summary>
+    private static string SourceOf(string channel)
+    {
+        if (Sources.TryGetValue(channel, out var source))
+        {
+            return source;
+        }
+
+        source = SourcePrefix + channel;
+        if (Sources.Count < MaxCachedSources)
+        {
+            Sources.TryAdd(channel, source);
+        }
+
+        return source;
     }
 
     private static string? RenderFromTemplate(Event fields, ParsedEvent parsed)
