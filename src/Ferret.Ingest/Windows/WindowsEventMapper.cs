@@ -146,7 +146,8 @@ public static partial class WindowsEventMapper
             : null;
     }
 
-    /// <summary>The inner XML of a section, as the add-on's <c>EventData_Xml</c>-style extractions give it.</summary>
+    /// <summary>The inner XML of a section, as the add-on's <c>EventData_Xml</c>-style extractions give it: a slice of
+    /// <c>_raw</c>, not a copy (few searches read these fields).</summary>
     private static void AddSectionXml(Event fields, string xml, string startTag, string endTag, string fieldName)
     {
         var start = xml.IndexOf(startTag, StringComparison.Ordinal);
@@ -164,7 +165,7 @@ public static partial class WindowsEventMapper
         var end = xml.IndexOf(endTag, close, StringComparison.Ordinal);
         if (end > close + 1)
         {
-            fields.Set(fieldName, xml.Substring(close + 1, end - close - 1));
+            fields.Set(fieldName, FieldValue.Of(Scalar.OfSlice(xml, close + 1, end - close - 1)));
         }
     }
 }

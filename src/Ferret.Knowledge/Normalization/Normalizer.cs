@@ -64,14 +64,14 @@ internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources, Action<E
     }
 
     /// <summary>Normalizes <paramref name="e"/> in place, for an event its reader handed over and nobody else holds (a hunt's
-    /// single pass): no copy of its fields. Room for the fields normalization adds is reserved first, learnt from the
-    /// events before it as for <see cref="NormalizedCopy"/>. Like the copy, it is not remembered here: the knowledge
-    /// base marks it as normalized.</summary>
+    /// single pass): no copy of its fields. Room for about as many fields as normalization added to the events of its
+    /// sources before it is reserved first (nothing is reallocated when the reader made the room already). Like the copy,
+    /// it is not remembered here: the knowledge base marks it as normalized.</summary>
     public void NormalizeOwned(Event e)
     {
         var rules = RulesFor(e.Source, e.SourceType);
         var before = e.FieldCount;
-        e.ReserveRoom(rules.AddedFieldsHint);
+        e.ReserveRoom(rules.TypicalAddedFields);
         Apply(e, rules);
         rules.ObserveAddedFields(e.FieldCount - before);
     }
