@@ -3,8 +3,8 @@ namespace Ferret.Events;
 /// <summary>
 /// A string value that is a part of a longer text the event keeps anyway (a section of <c>_raw</c>, such as a Windows
 /// event's <c>EventData_Xml</c>), held as that text and a range instead of a copy of its characters: most events are
-/// never asked for such a field, and the copies of the sections were a twentieth of all a hunt allocated. The value reads, compares
-/// and hashes as the string it stands for; its text is cut out when it is asked for as a string.
+/// never asked for such a field, and the copies of the sections were a twentieth of all a hunt allocated. The value
+/// reads, compares and hashes as the string it stands for; its text is cut out each time it is asked for as a string.
 /// </summary>
 public readonly partial struct Scalar
 {

@@ -59,7 +59,8 @@ internal sealed class SourceRuleSet
 
     public void ObserveAddedFields(int added)
     {
-        var capped = Math.Min(added, MaxAddedFieldsHint);
+        // A calculated field that comes to null removes a field the event had, so an event may end with fewer.
+        var capped = Math.Clamp(added, 0, MaxAddedFieldsHint);
         if (capped > Volatile.Read(ref _addedFieldsHint))
         {
             Volatile.Write(ref _addedFieldsHint, capped);
