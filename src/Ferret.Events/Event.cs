@@ -116,6 +116,26 @@ public sealed class Event
         return true;
     }
 
+    /// <summary>Makes room for <paramref name="more"/> fields beyond those the event has, so that adding them does not grow
+    /// its table step by step (a stage that adds many fields to events it owns, as normalization does). Fields added
+    /// afterwards are listed after the present ones in the order they are added, as on a <see cref="Clone"/>: a table
+    /// with freed slots (which it would refill first) or one shared with a copy is rebuilt instead.</summary>
+    public void ReserveRoom(int more)
+    {
+        if (_base is null && !_shared && !_removedAny)
+        {
+            _fields.EnsureCapacity(_fields.Count + more);
+            return;
+        }
+
+        _fields = FieldsCopy(more);
+        _base = null;
+        _shadowed = 0;
+        _shared = false;
+        _removedAny = false;
+        _snapshot = null;
+    }
+
     /// <summary>A copy of the event with a dictionary of its own: later changes to either leave the other as it is.</summary>
     public Event Clone()
     {
@@ -147,9 +167,9 @@ public sealed class Event
         return new Event(new Dictionary<string, FieldValue>(StringComparer.Ordinal), shared) { Origin = Origin };
     }
 
-    private Dictionary<string, FieldValue> FieldsCopy()
+    private Dictionary<string, FieldValue> FieldsCopy(int room = 0)
     {
-        var fields = new Dictionary<string, FieldValue>(FieldCount, StringComparer.Ordinal);
+        var fields = new Dictionary<string, FieldValue>(FieldCount + room, StringComparer.Ordinal);
         foreach (var (name, value) in Fields)
         {
             fields.Add(name, value);

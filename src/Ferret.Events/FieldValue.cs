@@ -159,4 +159,10 @@ public readonly struct FieldValue : IEquatable<FieldValue>
         double.IsInteger(number) && Math.Abs(number) < 1e17
             ? ((long)number).ToString(CultureInfo.InvariantCulture)
             : number.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="FormatNumber"/> written into <paramref name="destination"/>.</summary>
+    internal static bool TryFormatNumber(double number, Span<char> destination, out int charsWritten) =>
+        double.IsInteger(number) && Math.Abs(number) < 1e17
+            ? ((long)number).TryFormat(destination, out charsWritten, default, CultureInfo.InvariantCulture)
+            : number.TryFormat(destination, out charsWritten, "R", CultureInfo.InvariantCulture);
 }

@@ -9,7 +9,7 @@ namespace Ferret.Events;
 /// written with and prints the result to it (Search Reference, "Mathematical functions": <c>exact</c> and
 /// <c>sigfig</c>), while the number itself stays the full double.
 /// </summary>
-public readonly struct Scalar : IEquatable<Scalar>
+public readonly partial struct Scalar : IEquatable<Scalar>
 {
     /// <summary>Added to a place so that the default 0 means "full precision" (the field sits in the struct's padding).</summary>
     private const int PlaceBias = 1024;
@@ -65,16 +65,18 @@ public readonly struct Scalar : IEquatable<Scalar>
                 number = _number;
                 return true;
             case ScalarKind.String:
-                return TryParseNumber(_text!, out number);
+                return TryParseNumber(TextSpan, out number);
             default:
                 number = double.NaN;
                 return false;
         }
     }
 
-    public static bool TryParseNumber(string text, out double number)
+    public static bool TryParseNumber(string text, out double number) => TryParseNumber(text.AsSpan(), out number);
+
+    private static bool TryParseNumber(ReadOnlySpan<char> text, out double number)
     {
-        var span = text.AsSpan().Trim();
+        var span = text.Trim();
         if (span.Length > 2 && span[0] == '0' && (span[1] == 'x' || span[1] == 'X')
             && long.TryParse(span[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
         {
@@ -95,14 +97,20 @@ public readonly struct Scalar : IEquatable<Scalar>
     public bool Equals(Scalar other) =>
         _kind == other._kind && (_kind switch
         {
-            ScalarKind.String => string.Equals(_text, other._text, StringComparison.Ordinal),
+            ScalarKind.String => IsSlice || other.IsSlice
+                ? TextSpan.SequenceEqual(other.TextSpan)
+                : string.Equals(_text, other._text, StringComparison.Ordinal),
             ScalarKind.Number => _number.Equals(other._number),
             _ => true,
         });
 
     public override bool Equals(object? obj) => obj is Scalar other && Equals(other);
 
-    public override int GetHashCode() => _kind == ScalarKind.Number ? HashCode.Combine(_kind, _number) : HashCode.Combine(_kind, _text);
+    /// <summary>A slice hashes as the string it stands for (a string's hash is its characters' hash).</summary>
+    public override int GetHashCode() =>
+        _kind == ScalarKind.Number ? HashCode.Combine(_kind, _number)
+        : IsSlice ? HashCode.Combine(_kind, string.GetHashCode(TextSpan))
+        : HashCode.Combine(_kind, _text);
 
     public static bool operator ==(Scalar left, Scalar right) => left.Equals(right);
 
@@ -111,10 +119,30 @@ public readonly struct Scalar : IEquatable<Scalar>
     /// <summary>Text as Splunk prints it: integers without a decimal point.</summary>
     public override string ToString() => _kind switch
     {
-        ScalarKind.String => _text!,
+        ScalarKind.String => IsSlice ? TextSpan.ToString() : _text!,
         ScalarKind.Number => FieldValue.FormatNumber(LastSignificantPlace is { } place ? RoundToPlace(_number, place) : _number),
         _ => string.Empty,
     };
+
+    /// <summary>Writes the text <see cref="ToString"/> gives into <paramref name="destination"/> without making a string
+    /// (a group key per event in stats and tstats); false when it does not fit.</summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten)
+    {
+        switch (_kind)
+        {
+            case ScalarKind.String when _text!.TryCopyTo(destination):
+                charsWritten = _text.Length;
+                return true;
+            case ScalarKind.String:
+                charsWritten = 0;
+                return false;
+            case ScalarKind.Number:
+                return FieldValue.TryFormatNumber(LastSignificantPlace is { } place ? RoundToPlace(_number, place) : _number, destination, out charsWritten);
+            default:
+                charsWritten = 0;
+                return true;
+        }
+    }
 
     /// <summary><paramref name="number"/> rounded half away from zero at the power of ten <paramref name="place"/>.</summary>
     private static double RoundToPlace(double number, int place)

@@ -11,10 +11,11 @@ public static partial class InputReader
     /// of events <see cref="Read"/> gave), made as <see cref="Read"/> made them with the same
     /// <paramref name="options"/>. An EVTX file is read by position (<see cref="EvtxFile.ReadAtPositions"/>: only the
     /// chunks and records wanted), unless <paramref name="inOrder"/> asks for a read in order, which counts exactly as
-    /// the first read did even in a damaged file; other formats are read in order up to the last position wanted. A
-    /// position not found is absent from the answer; problems go to <paramref name="problems"/>.
+    /// the first read did even in a damaged file; other formats are read in order up to the last position wanted. A caller
+    /// that reads the same files again and again gives an <paramref name="index"/> of their chunks. A position not found
+    /// is absent from the answer; problems go to <paramref name="problems"/>.
     /// </summary>
-    public static IReadOnlyDictionary<long, Event> Reread(string path, IReadOnlyCollection<long> positions, IngestOptions options, IProblemSink problems, bool inOrder = false)
+    public static IReadOnlyDictionary<long, Event> Reread(string path, IReadOnlyCollection<long> positions, IngestOptions options, IProblemSink problems, bool inOrder = false, EvtxChunkIndex? index = null)
     {
         ArgumentNullException.ThrowIfNull(positions);
         var found = new Dictionary<long, Event>();
@@ -26,7 +27,7 @@ public static partial class InputReader
         if (!inOrder && IsEvtx(path))
         {
             var file = new SourceFile(path, options, problems);
-            foreach (var (position, record) in EvtxFile.ReadAtPositions(path, positions, problems, options.EvtxMaxRenderedChars))
+            foreach (var (position, record) in EvtxFile.ReadAtPositions(path, positions, problems, options.EvtxMaxRenderedChars, index))
             {
                 if (EvtxInput.ToEvent(record, file) is { } e)
                 {

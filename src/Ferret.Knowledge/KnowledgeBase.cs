@@ -80,15 +80,15 @@ public sealed partial class KnowledgeBase
     }
 
     /// <summary>
-    /// Like <see cref="Accelerate"/> for a reader's events that are read once and then dropped (a hunt's single pass):
-    /// the raw event is not remembered, only its normalized copy, which is what the caller keeps. Giving the same raw
-    /// event again would normalize it again into a new copy.
+    /// Like <see cref="Accelerate"/> for a reader's events that are read once, handed over and then dropped (a hunt's
+    /// single pass): each event is normalized in place, not copied, and yielded itself. The caller gives up the raw
+    /// form: nothing else may hold the events. An event given again is already known and not normalized twice.
     /// </summary>
     public IEnumerable<Event> AccelerateOnce(IEnumerable<Event> events)
     {
         foreach (var e in events)
         {
-            yield return _accelerated.TryGetValue(e, out var known) ? known.Event : NewEntry(e).Event;
+            yield return _accelerated.TryGetValue(e, out var known) ? known.Event : NewOwnedEntry(e).Event;
         }
     }
 
@@ -105,6 +105,14 @@ public sealed partial class KnowledgeBase
         // The normalized copy answers for itself too, so searches over Accelerate's output hit the cache (and
         // Normalize knows it is normalized already).
         _accelerated.TryAdd(normalized, entry);
+        return entry;
+    }
+
+    private NormalizedEvent NewOwnedEntry(Event owned)
+    {
+        _normalizer.NormalizeOwned(owned);
+        var entry = new NormalizedEvent(owned, _datasetCount);
+        _accelerated.TryAdd(owned, entry);
         return entry;
     }
 

@@ -52,6 +52,32 @@ public sealed class EventCopyTests
         Assert.Equal(Pairs(reference), Pairs(source));
     }
 
+    /// <summary>Reserving room never changes what an event holds, and the fields added afterwards are listed after the
+    /// present ones as on a full copy, whatever state the event is in (a copy reading through, an event a copy reads
+    /// through to, one with a freed slot).</summary>
+    [Theory]
+    [MemberData(nameof(ChangeSequences))]
+    public void Reserving_room_keeps_the_fields_and_lists_later_ones_as_a_full_copy_would(string[] changes)
+    {
+        var copied = Source().CloneOnWrite();
+        var shared = Source();
+        var sharedsCopy = shared.CloneOnWrite();
+        foreach (var e in new[] { Source(), copied, shared })
+        {
+            Apply(e, changes);
+            var reference = FullCopy(e);
+
+            e.ReserveRoom(40);
+            Apply(e, ["after=1", "after2=2"]);
+            Apply(reference, ["after=1", "after2=2"]);
+
+            Assert.Equal(Pairs(reference), Pairs(e));
+            Assert.Equal(reference.FieldCount, e.FieldCount);
+        }
+
+        Assert.Equal(Pairs(Source()), Pairs(sharedsCopy));
+    }
+
     [Fact]
     public void A_copy_of_a_copy_has_the_changes_of_the_first_and_none_of_the_later_ones()
     {

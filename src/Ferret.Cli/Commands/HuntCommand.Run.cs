@@ -143,6 +143,11 @@ internal static partial class HuntCommand
             errors.Add($"--threads: {arguments.Threads} is not a number of threads (1 or more)");
         }
 
+        if (arguments.Ingest.EvtxDecodingThreads is < 1)
+        {
+            errors.Add($"--evtx-decoding-threads: {arguments.Ingest.EvtxDecodingThreads} is not a number of threads (1 or more)");
+        }
+
         FindingLevel? minLevel = null;
         if (arguments.MinLevel is { } levelText && (minLevel = FindingLevels.Parse(levelText)) is null)
         {

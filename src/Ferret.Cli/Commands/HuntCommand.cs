@@ -36,6 +36,7 @@ internal static partial class HuntCommand
         var macros = new Option<string?>("--macros") { Description = "A local macro overrides file (YAML, the shape of the content's macros), applied last.", HelpName = "FILE" };
         var riskRules = new Option<string?>("--risk-rules") { Description = "Thresholds of the risk incident rules (name = value lines: risk_score_threshold, risk_score_window_hours, tactic_threshold, source_threshold, tactic_window_days). Default: Enterprise Security's.", HelpName = "FILE" };
         var threads = new Option<int?>("--threads") { Description = "Threads that feed the events to the detections and finish them (default: one per processor); 1 runs every detection on the reading thread. Findings are the same either way.", HelpName = "N" };
+        var decodingThreads = new Option<int?>("--evtx-decoding-threads") { Description = "Threads that decode the chunks of an EVTX file when it is the only input (default: limits.conf [ferret] evtx_decoding_threads, else one per processor beyond two, at most four; 1 decodes on the reading thread). Findings are the same either way.", HelpName = "N" };
         var earliest = CommonOptions.Earliest();
         var latest = CommonOptions.Latest();
         var quiet = CommonOptions.Quiet("Print no progress and no summary on stderr (errors still).");
@@ -47,7 +48,7 @@ internal static partial class HuntCommand
         var command = new Command("hunt", "Hunt through logs with detections: a timeline of findings (notable and risk events).")
         {
             content, input, detections, exclude, type, story, tag, minLevel, earliest, latest,
-            format, profile, sort, output, report, macros, riskRules, timeZone, quiet, noColor, geoip, limits, threads,
+            format, profile, sort, output, report, macros, riskRules, timeZone, quiet, noColor, geoip, limits, threads, decodingThreads,
         };
         foreach (var option in inputOptions.All)
         {
@@ -69,7 +70,7 @@ internal static partial class HuntCommand
             MinLevel = parseResult.GetValue(minLevel),
             Earliest = parseResult.GetValue(earliest),
             Latest = parseResult.GetValue(latest),
-            Ingest = inputOptions.Ingest(parseResult),
+            Ingest = inputOptions.Ingest(parseResult) with { EvtxDecodingThreads = parseResult.GetValue(decodingThreads) },
             Apps = inputOptions.AppFolders(parseResult),
             Format = parseResult.GetValue(format) ?? "table",
             Profile = Enum.Parse<OutputProfile>(parseResult.GetValue(profile) ?? "standard", ignoreCase: true),

@@ -78,6 +78,12 @@ internal sealed class DetectionFeed
     /// <summary>How many events were routed to the detection.</summary>
     public long Routed { get; private set; }
 
+    /// <summary>How much work the feed left for the finish, in events the finish reads again from the input (held events
+    /// are kept as where they were read): those held for the search or its evidence, or, for a search that aggregated as
+    /// events arrived, the samples its groups took (its evidence candidates; the groups grow with them).</summary>
+    public long FinishingWork =>
+        (_routed?.Count ?? 0) + (_held?.Count ?? 0) + (_search is { } search ? search.Kept + (search.Aggregation?.SampleCount ?? 0) : 0);
+
     public void Add(Event e)
     {
         Routed++;

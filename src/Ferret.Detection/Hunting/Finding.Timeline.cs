@@ -19,7 +19,7 @@ public sealed partial record Finding
     public FindingLevel Level => FindingLevels.Of(Detection);
 
     /// <summary>The user the finding is about: the row's CIM <c>user</c>, else another user field, else the evidence's.</summary>
-    public string User => Incident is { RiskObjectType: "user" } incident ? incident.RiskObject : UserOf(Result) ?? Evidence.Select(UserOf).FirstOrDefault(u => u is not null) ?? string.Empty;
+    public string User => Incident is { RiskObjectType: "user" } incident ? incident.RiskObject : UserOf(Result) ?? Evidence.User ?? string.Empty;
 
     /// <summary>What happened, in one line: the risk message with the row's values filled, else the notable's title,
     /// else the detection's name. Never shortened (files keep whole values; only the terminal table clips).</summary>
@@ -29,14 +29,9 @@ public sealed partial record Finding
 
     /// <summary>The events behind the finding as <c>file#record</c>: the Windows EventRecordID where the event has one,
     /// else its position in the file. Distinct, in evidence order.</summary>
-    public IReadOnlyList<EventProvenance> Provenance =>
-    [
-        .. Evidence.Where(e => e.Origin is not null)
-            .Select(e => new EventProvenance(e.Origin!.File, RecordOf(e)))
-            .Distinct(),
-    ];
+    public IReadOnlyList<EventProvenance> Provenance => Evidence.Provenance;
 
-    private static string? UserOf(Event e)
+    internal static string? UserOf(Event e)
     {
         foreach (var field in UserFields)
         {
@@ -49,7 +44,7 @@ public sealed partial record Finding
         return null;
     }
 
-    private static string RecordOf(Event e)
+    internal static string RecordOf(Event e)
     {
         foreach (var field in RecordFields)
         {

@@ -15,7 +15,7 @@ public sealed partial record Finding(
     Event Result,
     NotableEvent? Notable,
     IReadOnlyList<RiskEvent> RiskEvents,
-    IReadOnlyList<Event> Evidence)
+    FindingEvidence Evidence)
 {
     private static readonly string[] HostFields = ["dest", "Computer", "ComputerName", "dest_host", "dvc", "host", "src", "src_host"];
 
@@ -26,9 +26,9 @@ public sealed partial record Finding(
 
     /// <summary>The host the finding is about: the row's <c>dest</c> (ESCU's convention), else another host field of
     /// the row, else the same fields of the events behind it (a row that aggregated its host away, e.g. by user).</summary>
-    public string Host => Incident is { RiskObjectType: "system" } incident ? incident.RiskObject : HostOf(Result) ?? Evidence.Select(HostOf).FirstOrDefault(h => h is not null) ?? "(unknown)";
+    public string Host => Incident is { RiskObjectType: "system" } incident ? incident.RiskObject : HostOf(Result) ?? Evidence.Host ?? "(unknown)";
 
-    private static string? HostOf(Event e)
+    internal static string? HostOf(Event e)
     {
         foreach (var hostField in HostFields)
         {
@@ -59,7 +59,7 @@ public sealed partial record Finding(
                 return EpochTime.FromDateTimeOffset(new DateTimeOffset(parsed, TimeSpan.Zero));
             }
 
-            return Result.Time ?? Evidence.Select(e => e.Time).Where(t => t.HasValue).Min();
+            return Result.Time ?? Evidence.Earliest;
         }
     }
 

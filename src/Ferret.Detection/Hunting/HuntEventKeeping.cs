@@ -1,6 +1,7 @@
 using Ferret.Engine.Execution;
 using Ferret.Events;
 using Ferret.Ingest;
+using Ferret.Ingest.Evtx;
 using Ferret.Knowledge;
 
 namespace Ferret.Detection.Hunting;
@@ -10,7 +11,8 @@ namespace Ferret.Detection.Hunting;
 /// events filters kept, the events of searches that cannot be fed): an event read from a file as its origin (file and
 /// position) and a check of its text, so the hunt's memory does not grow with its input. When they are wanted (a
 /// detection finishing, evidence being chosen) those events are read again by position, only the records wanted
-/// (<see cref="InputReader.Reread"/>), and normalized as the first read normalized them, so they are the same events.
+/// (<see cref="InputReader.Reread"/>, each EVTX file's chunks counted once: <see cref="EvtxChunkIndex"/>), and normalized
+/// as the first read normalized them, so they are the same events.
 /// One the file no longer gives (moved, changed, damaged since) is reported as an input problem naming the file and the
 /// event, and left out. Events recalled are shared while anything still holds them, so detections that want the same
 /// event get the same instance. Thread-safe: detections finish in parallel.
@@ -21,9 +23,15 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
     /// events (many sample the same process events) read them once: about 25 MiB of normalized events.</summary>
     private const int RecentCapacity = 2048;
 
+    /// <summary>The table of events recalled is swept of those no longer held once it has grown this much beyond what
+    /// the last sweep left: a hunt recalls far more events over its run than are held at any moment.</summary>
+    private const int SweepGrowth = 4096;
+
     private readonly Dictionary<EventOrigin, WeakReference<Event>> _recalled = [];
+    private int _sweepAt = SweepGrowth;
     private readonly Queue<Event> _recent = new(RecentCapacity);
     private readonly HashSet<EventOrigin> _lost = [];
+    private readonly EvtxChunkIndex _chunks = new();
     private readonly Lock _gate = new();
 
     public override HeldEvent Keep(Event e) => e.Origin is { } origin ? new HeldEvent(null, origin, HeldEvent.CheckOf(e)) : HeldEvent.Of(e);
@@ -76,7 +84,7 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
         var other = new HashSet<int>();
         foreach (var inOrder in (bool[])[false, true])
         {
-            var read = InputReader.Reread(file, [.. pending.Select(i => held[i].Origin!.Position)], ingest, quiet, inOrder);
+            var read = InputReader.Reread(file, [.. pending.Select(i => held[i].Origin!.Position)], ingest, quiet, inOrder, _chunks);
             var normalized = Normalize(read);
             var left = new List<int>();
             foreach (var i in pending)
@@ -135,6 +143,11 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
                 return earlier;
             }
 
+            if (_recalled.Count >= _sweepAt)
+            {
+                SweepRecalled();
+            }
+
             _recalled[origin] = new WeakReference<Event>(e);
             if (_recent.Count == RecentCapacity)
             {
@@ -144,6 +157,42 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
             _recent.Enqueue(e);
             return e;
         }
+    }
+
+    /// <summary>How many events recalled the table knows (held or not yet swept).</summary>
+    internal int Remembered
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recalled.Count;
+            }
+        }
+    }
+
+    /// <summary>Lets go of the events recalled for the detections (the last ones kept for the next detection, and the
+    /// table of those still shared), once they all finished: what is shown later is read again.</summary>
+    public void LetGoOfRecalled()
+    {
+        lock (_gate)
+        {
+            _recent.Clear();
+            _recalled.Clear();
+            _sweepAt = SweepGrowth;
+        }
+    }
+
+    /// <summary>Removes the entries of events no longer held by anyone; called under <see cref="_gate"/>.</summary>
+    private void SweepRecalled()
+    {
+        var gone = _recalled.Where(entry => !entry.Value.TryGetTarget(out _)).Select(entry => entry.Key).ToList();
+        foreach (var origin in gone)
+        {
+            _recalled.Remove(origin);
+        }
+
+        _sweepAt = _recalled.Count + SweepGrowth;
     }
 
     private void ReportLost(EventOrigin origin, string why)

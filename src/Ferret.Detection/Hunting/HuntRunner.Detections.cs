@@ -20,7 +20,8 @@ public static partial class HuntRunner
         var window = new RunWindow(EpochTime.FromDateTimeOffset(request.Clock.GetUtcNow()), read.Earliest, read.Latest);
         var findings = new ConcurrentBag<(int Order, int Row, Finding Finding)>();
         var done = 0;
-        Parallel.For(0, detections.Count, new ParallelOptions { MaxDegreeOfParallelism = ThreadsOf(request) }, i =>
+        var order = Partitioner.Create(FinishingOrder(read.Feeds), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = ThreadsOf(request) }, i =>
         {
             var detection = detections[i];
             var feed = read.Feeds[i];
@@ -30,7 +31,7 @@ public static partial class HuntRunner
                 var evidence = feed.Evidence(rows.Count);
                 for (var row = 0; row < rows.Count; row++)
                 {
-                    findings.Add((i, row, MakeFinding(detection, rows[row], window, evidence, request.MaxEvidencePerFinding, row)));
+                    findings.Add((i, row, MakeFinding(detection, rows[row], window, evidence, request.MaxEvidencePerFinding, row, read.Keeping)));
                 }
             }
             catch (Exception error) when (error is not OutOfMemoryException)
@@ -52,6 +53,12 @@ public static partial class HuntRunner
 
         return [.. findings.OrderBy(f => f.Order).ThenBy(f => f.Row).Select(f => f.Finding)];
     }
+
+    /// <summary>The order detections are finished in: those the feed left the most work for first, handed to the threads
+    /// one at a time, so the longest do not start last and leave one thread working alone at the end (the run's
+    /// findings are put back in detection order after).</summary>
+    internal static int[] FinishingOrder(IReadOnlyList<DetectionFeed> feeds) =>
+        [.. Enumerable.Range(0, feeds.Count).OrderByDescending(i => feeds[i].FinishingWork)];
 
     /// <summary>The second stage (<see cref="RiskAlerting.RiskAlertingStage"/>): Correlation detections and risk incident
     /// rules over the risk events of the first stage's findings; their findings follow the first stage's.</summary>
@@ -93,15 +100,16 @@ public static partial class HuntRunner
 
     /// <summary>A row without its own <c>_time</c> (most ESCU searches aggregate it away) gives its risk events the
     /// finding's time (its firstTime, else its earliest event), not the search time: the risk stage adds risk up over the
-    /// events' own time.</summary>
-    private static Finding MakeFinding(CompiledDetection detection, Event row, RunWindow window, EvidenceFinder evidence, int maxEvidence, int rowNumber)
+    /// events' own time. The evidence is kept as the hunt keeps held events (<paramref name="keeping"/>: a hunt over
+    /// files keeps their origin), so findings waiting to be written do not hold their events.</summary>
+    private static Finding MakeFinding(CompiledDetection detection, Event row, RunWindow window, EvidenceFinder evidence, int maxEvidence, int rowNumber, HuntEventKeeping? keeping)
     {
         var finding = new Finding(
             detection.Detection,
             row,
             NotableBuilder.Build(detection.Detection, row, window),
             RiskEventBuilder.Build(detection.Detection, row, window),
-            evidence.For(row, maxEvidence, rowNumber))
+            FindingEvidence.Keep(evidence.For(row, maxEvidence, rowNumber), keeping))
         {
             AggregatesNoEvents = !evidence.HasCandidates,
         };

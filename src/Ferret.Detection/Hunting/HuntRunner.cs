@@ -63,11 +63,15 @@ public static partial class HuntRunner
             findings = RunRiskStage(request, knowledge, content, correlations, rules, read, findings, notRun, runProblems, out riskStageElapsed);
         }
 
+        // The findings keep their evidence as origins until it is shown; the events recalled for the detections go.
+        read.Keeping?.LetGoOfRecalled();
+
         var summary = new HuntSummary
         {
             FilesRead = read.Files,
             EventsRead = read.Events,
-            InputProblems = inputProblems.Problems,
+            // Live: evidence shown after the run (a report) that cannot be read again is reported then, and listed.
+            InputProblems = new ProblemsSoFar(inputProblems),
             DetectionsRun = runnable.Count - notRun.Count(n => runnable.Any(r => r.Detection.Name == n.Detection)),
             NotRun = [.. notRun.OrderBy(n => n.Detection, StringComparer.Ordinal)],
             RunProblems = [.. runProblems.OrderBy(n => n.Detection, StringComparer.Ordinal).ThenBy(n => n.Reason, StringComparer.Ordinal)],
@@ -92,11 +96,18 @@ public static partial class HuntRunner
         public void Report(int value) => request.Progress?.Report(new HuntProgress(HuntStage.Compiling, value, total));
     }
 
-    private sealed record ReadPass(DetectionFeed[] Feeds, int Files, long Events, double? Earliest, double? Latest);
+    /// <summary>What the read gave: each detection's feed, counts, the span of event times, and how the events held were
+    /// kept (null: whole, events handed over in memory).</summary>
+    private sealed record ReadPass(DetectionFeed[] Feeds, int Files, long Events, double? Earliest, double? Latest, HuntEventKeeping? Keeping);
 
     private static ReadPass ReadAndRoute(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections, Knowledge.DataModels.DataModelCatalog catalog, IProblemSink problems)
     {
-        var ingest = request.Ingest with { IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime, EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars };
+        var ingest = request.Ingest with
+        {
+            IndexTime = request.Ingest.IndexTime ?? knowledge.IndexTime,
+            EvtxMaxRenderedChars = request.Limits.EvtxMaxRenderedChars,
+            EvtxDecodingThreads = request.Ingest.EvtxDecodingThreads ?? (request.Limits.EvtxDecodingThreads is > 0 and var decoding ? decoding : null),
+        };
         var keeping = request.Events is null ? new HuntEventKeeping(ingest, knowledge, problems) : null;
         var feeds = StartFeeds(request, knowledge, detections, keeping);
         var index = new DetectionIndex(detections, catalog.Resolve);
@@ -129,7 +140,7 @@ public static partial class HuntRunner
 
         workers.Finish();
         request.Progress?.Report(new HuntProgress(HuntStage.Reading, events, events));
-        return new ReadPass(feeds, files.Count, events, earliest, latest);
+        return new ReadPass(feeds, files.Count, events, earliest, latest, keeping);
     }
 
     /// <summary>How many threads feed and finish the detections: the request's, else one per processor.</summary>

@@ -104,7 +104,8 @@ public static partial class HtmlReport
             html.Append("<p class=\"meta\">read from ").Append(Encode(string.Join("; ", finding.Provenance.Take(MaxEvidencePerFinding)))).Append("</p>\n");
         }
 
-        foreach (var evidence in finding.Evidence.Take(MaxEvidencePerFinding))
+        // One finding's events at a time, read again and let go once written.
+        foreach (var evidence in finding.Evidence.Events(MaxEvidencePerFinding))
         {
             AppendEvidence(html, evidence);
         }

@@ -94,7 +94,7 @@ internal static class RiskAlertingStage
 
     /// <summary>The notable carries the contributing findings as a multivalue field (time | detection | score | message),
     /// so what ES's Incident Review would show travels with it into every output.</summary>
-    private static Finding MakeFinding(Content.DetectionDefinition detection, Event row, RunWindow window, (RiskIncident Incident, IReadOnlyList<Event> Evidence) raised)
+    private static Finding MakeFinding(Content.DetectionDefinition detection, Event row, RunWindow window, (RiskIncident Incident, FindingEvidence Evidence) raised)
     {
         row.Set("contributing_findings", FieldValue.Multi(raised.Incident.Contributions.Select(c => c.ToString())));
         return new Finding(detection, row, NotableBuilder.Build(detection, row, window), [], raised.Evidence) { Incident = raised.Incident };

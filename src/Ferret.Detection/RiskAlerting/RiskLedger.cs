@@ -38,9 +38,10 @@ internal sealed class RiskLedger
     /// The incident a rule's row describes: the risk events of the row's object (its <c>normalized_risk_object</c>, else its
     /// <c>risk_object</c> values, lower-cased) and type, from the row's sources when it lists them, inside
     /// <paramref name="window"/> when given; the total is the row's <c>risk_score</c> when it has one. The evidence is the
-    /// raw events behind the contributing findings, at most <paramref name="maxEvidence"/>.
+    /// raw events behind the contributing findings, each once (two findings behind the same event, told by where it was
+    /// read from, count it once), at most <paramref name="maxEvidence"/>.
     /// </summary>
-    public (RiskIncident Incident, IReadOnlyList<Event> Evidence) Incident(string rule, Event row, (double Start, double End)? window, int maxEvidence)
+    public (RiskIncident Incident, FindingEvidence Evidence) Incident(string rule, Event row, (double Start, double End)? window, int maxEvidence)
     {
         var objects = (row["normalized_risk_object"].IsNull ? row["risk_object"] : row["normalized_risk_object"]).Texts
             .Select(RiskIndexFields.Normalize).ToHashSet(StringComparer.Ordinal);
@@ -63,7 +64,7 @@ internal sealed class RiskLedger
             window?.Start ?? contributing.Select(e => e.Time).DefaultIfEmpty().Min(),
             window?.End ?? contributing.Select(e => e.Time).DefaultIfEmpty().Max(),
             [.. contributing.Select(e => new RiskContribution(e.Finding.Detection.Name, e.Time, e.Risk.RiskScore, e.Risk.RiskMessage))]);
-        var evidence = contributing.SelectMany(e => e.Finding.Evidence).Distinct().Take(maxEvidence).ToList();
+        var evidence = FindingEvidence.Union(contributing.Select(e => e.Finding.Evidence), maxEvidence);
         return (incident, evidence);
     }
 }

@@ -18,6 +18,9 @@ public sealed partial class PartialAggregate
     /// <summary>How many events each group keeps as its sample (0, the default, keeps none).</summary>
     public int SamplesPerGroup { get; init; }
 
+    /// <summary>How many samples the groups took so far (an event sampled by several groups counts for each).</summary>
+    public long SampleCount { get; private set; }
+
     /// <summary>Adds <paramref name="e"/> to its groups and offers <paramref name="sample"/> (the event as it should be
     /// shown: the raw event behind a projection, say) to each group's sample.</summary>
     public void Add(Event e, EvalRuntime runtime, Event sample)
@@ -36,6 +39,7 @@ public sealed partial class PartialAggregate
             }
 
             samples.Add((arrival, _lastSample.Held));
+            SampleCount++;
         }
     }
 

@@ -230,10 +230,11 @@ public sealed partial class PartialAggregate
     }
 
     /// <summary>Looks the group of <paramref name="key"/> up by its text written into a reused buffer, so a key of
-    /// several fields makes no string unless its group is new (<paramref name="text"/>; empty when found).</summary>
+    /// several fields or a number (<c>by _time span=...</c>) makes no string unless its group is new
+    /// (<paramref name="text"/>; empty when found).</summary>
     private bool TryFindGroup(Scalar[] key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Group? group, out string text)
     {
-        if (key.Length <= 1)
+        if (key.Length == 0 || (key.Length == 1 && !key[0].IsNumber))
         {
             text = KeyText(key);
             return _groups.TryGetValue(text, out group);
@@ -242,31 +243,38 @@ public sealed partial class PartialAggregate
         var length = 0;
         for (var i = 0; i < key.Length; i++)
         {
-            var piece = key[i].ToString();
-            var needed = length + piece.Length + 1;
-            if (needed > _keyChars.Length)
-            {
-                Array.Resize(ref _keyChars, Math.Max(needed, _keyChars.Length * 2));
-            }
-
             if (i > 0)
             {
+                EnsureKeyRoom(length + 1);
                 _keyChars[length++] = KeySeparator;
             }
 
-            piece.CopyTo(_keyChars.AsSpan(length));
-            length += piece.Length;
+            int written;
+            while (!key[i].TryFormat(_keyChars.AsSpan(length), out written))
+            {
+                EnsureKeyRoom(_keyChars.Length * 2);
+            }
+
+            length += written;
         }
 
-        var written = _keyChars.AsSpan(0, length);
-        if (_groups.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(written, out group))
+        var keyText = _keyChars.AsSpan(0, length);
+        if (_groups.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(keyText, out group))
         {
             text = string.Empty;
             return true;
         }
 
-        text = written.ToString();
+        text = keyText.ToString();
         return false;
+    }
+
+    private void EnsureKeyRoom(int needed)
+    {
+        if (needed > _keyChars.Length)
+        {
+            Array.Resize(ref _keyChars, Math.Max(needed, _keyChars.Length * 2));
+        }
     }
 
     private static string KeyText(Scalar[] key) => key.Length switch

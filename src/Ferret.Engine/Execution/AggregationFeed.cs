@@ -28,6 +28,9 @@ public abstract class AggregationFeed
     /// <summary>The sampled events of every group, each once, in the order they arrived, as the run kept them
     /// (<see cref="SearchContext.Keeping"/>).</summary>
     public IReadOnlyList<HeldEvent> Samples() => Partial.Samples();
+
+    /// <summary>How many samples the groups took (an event sampled by several groups counts for each).</summary>
+    public long SampleCount => Partial.SampleCount;
 }
 
 /// <summary>An operator whose aggregation can be fed one event at a time, so a fed run need not hold its input.</summary>

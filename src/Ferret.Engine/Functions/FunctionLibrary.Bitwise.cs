@@ -29,7 +29,7 @@ public static partial class FunctionLibrary
     private static long? BitwiseArgument(Value value) =>
         !value.IsBoolean && value.TryGetNumber(out var n) && double.IsInteger(n) && n is >= 0 and <= BitwiseMask ? (long)n : null;
 
-    private static Value Bits(Value[] a, Func<long, long, long> op)
+    private static Value Bits(ReadOnlySpan<Value> a, Func<long, long, long> op)
     {
         if (BitwiseArgument(a[0]) is not { } result)
         {
@@ -49,6 +49,6 @@ public static partial class FunctionLibrary
         return Value.Of(result);
     }
 
-    private static Value Shift(Value[] a, Func<long, int, long> shift) =>
+    private static Value Shift(ReadOnlySpan<Value> a, Func<long, int, long> shift) =>
         BitwiseArgument(a[0]) is { } x && BitwiseArgument(a[1]) is { } offset ? Value.Of(shift(x, (int)Math.Min(offset, 64))) : Value.Null;
 }

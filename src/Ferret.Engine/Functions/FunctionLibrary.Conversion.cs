@@ -34,7 +34,7 @@ public static partial class FunctionLibrary
             var format = a.Length > 1 ? Text(a[1]) : null;
             return Value.Of(ToStringFormatted(a[0], format));
         });
-        add("printf", (a, rt) => Text(a[0]) is { } format ? Value.Of(Printf.Format(format, a.AsSpan(1), rt)) : Value.Null);
+        add("printf", (a, rt) => Text(a[0]) is { } format ? Value.Of(Printf.Format(format, a[1..], rt)) : Value.Null);
         add("ipmask", (a, _) =>
             Text(a[0]) is { } mask && Text(a[1]) is { } ip && IPAddress.TryParse(mask, out var m) && IPAddress.TryParse(ip, out var i)
                 && m.AddressFamily == i.AddressFamily

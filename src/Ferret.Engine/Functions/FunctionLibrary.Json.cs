@@ -22,7 +22,7 @@ public static partial class FunctionLibrary
 
             return Value.Of(obj.ToJsonString(JsonOutput));
         });
-        add("json_array", (a, _) => Value.Of(new JsonArray(a.Select(ToJsonNode).ToArray()).ToJsonString(JsonOutput)));
+        add("json_array", (a, _) => Value.Of(new JsonArray(a.ToArray().Select(ToJsonNode).ToArray()).ToJsonString(JsonOutput)));
         add("json_keys", (a, _) => Text(a[0]) is { } t && ParseJson(t) is JsonObject o
             ? Value.Of(new JsonArray(o.Select(p => (JsonNode?)JsonValue.Create(p.Key)).ToArray()).ToJsonString(JsonOutput))
             : Value.Null);
@@ -115,7 +115,7 @@ public static partial class FunctionLibrary
         : text == "null" ? null
         : JsonValue.Create(text);
 
-    private static Value JsonExtract(Value[] a, bool exact)
+    private static Value JsonExtract(ReadOnlySpan<Value> a, bool exact)
     {
         if (Text(a[0]) is not { } t || ParseJson(t) is not { } root)
         {
@@ -157,7 +157,7 @@ public static partial class FunctionLibrary
         return found.Count == 0 ? Value.Null : Value.Of(found.ToJsonString(JsonOutput));
     }
 
-    private static Value JsonSet(Value[] a, bool exact)
+    private static Value JsonSet(ReadOnlySpan<Value> a, bool exact)
     {
         if (Text(a[0]) is not { } t || ParseJson(t) is not { } root)
         {
@@ -173,7 +173,7 @@ public static partial class FunctionLibrary
         return Value.Of(root.ToJsonString(JsonOutput));
     }
 
-    private static Value JsonAppend(Value[] a, bool extend)
+    private static Value JsonAppend(ReadOnlySpan<Value> a, bool extend)
     {
         if (Text(a[0]) is not { } t || ParseJson(t) is not { } root)
         {

@@ -92,13 +92,28 @@ public static partial class FunctionLibrary
             : Value.Null);
     }
 
-    /// <summary><c>mvappend(X, ...)</c>: every value of every argument in order, nulls left out.</summary>
-    private static Value MvAppend(Value[] a)
+    /// <summary><c>mvappend(X, ...)</c>: every value of every argument in order, nulls left out. When only one argument
+    /// has values they are the result as they are (no copy): the CIM's <c>mvappend(SubjectUserName, TargetUserName)</c>
+    /// mostly finds one of the two.</summary>
+    private static Value MvAppend(ReadOnlySpan<Value> a)
     {
         var total = 0;
-        foreach (var argument in a)
+        var withValues = 0;
+        var last = -1;
+        for (var i = 0; i < a.Length; i++)
         {
-            total += argument.Field.Count;
+            var count = a[i].Field.Count;
+            total += count;
+            if (count > 0)
+            {
+                withValues++;
+                last = i;
+            }
+        }
+
+        if (withValues <= 1)
+        {
+            return last < 0 ? Value.Null : Value.Of(a[last].Field);
         }
 
         var values = new Scalar[total];
@@ -115,7 +130,7 @@ public static partial class FunctionLibrary
     }
 
     /// <summary><c>mvindex(mv, start, end)</c>: 0-based, negative counts from the end, <c>end</c> inclusive.</summary>
-    private static Value MvIndex(Value[] a)
+    private static Value MvIndex(ReadOnlySpan<Value> a)
     {
         if (a[0].IsNull || Number(a[1]) is not { } startNumber)
         {

@@ -19,14 +19,24 @@ public static partial class FunctionLibrary
         add("random", (_, _) => Value.Of(System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)));
     }
 
-    private static IEnumerable<Scalar> AllScalars(Value[] args) => args.SelectMany(v => v.Field.Values);
+    /// <summary>Every value of every argument, in order.</summary>
+    private static List<Scalar> AllScalars(ReadOnlySpan<Value> args)
+    {
+        var scalars = new List<Scalar>();
+        foreach (var arg in args)
+        {
+            scalars.AddRange(arg.Field.Values);
+        }
+
+        return scalars;
+    }
 
     /// <summary>
     /// eval <c>max</c>/<c>min</c>: numbers compare numerically, strings lexicographically, and a string ranks above
     /// every number, so max of a mix is its largest string and min its smallest number (Search Reference, "Statistical
     /// eval functions": max(1, 3, 6, 7, "f", count) returns "f").
     /// </summary>
-    private static Value Extreme(Value[] args, int direction)
+    private static Value Extreme(ReadOnlySpan<Value> args, int direction)
     {
         Scalar? best = null;
         foreach (var s in AllScalars(args))

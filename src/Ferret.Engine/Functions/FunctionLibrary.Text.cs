@@ -50,7 +50,7 @@ public static partial class FunctionLibrary
         return Strings(value.Field.Texts.Select(t => upper ? t.ToUpperInvariant() : t.ToLowerInvariant()));
     }
 
-    private static Value Trim(Value[] a, Func<string, char[], string> trim)
+    private static Value Trim(ReadOnlySpan<Value> a, Func<string, char[], string> trim)
     {
         if (Text(a[0]) is not { } text)
         {
@@ -62,7 +62,7 @@ public static partial class FunctionLibrary
     }
 
     /// <summary><c>substr(X, start, length)</c>: start is 1-based; a negative start counts from the end.</summary>
-    private static Value Substr(Value[] a)
+    private static Value Substr(ReadOnlySpan<Value> a)
     {
         if (Text(a[0]) is not { } text || Number(a[1]) is not { } startNumber)
         {

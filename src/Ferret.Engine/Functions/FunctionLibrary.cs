@@ -53,10 +53,10 @@ public static partial class FunctionLibrary
 
     internal static string? Text(Value value) => value.IsNull ? null : value.First.ToString();
 
-    internal static Value Numeric(Value[] args, Func<double, double> f) =>
+    internal static Value Numeric(ReadOnlySpan<Value> args, Func<double, double> f) =>
         Number(args[0]) is { } x ? Value.Of(f(x)) : Value.Null;
 
-    internal static Value Numeric2(Value[] args, Func<double, double, double> f) =>
+    internal static Value Numeric2(ReadOnlySpan<Value> args, Func<double, double, double> f) =>
         Number(args[0]) is { } x && Number(args[1]) is { } y ? Value.Of(f(x, y)) : Value.Null;
 
     internal static Value Strings(IEnumerable<string> values) => Value.Of(FieldValue.Multi(values));

@@ -27,6 +27,7 @@ public static class LimitsFile
         [("ferret", "regex_match_timeout_ms")] = (l, v) => l with { RegexMatchTimeout = TimeSpan.FromMilliseconds(Math.Max(1, v)) },
         [("ferret", "regex_search_budget_ms")] = (l, v) => l with { RegexSearchBudget = TimeSpan.FromMilliseconds(v) },
         [("ferret", "evtx_max_rendered_chars")] = (l, v) => l with { EvtxMaxRenderedChars = Count(v) },
+        [("ferret", "evtx_decoding_threads")] = (l, v) => l with { EvtxDecodingThreads = (int)Math.Min(v, int.MaxValue) },
     };
 
     /// <summary>The settings Ferret reads, as <c>[stanza] name</c>, for messages and docs.</summary>

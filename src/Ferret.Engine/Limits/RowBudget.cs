@@ -75,7 +75,7 @@ internal static class RowBudget
             bytes += FieldOverhead + (2L * name.Length);
             foreach (var scalar in value.Values)
             {
-                bytes += scalar.IsString ? 24 + (2L * scalar.ToString().Length) : 16;
+                bytes += scalar.IsString ? 24 + (2L * scalar.TextLength) : 16;
             }
         }
 

@@ -50,6 +50,10 @@ public sealed record SearchLimits
     /// <summary>[ferret] evtx_max_rendered_chars: the longest XML one EVTX record may render to.</summary>
     public int EvtxMaxRenderedChars { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>[ferret] evtx_decoding_threads: threads that decode the chunks of an EVTX file read alone by a hunt; 0
+    /// leaves it to Ferret (one per processor beyond the two a hunt keeps busy, at most four).</summary>
+    public int EvtxDecodingThreads { get; init; }
+
     /// <summary>The memory budget in bytes (<see cref="MaxMemUsageMb"/>).</summary>
     public long MaxMemUsageBytes => MaxMemUsageMb * 1024L * 1024L;
 }

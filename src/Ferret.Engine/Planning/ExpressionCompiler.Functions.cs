@@ -52,26 +52,68 @@ public sealed partial class ExpressionCompiler
             return CompileSigfig(call);
         }
 
+        if (name == "mvindex" && TryCompileSplitPiece(call) is { } piece)
+        {
+            return piece;
+        }
+
         var compiled = args.Select(Compile).ToArray();
         var unlimited = spec.Invoke;
         var where = $"eval function '{name}'";
         EvalFunction invoke = (values, rt) => ValueLimits.Enforce(unlimited(values, rt), rt, where);
-        return compiled.Length switch
-        {
-            0 => (_, rt) => invoke([], rt),
-            1 => (e, rt) => invoke([compiled[0](e, rt)], rt),
-            2 => (e, rt) => invoke([compiled[0](e, rt), compiled[1](e, rt)], rt),
-            _ => (e, rt) =>
-            {
-                var values = new Value[compiled.Length];
-                for (var i = 0; i < compiled.Length; i++)
-                {
-                    values[i] = compiled[i](e, rt);
-                }
+        return CallWith(compiled, invoke);
+    }
 
-                return invoke(values, rt);
-            },
-        };
+    /// <summary>Evaluates the arguments into a buffer on the stack (an array only past
+    /// <see cref="StackArguments"/>' length) and calls the function over them: a call per event per function in
+    /// every eval chain and calculated field allocated its argument array before.</summary>
+    private static Evaluator CallWith(Evaluator[] compiled, EvalFunction invoke)
+    {
+        switch (compiled.Length)
+        {
+            case 0:
+                return (_, rt) => invoke([], rt);
+            case 1:
+                var only = compiled[0];
+                return (e, rt) =>
+                {
+                    var value = only(e, rt);
+                    return invoke(new ReadOnlySpan<Value>(in value), rt);
+                };
+            case <= StackArguments.Length:
+                return (e, rt) =>
+                {
+                    var values = default(StackArguments);
+                    Span<Value> span = values;
+                    span = span[..compiled.Length];
+                    for (var i = 0; i < compiled.Length; i++)
+                    {
+                        span[i] = compiled[i](e, rt);
+                    }
+
+                    return invoke(span, rt);
+                };
+            default:
+                return (e, rt) =>
+                {
+                    var values = new Value[compiled.Length];
+                    for (var i = 0; i < compiled.Length; i++)
+                    {
+                        values[i] = compiled[i](e, rt);
+                    }
+
+                    return invoke(values, rt);
+                };
+        }
+    }
+
+    /// <summary>Room for the arguments of a call on the stack.</summary>
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct StackArguments
+    {
+        public const int Length = 8;
+
+        private Value _first;
     }
 
     private void ValidateLiteralRegex(string name, FunctionCall call)

@@ -17,8 +17,7 @@ public sealed partial class ExpressionCompiler(BindContext bind)
 {
     public Evaluator Compile(Expression expression) => expression switch
     {
-        StringLiteral s => Constant(Value.Of(s.Value)),
-        NumberLiteral n => Constant(ArithmeticPrecision.PlaceOfText(n.Text) is { } place ? Value.Of(Scalar.Of(n.Value, place)) : Value.Of(n.Value)),
+        StringLiteral or NumberLiteral => Constant(Literal(expression)!.Value),
         FieldExpression { IsQuoted: false } f when f.Name.Contains('.', StringComparison.Ordinal) => CompileDottedName(f.Name),
         FieldExpression f => CompileField(f.Name),
         UnaryExpression u => CompileUnary(u),
@@ -28,6 +27,14 @@ public sealed partial class ExpressionCompiler(BindContext bind)
     };
 
     private static Evaluator Constant(Value value) => (_, _) => value;
+
+    /// <summary>The value of a string or number literal; null for any other expression.</summary>
+    private static Value? Literal(Expression expression) => expression switch
+    {
+        StringLiteral s => Value.Of(s.Value),
+        NumberLiteral n => ArithmeticPrecision.PlaceOfText(n.Text) is { } place ? Value.Of(Scalar.Of(n.Value, place)) : Value.Of(n.Value),
+        _ => null,
+    };
 
     private static Evaluator CompileField(string name) => (e, _) => Value.Of(e[name]);
 
@@ -88,12 +95,8 @@ public sealed partial class ExpressionCompiler(BindContext bind)
             BinaryOperator.Divide => (e, rt) => Operators.Divide(left(e, rt), right(e, rt)),
             BinaryOperator.Modulo => (e, rt) => Operators.Arithmetic(left(e, rt), right(e, rt), (x, y) => y == 0 ? double.NaN : x % y),
             BinaryOperator.Concatenate => (e, rt) => ValueLimits.Enforce(Operators.Concatenate(left(e, rt), right(e, rt)), rt, "eval operator '.'"),
-            BinaryOperator.Equal => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c == 0, equality: true),
-            BinaryOperator.NotEqual => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c != 0, equality: true),
-            BinaryOperator.Less => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c < 0, equality: false),
-            BinaryOperator.LessOrEqual => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c <= 0, equality: false),
-            BinaryOperator.Greater => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c > 0, equality: false),
-            BinaryOperator.GreaterOrEqual => (e, rt) => Operators.Compare(left(e, rt), right(e, rt), c => c >= 0, equality: false),
+            BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual
+                or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual => CompileComparison(b, left, right),
             BinaryOperator.Like => (e, rt) =>
             {
                 var l = left(e, rt);
@@ -105,7 +108,7 @@ public sealed partial class ExpressionCompiler(BindContext bind)
     }
 
     /// <summary>The operators' value semantics, shared with the function library.</summary>
-    public static class Operators
+    public static partial class Operators
     {
         public static Value Add(Value l, Value r)
         {
@@ -137,32 +140,5 @@ public sealed partial class ExpressionCompiler(BindContext bind)
 
         public static Value Concatenate(Value l, Value r) =>
             l.IsNull || r.IsNull ? Value.Null : Value.Of(l.First.ToString() + r.First.ToString());
-
-        public static Value Compare(Value l, Value r, Func<int, bool> accept, bool equality)
-        {
-            if (l.IsNull || r.IsNull)
-            {
-                return Value.Null;
-            }
-
-            if (l.IsBoolean || r.IsBoolean)
-            {
-                return equality && l.IsBoolean && r.IsBoolean ? Value.Of(accept(l.Boolean == r.Boolean ? 0 : 1)) : Value.Null;
-            }
-
-            foreach (var a in l.Field.Values)
-            {
-                foreach (var b in r.Field.Values)
-                {
-                    var c = equality ? (ValueComparer.ScalarEquals(a, b) ? 0 : 1) : ValueComparer.CompareScalars(a, b);
-                    if (accept(c))
-                    {
-                        return Value.True;
-                    }
-                }
-            }
-
-            return Value.False;
-        }
     }
 }

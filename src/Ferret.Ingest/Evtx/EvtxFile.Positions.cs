@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using Ferret.Events;
+using Microsoft.Win32.SafeHandles;
 
 namespace Ferret.Ingest.Evtx;
 
@@ -13,10 +14,12 @@ public static partial class EvtxFile
     /// records are decoded (a template is read from the chunk at its offset, wherever it was defined). The count is
     /// what an intact file yields: in a damaged one (a record skipped by a whole read) a position may name another
     /// record, so callers check what they get (<see cref="InputReader.Reread"/>). Each record's Windows fields are mapped
-    /// in the walk that renders it (<see cref="EvtxRecord.MappedEvent"/>), as a whole read for events maps them. A
-    /// position not found is absent from the answer; problems of the file go to <paramref name="problems"/>.
+    /// in the walk that renders it (<see cref="EvtxRecord.MappedEvent"/>), as a whole read for events maps them. With
+    /// <paramref name="index"/>, the chunks' counts are taken once per file (<see cref="EvtxChunkIndex"/>) rather than
+    /// walked on every call. A position not found is absent from the answer; problems of the file go to
+    /// <paramref name="problems"/>.
     /// </summary>
-    public static IReadOnlyDictionary<long, EvtxRecord> ReadAtPositions(string path, IReadOnlyCollection<long> positions, IProblemSink problems, int maxRenderedChars)
+    public static IReadOnlyDictionary<long, EvtxRecord> ReadAtPositions(string path, IReadOnlyCollection<long> positions, IProblemSink problems, int maxRenderedChars, EvtxChunkIndex? index = null)
     {
         ArgumentNullException.ThrowIfNull(positions);
         var found = new Dictionary<long, EvtxRecord>();
@@ -29,44 +32,83 @@ public static partial class EvtxFile
         using (handle)
         {
             var wanted = positions.Where(p => p > 0).Order().ToArray();
-            var decoder = new EvtxChunkDecoder { MaxRenderedChars = maxRenderedChars, MapsWindowsFields = true };
-            var buffer = ArrayPool<byte>.Shared.Rent(EvtxLayout.ChunkSize);
-            Span<byte> header = stackalloc byte[40];
-            try
+            if (wanted.Length == 0)
             {
-                long before = 0;
-                var next = 0;
-                for (var index = 0; index < info.ChunksOnDisk && next < wanted.Length; index++)
-                {
-                    var offset = EvtxLayout.FileHeaderBlockSize + ((long)index * EvtxLayout.ChunkSize);
-                    var records = ReadFully(handle, header, offset) == header.Length ? RecordsInChunk(header) : 0;
-                    var inChunk = new List<(long Position, int Index)>();
-                    while (next < wanted.Length && wanted[next] <= before + records)
-                    {
-                        inChunk.Add((wanted[next], (int)(wanted[next] - before - 1)));
-                        next++;
-                    }
-
-                    if (inChunk.Count > 0)
-                    {
-                        var read = ReadFully(handle, buffer.AsSpan(0, EvtxLayout.ChunkSize), offset);
-                        buffer.AsSpan(read, EvtxLayout.ChunkSize - read).Clear();
-                        foreach (var (recordIndex, record) in decoder.DecodeAt(buffer, path, index, [.. inChunk.Select(c => c.Index)], problems))
-                        {
-                            found[before + recordIndex + 1] = record;
-                        }
-                    }
-
-                    before += records;
-                }
+                return found;
             }
-            finally
+
+            var before = index?.RecordsBefore(path, handle, () => CountRecords(handle, info, long.MaxValue)) ?? CountRecords(handle, info, wanted[^1]);
+            if (!ReadChunksHolding(handle, path, wanted, before, maxRenderedChars, problems, found) && index is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                // A chunk holds other records than counted: the file changed since; count it again.
+                index.Forget(path);
+                found.Clear();
+                ReadChunksHolding(handle, path, wanted, CountRecords(handle, info, wanted[^1]), maxRenderedChars, problems, found);
             }
         }
 
         return found;
+    }
+
+    /// <summary>The records before each chunk by the chunks' headers (one more entry than chunks counted: the total so
+    /// far), up to the chunk that holds <paramref name="upTo"/>.</summary>
+    private static long[] CountRecords(SafeFileHandle handle, EvtxFileInfo info, long upTo)
+    {
+        var before = new List<long>(info.ChunksOnDisk + 1) { 0 };
+        Span<byte> header = stackalloc byte[40];
+        for (var index = 0; index < info.ChunksOnDisk && before[^1] < upTo; index++)
+        {
+            var offset = EvtxLayout.FileHeaderBlockSize + ((long)index * EvtxLayout.ChunkSize);
+            before.Add(before[^1] + (ReadFully(handle, header, offset) == header.Length ? RecordsInChunk(header) : 0));
+        }
+
+        return [.. before];
+    }
+
+    /// <summary>Reads the chunks that hold <paramref name="wanted"/> (in order) by <paramref name="before"/>, decoding only
+    /// the records wanted; false when a chunk's header no longer says what was counted of it.</summary>
+    private static bool ReadChunksHolding(SafeFileHandle handle, string path, long[] wanted, long[] before, int maxRenderedChars, IProblemSink problems, Dictionary<long, EvtxRecord> found)
+    {
+        var decoder = new EvtxChunkDecoder { MaxRenderedChars = maxRenderedChars, MapsWindowsFields = true };
+        var buffer = ArrayPool<byte>.Shared.Rent(EvtxLayout.ChunkSize);
+        try
+        {
+            var next = 0;
+            for (var index = 0; index + 1 < before.Length && next < wanted.Length; index++)
+            {
+                if (wanted[next] > before[index + 1])
+                {
+                    // A chunk before the next wanted record: skipped by its count, not read.
+                    continue;
+                }
+
+                var inChunk = new List<int>();
+                while (next < wanted.Length && wanted[next] <= before[index + 1])
+                {
+                    inChunk.Add((int)(wanted[next] - before[index] - 1));
+                    next++;
+                }
+
+                var offset = EvtxLayout.FileHeaderBlockSize + ((long)index * EvtxLayout.ChunkSize);
+                var read = ReadFully(handle, buffer.AsSpan(0, EvtxLayout.ChunkSize), offset);
+                buffer.AsSpan(read, EvtxLayout.ChunkSize - read).Clear();
+                if (RecordsInChunk(buffer.AsSpan(0, 40)) != before[index + 1] - before[index])
+                {
+                    return false;
+                }
+
+                foreach (var (recordIndex, record) in decoder.DecodeAt(buffer, path, index, inChunk, problems))
+                {
+                    found[before[index] + recordIndex + 1] = record;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return true;
     }
 
     /// <summary>How many records a chunk holds by its header (its first and last record ids); 0 for space that is not a

@@ -200,12 +200,18 @@ public static partial class WindowsEventMapper
     /// <summary>What one walk collects: the fields so far (as name and escaped value, in the order met), the
     /// insertion strings in order (for message templates, unescaped) and the message Windows rendered, if the XML
     /// carries one. One per thread, reused event after event (<see cref="Start"/>): the fields go into an
-    /// <see cref="Event"/> of exactly their size only once the walk is done.</summary>
+    /// <see cref="Event"/> sized only once the walk is done.</summary>
     private sealed class ParsedEvent
     {
         /// <summary>Fields <see cref="Build"/> adds beside the XML's own: EventCode, _raw, sourcetype, index, source,
         /// host, _time, System_Props_Xml, EventData_Xml, UserData_Xml and Message.</summary>
         private const int BuiltFieldCount = 11;
+
+        /// <summary>Every reader of mapped Windows events normalizes them, a hunt in place: room for what the add-ons add
+        /// (aliases, calculated fields, eventtype and tag) is made at once rather than by growing the table, which would
+        /// copy it. Measured on the shared EVTX corpus: Security events get 51 fields added (median; 66 at the 90th
+        /// percentile), Sysmon 48 (53), every other channel 17 to 23.</summary>
+        private const int SearchTimeFieldRoom = 56;
 
         private const int MaxKeptPairs = 1024;
 
@@ -263,11 +269,11 @@ public static partial class WindowsEventMapper
 
         public void AddEscaped(string name, string value) => _pairs.Add(new(name, value));
 
-        /// <summary>The fields met so far as an event with room for <see cref="Build"/>'s own; a name met again becomes a
-        /// multivalue field, its values in the order met.</summary>
+        /// <summary>The fields met so far as an event with room for <see cref="Build"/>'s own and for what search-time
+        /// normalization adds to it; a name met again becomes a multivalue field, its values in the order met.</summary>
         public Event CreateEvent()
         {
-            var fields = new Event(_pairs.Count + BuiltFieldCount);
+            var fields = new Event(_pairs.Count + BuiltFieldCount + SearchTimeFieldRoom);
             foreach (var (name, value) in _pairs)
             {
                 var existing = fields[name];

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Xml;
 using Ferret.Events;
 
@@ -19,6 +20,11 @@ public static partial class WindowsEventMapper
 {
     public const string SourceType = "XmlWinEventLog";
     public const string SourcePrefix = "XmlWinEventLog:";
+
+    private const int MaxCachedSources = 4096;
+
+    /// <summary>Each channel's <c>source</c> (<see cref="SourceOf"/>).</summary>
+    private static readonly ConcurrentDictionary<string, string> Sources = new(StringComparer.Ordinal);
 
     /// <summary>Sourcetypes whose events are Windows events (the classic name is accepted as the same thing).</summary>
     public static bool IsWindowsSourceType(string sourceType) =>
@@ -86,7 +92,7 @@ public static partial class WindowsEventMapper
         fields.Index = FieldNames.DefaultIndex;
         if (fields["Channel"].Text is { } channel)
         {
-            fields.Source = SourcePrefix + channel;
+            fields.Source = SourceOf(channel);
         }
 
         if (fields["Computer"].Text is { } computer)
@@ -112,6 +118,25 @@ public static partial class WindowsEventMapper
         return fields;
     }
 
+    /// <summary>The <c>source</c> of a channel's events: a log has few channels, so each name is made once and shared by
+    /// every event of the channel, not concatenated per event. A channel name met for the first time is kept; the
+    /// cache stops growing at <see cref="MaxCachedSources"/> names (a hostile input naming a new channel per event).</summary>
+    private static string SourceOf(string channel)
+    {
+        if (Sources.TryGetValue(channel, out var source))
+        {
+            return source;
+        }
+
+        source = SourcePrefix + channel;
+        if (Sources.Count < MaxCachedSources)
+        {
+            Sources.TryAdd(channel, source);
+        }
+
+        return source;
+    }
+
     private static string? RenderFromTemplate(Event fields, ParsedEvent parsed)
     {
         var provider = fields["Name"].Text;
@@ -121,7 +146,8 @@ public static partial class WindowsEventMapper
             : null;
     }
 
-    /// <summary>The inner XML of a section, as the add-on's <c>EventData_Xml</c>-style extractions give it.</summary>
+    /// <summary>The inner XML of a section, as the add-on's <c>EventData_Xml</c>-style extractions give it: a slice of
+    /// <c>_raw</c>, not a copy (few searches read these fields).</summary>
     private static void AddSectionXml(Event fields, string xml, string startTag, string endTag, string fieldName)
     {
         var start = xml.IndexOf(startTag, StringComparison.Ordinal);
@@ -139,7 +165,7 @@ public static partial class WindowsEventMapper
         var end = xml.IndexOf(endTag, close, StringComparison.Ordinal);
         if (end > close + 1)
         {
-            fields.Set(fieldName, xml.Substring(close + 1, end - close - 1));
+            fields.Set(fieldName, FieldValue.Of(Scalar.OfSlice(xml, close + 1, end - close - 1)));
         }
     }
 }

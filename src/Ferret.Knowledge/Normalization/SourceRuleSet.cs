@@ -13,7 +13,12 @@ internal sealed class SourceRuleSet
     /// <summary>At most this many fields are reserved ahead for normalization to add: a hint, not a limit.</summary>
     private const int MaxAddedFieldsHint = 128;
 
+    /// <summary>How much one event moves <see cref="TypicalAddedFields"/>: a mean over about the last this many events.</summary>
+    private const int TypicalWeight = 8;
+
     private int _addedFieldsHint;
+
+    private int _typicalAddedFields;
 
     public static SourceRuleSet Empty { get; } = new([]);
 
@@ -46,12 +51,23 @@ internal sealed class SourceRuleSet
     /// sizing the next event's copy. Read and written without a lock: a stale value only sizes one copy less well.</summary>
     public int AddedFieldsHint => Volatile.Read(ref _addedFieldsHint);
 
+    /// <summary>About how many fields normalization adds to one event of these sources (a running mean of the events
+    /// before it, capped): room for an event normalized in place, whose table may already have room of its own, so
+    /// that the events that get the most fields do not make every event's table grow. Read and written without a
+    /// lock: a stale value only sizes one event less well.</summary>
+    public int TypicalAddedFields => Volatile.Read(ref _typicalAddedFields);
+
     public void ObserveAddedFields(int added)
     {
-        if (added > Volatile.Read(ref _addedFieldsHint))
+        // A calculated field that comes to null removes a field the event had, so an event may end with fewer.
+        var capped = Math.Clamp(added, 0, MaxAddedFieldsHint);
+        if (capped > Volatile.Read(ref _addedFieldsHint))
         {
-            Volatile.Write(ref _addedFieldsHint, Math.Min(added, MaxAddedFieldsHint));
+            Volatile.Write(ref _addedFieldsHint, capped);
         }
+
+        var typical = Volatile.Read(ref _typicalAddedFields);
+        Volatile.Write(ref _typicalAddedFields, typical + ((capped - typical) / TypicalWeight));
     }
 
     public bool IsEmpty => Sources.Count == 0;

@@ -31,7 +31,7 @@ public sealed class EvidenceCandidateTests
 
         var finding = Assert.Single(HuntRunner.Run(request, KnowledgeBase.LoadDefault()).Findings);
 
-        var evidence = Assert.Single(finding.Evidence);
+        var evidence = Assert.Single(finding.Evidence.Events());
         Assert.Equal("6302", evidence["ProcessId"].Text);
         Assert.EndsWith("windows-sysmon.log", Assert.Single(finding.Provenance).File, StringComparison.Ordinal);
     }

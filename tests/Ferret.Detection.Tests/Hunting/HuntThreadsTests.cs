@@ -92,7 +92,7 @@ public sealed class HuntThreadsTests
                 text.Append("risk ").Append(risk.RiskObject).Append(' ').Append(risk.Time).Append('\n');
             }
 
-            foreach (var evidence in finding.Evidence)
+            foreach (var evidence in finding.Evidence.Events())
             {
                 text.Append("evidence ").Append(evidence.Raw).Append('\n');
             }

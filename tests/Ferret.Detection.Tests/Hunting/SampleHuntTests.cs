@@ -51,16 +51,18 @@ public sealed class SampleHuntTests
         Assert.Contains("process call create", wmic.Result["process"].Text, StringComparison.Ordinal);
     }
 
+    /// <summary>The evidence is read again from the sample's files when shown, so they stay until then.</summary>
     [Fact]
     public void Sample_findings_carry_notables_risk_and_their_evidence()
     {
-        var findings = HuntSample().Findings;
+        using var sample = SampleContent.Extract();
+        var findings = HuntFixture.Hunt(sample.ContentDirectory, [sample.LogsDirectory]).Findings;
 
         var task = Assert.Single(findings, f => f.Detection.Name.Contains("Scheduled Task", StringComparison.Ordinal));
         Assert.NotNull(task.Notable);
         Assert.Equal(["wks-017.corp.ferret.test", "j.alder"], task.RiskEvents.Select(r => r.RiskObject));
         Assert.All(task.RiskEvents, r => Assert.Equal(72, r.RiskScore));
-        var evidence = Assert.Single(task.Evidence);
+        var evidence = Assert.Single(task.Evidence.Events());
         Assert.Contains("CacheSync", evidence.Raw, StringComparison.Ordinal);
         var anomaly = Assert.Single(findings, f => f.Detection.Type == "Anomaly");
         Assert.Null(anomaly.Notable);

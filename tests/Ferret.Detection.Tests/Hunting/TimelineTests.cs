@@ -70,7 +70,7 @@ public sealed class TimelineTests
     {
         var evidence = DetectionFixtures.Row(("EventRecordID", "566836"), ("Computer", "wks-1"));
         evidence.Origin = new EventOrigin("logs/Security.evtx", 12);
-        var line = JsonLine(Finding("x", "wks-1", 100) with { Evidence = [evidence] });
+        var line = JsonLine(Finding("x", "wks-1", 100) with { Evidence = FindingEvidence.Of([evidence]) });
 
         Assert.Contains("\"provenance\":[{\"file\":\"logs/Security.evtx\",\"record\":\"566836\"}]", line, StringComparison.Ordinal);
     }
@@ -81,14 +81,14 @@ public sealed class TimelineTests
         var evidence = DetectionFixtures.Row(("Computer", "wks-1"));
         evidence.Origin = new EventOrigin("logs/app.json", 7);
 
-        Assert.Equal("logs/app.json#event 7", (Finding("x", "wks-1", 100) with { Evidence = [evidence] }).Provenance.Single().ToString());
+        Assert.Equal("logs/app.json#event 7", (Finding("x", "wks-1", 100) with { Evidence = FindingEvidence.Of([evidence]) }).Provenance.Single().ToString());
     }
 
     [Fact]
     public void A_row_without_a_host_field_takes_the_host_of_its_events()
     {
         var evidence = DetectionFixtures.Row(("Computer", "dc-1.corp"));
-        var finding = new Finding(DetectionFixtures.ScheduledTaskTtp(), DetectionFixtures.Row(("user", "bob"), ("dest", "unknown")), null, [], [evidence]);
+        var finding = new Finding(DetectionFixtures.ScheduledTaskTtp(), DetectionFixtures.Row(("user", "bob"), ("dest", "unknown")), null, [], FindingEvidence.Of([evidence]));
 
         Assert.Equal("dc-1.corp", finding.Host);
     }
@@ -109,6 +109,6 @@ public sealed class TimelineTests
         }
 
         var detection = DetectionFixtures.ScheduledTaskTtp() with { Name = name, RiskMessage = message ?? "Task on $dest$" };
-        return new Finding(detection, row, null, RiskEventBuilder.Build(detection, row, DetectionFixtures.Window), []);
+        return new Finding(detection, row, null, RiskEventBuilder.Build(detection, row, DetectionFixtures.Window), FindingEvidence.None);
     }
 }

@@ -16,7 +16,7 @@ public sealed partial class HtmlReportTests
         var row = DetectionFixtures.Row(("dest", host), ("user", "alice"), ("TaskName", "\\Evil"));
         var evidence = DetectionFixtures.Row(("_time", 1772442847.0), ("_raw", "<Event><Data Name='TaskName'>\\Evil</Data></Event>"), ("source", "XmlWinEventLog:Security"));
         var finding = new Finding(detection, row, NotableBuilder.Build(detection, row, DetectionFixtures.Window),
-            RiskEventBuilder.Build(detection, row, DetectionFixtures.Window), [evidence]);
+            RiskEventBuilder.Build(detection, row, DetectionFixtures.Window), FindingEvidence.Of([evidence]));
         var summary = new HuntSummary
         {
             FilesRead = 1, EventsRead = 10, DetectionsRun = 1, Findings = 1, Notables = 1, RiskEvents = 2,

@@ -115,6 +115,30 @@ public class GrowthLimitTests
         AssertLimitReported(problems, "[ferret] max_mv_size", where);
     }
 
+    [Theory]
+    [InlineData("* | eval last=mvindex(split(text, \",\"), -1), first=mvindex(split(text, \",\"), 0)", "p99", "p0")]
+    [InlineData("* | eval last=mvindex(split(text, \",\"), 99), first=mvindex(split(text, \",\"), -100)", "p99", "p0")]
+    public void A_piece_of_a_split_past_max_mv_size_is_taken_from_the_values_kept(string spl, string last, string first)
+    {
+        var text = string.Join(',', Enumerable.Range(0, 5000).Select(i => $"p{i}"));
+
+        var (results, problems) = RunWith(spl, SearchLimits.Default with { MaxMvSize = 100 }, Ev(("text", text)));
+
+        Assert.Equal((last, first), (results.Single("last"), results.Single("first")));
+        AssertLimitReported(problems, "[ferret] max_mv_size", "eval function 'split'");
+    }
+
+    [Fact]
+    public void A_piece_of_a_split_within_max_mv_size_reports_nothing()
+    {
+        var text = string.Join(',', Enumerable.Range(0, 100).Select(i => $"p{i}"));
+
+        var (results, problems) = RunWith("* | eval last=mvindex(split(text, \",\"), -1)", SearchLimits.Default with { MaxMvSize = 100 }, Ev(("text", text)));
+
+        Assert.Equal("p99", results.Single("last"));
+        Assert.Empty(problems);
+    }
+
     [Fact]
     public void Splitting_within_max_mv_size_keeps_every_value()
     {

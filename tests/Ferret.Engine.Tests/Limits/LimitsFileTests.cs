@@ -56,6 +56,20 @@ public class LimitsFileTests
     }
 
     [Theory]
+    [InlineData("", 0)]
+    [InlineData("[ferret]\nevtx_decoding_threads = 3", 3)]
+    [InlineData("[ferret]\nevtx_decoding_threads = 0", 0)]
+    public void Evtx_decoding_threads_of_zero_leave_the_choice_to_ferret_rather_than_meaning_unlimited(string text, int expected)
+    {
+        var problems = new ProblemCollector();
+
+        var limits = LimitsFile.Parse(text, "limits.conf", SearchLimits.Default, problems);
+
+        Assert.Empty(problems.Problems);
+        Assert.Equal(expected, limits.EvtxDecodingThreads);
+    }
+
+    [Theory]
     [InlineData("[subsearch]\nmaxresults = 5", "line 2", "[subsearch] maxresults is not a limit Ferret uses")]
     [InlineData("[subsearch]\nmaxout = many", "line 2", "'many' is not a whole number")]
     [InlineData("maxout 5", "line 1", "expected 'name = value'")]
