@@ -15,7 +15,9 @@ public sealed record HuntRequest
 
     public required IReadOnlyList<string> Inputs { get; init; }
 
-    /// <summary>Events to hunt over instead of reading <see cref="Inputs"/> (a server's store); null reads the inputs.</summary>
+    /// <summary>Events to hunt over instead of reading <see cref="Inputs"/> (a server's store); null reads the inputs.
+    /// The hunt normalizes each event in place (<see cref="Knowledge.KnowledgeBase.AccelerateOnce"/>): give it events
+    /// nothing else holds, as the store's reads are.</summary>
     public IEnumerable<Ferret.Events.Event>? Events { get; init; }
 
     /// <summary>The detections already compiled (a server compiles once and hunts many times); null compiles
