@@ -130,8 +130,8 @@ public readonly partial struct Scalar : IEquatable<Scalar>
     {
         switch (_kind)
         {
-            case ScalarKind.String when _text!.TryCopyTo(destination):
-                charsWritten = _text.Length;
+            case ScalarKind.String when TextSpan.TryCopyTo(destination):
+                charsWritten = TextSpan.Length;
                 return true;
             case ScalarKind.String:
                 charsWritten = 0;

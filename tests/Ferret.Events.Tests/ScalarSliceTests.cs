@@ -36,6 +36,9 @@ public sealed class ScalarSliceTests
         Assert.Equal(expected, actual);
         Assert.Equal(FieldValue.Of(text), FieldValue.Of(slice));
         Assert.Equal(text.ToString(), FieldValue.Of(slice).Text);
+        var buffer = new char[Raw.Length];
+        Assert.True(slice.TryFormat(buffer, out var written));
+        Assert.Equal(text.ToString(), new string(buffer, 0, written));
     }
 
     [Fact]
