@@ -19,28 +19,11 @@ public sealed partial class ExpressionCompiler
         var op = b.Operator;
         if (Literal(b.Right) is { IsNull: false } literal)
         {
-            var constant = new ComparedConstant(literal.First);
+            var constant = ComparedScalar.Read(literal.First);
             return (e, rt) => Operators.CompareWith(left(e, rt), op, constant);
         }
 
         return (e, rt) => Operators.Compare(left(e, rt), right(e, rt), op);
-    }
-
-    /// <summary>The right side of a comparison with a literal, read once.</summary>
-    internal sealed class ComparedConstant
-    {
-        public ComparedConstant(Scalar value)
-        {
-            IsNumber = value.TryGetNumber(out var number);
-            Number = number;
-            Text = value.ToString();
-        }
-
-        public bool IsNumber { get; }
-
-        public double Number { get; }
-
-        public string Text { get; }
     }
 
     public static partial class Operators
@@ -58,11 +41,12 @@ public sealed partial class ExpressionCompiler
                 return equality && l.IsBoolean && r.IsBoolean ? Value.Of(Accepts(op, l.Boolean == r.Boolean ? 0 : 1)) : Value.Null;
             }
 
-            foreach (var a in l.Field.Values)
+            foreach (var b in r.Field.Values)
             {
-                foreach (var b in r.Field.Values)
+                var right = ComparedScalar.Of(b);
+                foreach (var a in l.Field.Values)
                 {
-                    var c = equality ? (ValueComparer.ScalarEquals(a, b) ? 0 : 1) : ValueComparer.CompareScalars(a, b);
+                    var c = equality ? (ValueComparer.ScalarEquals(a, right) ? 0 : 1) : ValueComparer.CompareScalars(a, right);
                     if (Accepts(op, c))
                     {
                         return Value.True;
@@ -74,7 +58,7 @@ public sealed partial class ExpressionCompiler
         }
 
         /// <summary><see cref="Compare"/> against a literal that is neither null nor a boolean.</summary>
-        internal static Value CompareWith(Value l, BinaryOperator op, ComparedConstant right)
+        internal static Value CompareWith(Value l, BinaryOperator op, ComparedScalar right)
         {
             if (l.IsNull || l.IsBoolean)
             {
@@ -84,19 +68,7 @@ public sealed partial class ExpressionCompiler
             var equality = op is BinaryOperator.Equal or BinaryOperator.NotEqual;
             foreach (var a in l.Field.Values)
             {
-                int c;
-                if (equality)
-                {
-                    var same = !a.IsNull && (right.IsNumber && NumberReading.TryGetNumber(a, out var x)
-                        ? x == right.Number
-                        : string.Equals(a.ToString(), right.Text, StringComparison.Ordinal));
-                    c = same ? 0 : 1;
-                }
-                else
-                {
-                    c = right.IsNumber && NumberReading.TryGetNumber(a, out var x) ? x.CompareTo(right.Number) : string.CompareOrdinal(a.ToString(), right.Text);
-                }
-
+                var c = equality ? (ValueComparer.ScalarEquals(a, right) ? 0 : 1) : ValueComparer.CompareScalars(a, right);
                 if (Accepts(op, c))
                 {
                     return Value.True;

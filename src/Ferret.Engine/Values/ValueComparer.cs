@@ -8,34 +8,13 @@ namespace Ferret.Engine.Values;
 /// (Search Reference, "where command": "string comparisons are case-sensitive"); <c>sort</c> orders numbers
 /// before strings and strings lexicographically (Search Reference, "sort command").
 /// </summary>
-public static class ValueComparer
+public static partial class ValueComparer
 {
     /// <summary>Eval equality of two scalars: numeric when both are numeric, else ordinal string equality.</summary>
-    public static bool ScalarEquals(Scalar left, Scalar right)
-    {
-        if (left.IsNull || right.IsNull)
-        {
-            return false;
-        }
-
-        if (left.TryGetNumber(out var a) && right.TryGetNumber(out var b))
-        {
-            return a == b;
-        }
-
-        return string.Equals(left.ToString(), right.ToString(), StringComparison.Ordinal);
-    }
+    public static bool ScalarEquals(Scalar left, Scalar right) => !right.IsNull && ScalarEquals(left, ComparedScalar.Of(right));
 
     /// <summary>Eval ordering of two non-null scalars: numeric when both are numeric, else ordinal.</summary>
-    public static int CompareScalars(Scalar left, Scalar right)
-    {
-        if (left.TryGetNumber(out var a) && right.TryGetNumber(out var b))
-        {
-            return a.CompareTo(b);
-        }
-
-        return string.CompareOrdinal(left.ToString(), right.ToString());
-    }
+    public static int CompareScalars(Scalar left, Scalar right) => CompareScalars(left, ComparedScalar.Of(right));
 
     /// <summary>
     /// The order <c>sort</c>, <c>min</c>/<c>max</c> over mixed values, and <c>values()</c> use: nulls first,
