@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Ferret.Engine.Text;
@@ -22,8 +22,9 @@ public static partial class RegexCache
     /// <summary>How many long texts a pattern must meet before its automaton is built.</summary>
     internal const int ScanAfterLongTexts = 8;
 
-    /// <summary>Each regex this cache handed out (interpreted or compiled), to its entry.</summary>
-    private static readonly ConcurrentDictionary<Regex, Entry> ByRegex = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Each regex this cache handed out (interpreted or compiled), to its entry, for as long as the regex lives:
+    /// a pattern dropped from the cache leaves this table when no plan holds its regex any more.</summary>
+    private static readonly ConditionalWeakTable<Regex, Entry> ByRegex = new();
 
     /// <summary>The regex to answer only whether <paramref name="regex"/> matches a text of
     /// <paramref name="textLength"/> characters: <paramref name="regex"/> itself, or for a long text and a pattern of
@@ -33,7 +34,7 @@ public static partial class RegexCache
 
     private static Entry Register(Entry entry)
     {
-        ByRegex[entry.Interpreted] = entry;
+        ByRegex.AddOrUpdate(entry.Interpreted, entry);
         return entry;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Ferret.Engine.Text;
@@ -11,6 +10,9 @@ namespace Ferret.Engine.Text;
 /// most patterns are used a handful of times. Both forms match exactly the same text.
 /// A <c>match()</c> over long texts (a PowerShell script block is often kilobytes) runs on a third form, built by
 /// <see cref="ForMatching"/>: see <c>RegexCache.Scanning.cs</c>.
+/// The cache is bounded (<see cref="Capacity"/>): a long-running <c>ferret serve</c> that runs ad-hoc searches meets new
+/// patterns for as long as it runs. A pattern dropped from the cache still works wherever it is held; asked for again,
+/// it is built again.
 /// </summary>
 public static partial class RegexCache
 {
@@ -19,16 +21,24 @@ public static partial class RegexCache
     /// at 256 that detection's hunt took 0.8 s less CPU (docs/benchmarks.md, "Allocation per event").</summary>
     private const int CompileAfterUses = 256;
 
-    private static readonly ConcurrentDictionary<(string Pattern, RegexOptions Options, TimeSpan Timeout), Entry> Cache = new();
+    /// <summary>The most patterns each table keeps. A hunt with all of ESCU and the shipped add-ons uses about
+    /// a thousand, so a hunt or a scheduled detection never builds a pattern twice; a compiled pattern costs a few
+    /// kilobytes to tens of kilobytes, so the cache stays within tens of megabytes whatever a server is asked.</summary>
+    internal const int Capacity = 4096;
+
+    private static readonly BoundedCache<(string Pattern, RegexOptions Options, TimeSpan Timeout), Entry> Cache = new(Capacity);
 
     /// <summary>PCRE patterns already translated, with their regex or the reason they cannot be used: a per-event
     /// <c>match()</c> or <c>like()</c> would otherwise translate (and so parse) its pattern again for every event.</summary>
-    private static readonly ConcurrentDictionary<(string Pcre, RegexOptions Options, TimeSpan Timeout), (Entry? Entry, string Error)> Translated = new();
+    private static readonly BoundedCache<(string Pcre, RegexOptions Options, TimeSpan Timeout), (Entry? Entry, string Error)> Translated = new(Capacity);
+
+    /// <summary>How many patterns are cached, as given and translated (for tests).</summary>
+    internal static (int Translated, int Built) Count => (Translated.Count, Cache.Count);
 
     /// <summary>Translates a PCRE pattern; <paramref name="error"/> says why when it cannot be used.</summary>
     public static bool TryGet(string pcre, RegexOptions options, TimeSpan timeout, out Regex regex, out string error)
     {
-        var (entry, reason) = Translated.GetOrAdd((pcre, options, timeout), static key =>
+        var (entry, reason) = Translated.GetOrAdd((pcre, options, timeout), static (key, _) =>
         {
             if (!PcreTranslator.TryTranslate(key.Pcre, out var dotnet, out var translationError))
             {
@@ -36,7 +46,7 @@ public static partial class RegexCache
             }
 
             return (EntryFor(dotnet, key.Options, key.Timeout), string.Empty);
-        });
+        }, 0);
         regex = entry?.Use()!;
         error = reason;
         return entry is not null;
@@ -47,7 +57,7 @@ public static partial class RegexCache
 
     private static Entry EntryFor(string dotnetPattern, RegexOptions options, TimeSpan timeout) =>
         Cache.GetOrAdd((dotnetPattern, options | RegexOptions.CultureInvariant, timeout),
-            key => Register(new Entry(new Regex(key.Pattern, key.Options, key.Timeout))));
+            static (key, _) => Register(new Entry(new Regex(key.Pattern, key.Options, key.Timeout))), 0);
 
     /// <summary>One pattern: its current regex and how often it was asked for until it was compiled.</summary>
     private sealed partial class Entry(Regex interpreted)
@@ -63,7 +73,7 @@ public static partial class RegexCache
             {
                 var regex = Volatile.Read(ref _current);
                 var compiled = new Regex(regex.ToString(), regex.Options | RegexOptions.Compiled, regex.MatchTimeout);
-                ByRegex[compiled] = this;
+                ByRegex.AddOrUpdate(compiled, this);
                 Volatile.Write(ref _current, compiled);
             }
 
