@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using Ferret.Engine.Functions;
 using Ferret.Engine.Matching;
 using Ferret.Events;
 
@@ -9,15 +7,9 @@ namespace Ferret.Engine.Lookups;
 /// A lookup table: named columns, rows of strings, and how it matches (<see cref="LookupOptions"/>). Immutable and
 /// thread-safe; exact-match lookups are indexed on first use.
 /// </summary>
-public sealed class LookupTable
+public sealed partial class LookupTable
 {
     private readonly Dictionary<string, int> _columnIndex;
-    private readonly Dictionary<string, Dictionary<string, List<int>>> _exactIndexes = [];
-    private readonly Lock _indexGate = new();
-
-    /// <summary>The wildcard cells' patterns, built once: a wildcard lookup compares every row with every event.</summary>
-    private readonly ConcurrentDictionary<string, WildcardPattern> _cellPatterns = new(StringComparer.Ordinal);
-
     public LookupTable(IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows, LookupOptions? options = null, string? name = null)
     {
         Columns = columns;
@@ -29,6 +21,9 @@ public sealed class LookupTable
         {
             _columnIndex.TryAdd(columns[i], i);
         }
+
+        _cellPatterns = new WildcardPattern?[]?[columns.Count];
+        _exactIndexes = new Dictionary<string, List<int>>?[columns.Count];
     }
 
     public string Name { get; }
@@ -78,112 +73,6 @@ public sealed class LookupTable
         }
 
         return new LookupTable(columns, rows, options, name);
-    }
-
-    /// <summary>The rows matching every (column, value) pair, at most <see cref="LookupOptions.MaxMatches"/>, in table order.</summary>
-    public IReadOnlyList<IReadOnlyList<string>> Match(IReadOnlyList<(string Column, string Value)> keys)
-    {
-        var special = keys.Any(k => IsWildcard(k.Column) || IsCidr(k.Column));
-        IEnumerable<int> candidates;
-        if (!special && keys.Count > 0)
-        {
-            var first = keys[0];
-            var index = ExactIndex(first.Column);
-            candidates = index.TryGetValue(Normalize(first.Value), out var list) ? list : [];
-        }
-        else
-        {
-            candidates = Enumerable.Range(0, Rows.Count);
-        }
-
-        var matches = new List<IReadOnlyList<string>>();
-        foreach (var i in candidates)
-        {
-            if (AllCellsMatch(Rows[i], keys))
-            {
-                matches.Add(Rows[i]);
-                if (matches.Count >= Math.Max(1, Options.MaxMatches))
-                {
-                    break;
-                }
-            }
-        }
-
-        return matches;
-    }
-
-    private bool IsWildcard(string column) => Options.WildcardFields.Contains(column, StringComparer.Ordinal);
-
-    private bool IsCidr(string column) => Options.CidrFields.Contains(column, StringComparer.Ordinal);
-
-    private string Normalize(string value) => Options.CaseSensitive ? value : value.ToLowerInvariant();
-
-    private bool AllCellsMatch(IReadOnlyList<string> row, IReadOnlyList<(string Column, string Value)> keys)
-    {
-        for (var k = 0; k < keys.Count; k++)
-        {
-            if (!CellMatches(row, keys[k].Column, keys[k].Value))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private bool CellMatches(IReadOnlyList<string> row, string column, string value)
-    {
-        var index = ColumnIndex(column);
-        if (index < 0)
-        {
-            return false;
-        }
-
-        var cell = row[index];
-        if (IsWildcard(column) && cell.Contains('*', StringComparison.Ordinal))
-        {
-            return Options.CaseSensitive
-                ? WildcardPattern.IsCaseSensitiveMatch(cell, value)
-                : _cellPatterns.GetOrAdd(cell, static c => new WildcardPattern(c)).IsMatch(value);
-        }
-
-        if (IsCidr(column))
-        {
-            return FunctionLibrary.CidrMatch(cell, value);
-        }
-
-        return string.Equals(cell, value, Options.CaseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
-    }
-
-    private Dictionary<string, List<int>> ExactIndex(string column)
-    {
-        lock (_indexGate)
-        {
-            if (_exactIndexes.TryGetValue(column, out var existing))
-            {
-                return existing;
-            }
-
-            var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-            var c = ColumnIndex(column);
-            if (c >= 0)
-            {
-                for (var i = 0; i < Rows.Count; i++)
-                {
-                    var key = Normalize(Rows[i][c]);
-                    if (!index.TryGetValue(key, out var list))
-                    {
-                        list = [];
-                        index[key] = list;
-                    }
-
-                    list.Add(i);
-                }
-            }
-
-            _exactIndexes[column] = index;
-            return index;
-        }
     }
 
     /// <summary>The table as result rows (for inputlookup).</summary>
