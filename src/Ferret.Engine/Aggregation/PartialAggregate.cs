@@ -197,27 +197,6 @@ public sealed partial class PartialAggregate
         return 0;
     }
 
-    private Group GetGroup(Scalar[] key) => GetGroup(key, null)!;
-
-    /// <summary>The group of <paramref name="key"/>, made when new; null when a new group would pass the memory limit
-    /// of the run (<paramref name="runtime"/>; reported once).</summary>
-    private Group? GetGroup(Scalar[] key, EvalRuntime? runtime)
-    {
-        if (!TryFindGroup(key, out var group, out var text))
-        {
-            if (runtime is not null && !_budget.TryAdd(text.Length, (long)Limits.GroupBudget.StateBytes * plan.Aggregates.Count, runtime))
-            {
-                return null;
-            }
-
-            group = new Group((Scalar[])key.Clone(), [.. plan.Aggregates.Select(a => a.Wildcard is null ? a.Factory() : null)]);
-            _groups[text] = group;
-            _order.Add(group);
-        }
-
-        return group;
-    }
-
     /// <summary>The state of <paramref name="column"/> in <paramref name="group"/>, made when the group first needs it.</summary>
     private IAggregateState StateOf(Group group, int column)
     {
@@ -228,61 +207,6 @@ public sealed partial class PartialAggregate
 
         return group.States[column] ??= plan.Aggregates[_columns[column].Binding].Factory();
     }
-
-    /// <summary>Looks the group of <paramref name="key"/> up by its text written into a reused buffer, so a key of
-    /// several fields or a number (<c>by _time span=...</c>) makes no string unless its group is new
-    /// (<paramref name="text"/>; empty when found).</summary>
-    private bool TryFindGroup(Scalar[] key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Group? group, out string text)
-    {
-        if (key.Length == 0 || (key.Length == 1 && !key[0].IsNumber))
-        {
-            text = KeyText(key);
-            return _groups.TryGetValue(text, out group);
-        }
-
-        var length = 0;
-        for (var i = 0; i < key.Length; i++)
-        {
-            if (i > 0)
-            {
-                EnsureKeyRoom(length + 1);
-                _keyChars[length++] = KeySeparator;
-            }
-
-            int written;
-            while (!key[i].TryFormat(_keyChars.AsSpan(length), out written))
-            {
-                EnsureKeyRoom(_keyChars.Length * 2);
-            }
-
-            length += written;
-        }
-
-        var keyText = _keyChars.AsSpan(0, length);
-        if (_groups.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(keyText, out group))
-        {
-            text = string.Empty;
-            return true;
-        }
-
-        text = keyText.ToString();
-        return false;
-    }
-
-    private void EnsureKeyRoom(int needed)
-    {
-        if (needed > _keyChars.Length)
-        {
-            Array.Resize(ref _keyChars, Math.Max(needed, _keyChars.Length * 2));
-        }
-    }
-
-    private static string KeyText(Scalar[] key) => key.Length switch
-    {
-        0 => string.Empty,
-        1 => key[0].ToString(),
-        _ => string.Join(KeySeparator, key.Select(k => k.ToString())),
-    };
 
     /// <summary>What the event being added carries from one of its groups to the next: its inputs are read once.</summary>
     private record struct Adding(Event Event, EvalRuntime Runtime, Event? Sample, long Arrival, double? Time)

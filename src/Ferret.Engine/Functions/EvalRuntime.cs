@@ -15,8 +15,10 @@ public sealed class EvalRuntime
     private readonly HashSet<(string Limit, string Where)> _limitsReported = [];
     private readonly Dictionary<string, TimeSpan> _regexTimeLost = new(StringComparer.Ordinal);
     private bool _anyRegexTimedOut;
-    private CaseChange? _lastLowered;
-    private CaseChange? _lastUppered;
+    private Translation? _lastLowered;
+    private Translation? _lastUppered;
+    private Translation? _lastLikePattern;
+    private Translation? _lastReplacement;
 
     public EvalRuntime(TimeProvider clock, TimeSpan regexTimeout, IProblemSink? problems, string? label)
     {
@@ -138,12 +140,26 @@ public sealed class EvalRuntime
     /// <summary><c>lower()</c> of <paramref name="text"/>. The last text changed and its result are kept: a detection
     /// that tests <c>match(lower(ScriptBlockText), ...)</c> twenty times per event (PowerShell 4104 Hunting) lowers the
     /// same script block once instead of twenty times.</summary>
-    internal string ToLower(string text) => ChangeCase(ref _lastLowered, text, upper: false);
+    internal string ToLower(string text) => Remembered(ref _lastLowered, text, static t => t.ToLowerInvariant());
 
     /// <summary><c>upper()</c> of <paramref name="text"/>, the last change kept as for <see cref="ToLower"/>.</summary>
-    internal string ToUpper(string text) => ChangeCase(ref _lastUppered, text, upper: true);
+    internal string ToUpper(string text) => Remembered(ref _lastUppered, text, static t => t.ToUpperInvariant());
 
-    private static string ChangeCase(ref CaseChange? last, string text, bool upper)
+    /// <summary>The regex text of a <c>like()</c> pattern, the last one kept: a literal pattern is the same string for
+    /// every event, and translating it made a builder and a string per event.</summary>
+    internal string LikePattern(string pattern) => Remembered(ref _lastLikePattern, pattern, FunctionLibrary.LikeToRegex);
+
+    /// <summary>A <c>replace()</c> replacement in .NET's syntax, the last one kept as for <see cref="LikePattern"/>.</summary>
+    internal string Replacement(string replacement) => Remembered(ref _lastReplacement, replacement, FunctionLibrary.TranslateReplacement);
+
+    /// <summary><c>replace()</c>: <paramref name="regex"/> replaced in <paramref name="text"/>, guarded as
+    /// <see cref="Guard{T}"/> (the text unchanged on a timeout), without a closure per call.</summary>
+    internal string Replace(Regex regex, string text, string replacement) =>
+        Guard(regex, (regex, text, replacement: Replacement(replacement)), static s => s.regex.Replace(s.text, s.replacement), text);
+
+    /// <summary><paramref name="make"/> of <paramref name="text"/>, or the result kept for this very string (compared by
+    /// reference, so a kept result is always the one <paramref name="make"/> gives).</summary>
+    private static string Remembered(ref Translation? last, string text, Func<string, string> make)
     {
         var seen = Volatile.Read(ref last);
         if (seen is not null && ReferenceEquals(seen.Text, text))
@@ -151,17 +167,17 @@ public sealed class EvalRuntime
             return seen.Result;
         }
 
-        var result = upper ? text.ToUpperInvariant() : text.ToLowerInvariant();
+        var result = make(text);
         if (!ReferenceEquals(result, text))
         {
-            Volatile.Write(ref last, new CaseChange(text, result));
+            Volatile.Write(ref last, new Translation(text, result));
         }
 
         return result;
     }
 
-    /// <summary>A text (this very string, compared by reference) and what lower() or upper() made of it.</summary>
-    private sealed record CaseChange(string Text, string Result);
+    /// <summary>A text (this very string, compared by reference) and what a function made of it.</summary>
+    private sealed record Translation(string Text, string Result);
 
     public Regex? GetRegex(string pcre, RegexOptions options = RegexOptions.None)
     {

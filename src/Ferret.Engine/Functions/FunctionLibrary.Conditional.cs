@@ -52,7 +52,7 @@ public static partial class FunctionLibrary
     /// <summary>SQL LIKE as Splunk's <c>like()</c>: <c>%</c> any run, <c>_</c> one character; case-sensitive.</summary>
     public static bool Like(string text, string pattern, EvalRuntime runtime)
     {
-        var regex = runtime.GetRegex(LikeToRegex(pattern), RegexOptions.Singleline);
+        var regex = runtime.GetRegex(runtime.LikePattern(pattern), RegexOptions.Singleline);
         return regex is not null && runtime.IsMatch(regex, text);
     }
 

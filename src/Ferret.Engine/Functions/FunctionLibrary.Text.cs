@@ -23,8 +23,7 @@ public static partial class FunctionLibrary
                 return Value.Null;
             }
 
-            var dotnetReplacement = TranslateReplacement(replacement);
-            return Value.Of(rt.Guard(regex, () => regex.Replace(text, dotnetReplacement), text));
+            return Value.Of(rt.Replace(regex, text, replacement));
         });
         add("urldecode", (a, _) => Text(a[0]) is { } t ? Value.Of(Uri.UnescapeDataString(t.Replace('+', ' '))) : Value.Null);
         add("spath", (a, _) => Text(a[0]) is { } t && Text(a[1]) is { } path

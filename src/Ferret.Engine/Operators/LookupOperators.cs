@@ -43,9 +43,7 @@ public sealed class LookupOperator(
             return true;
         }
 
-        var outputColumns = mode == LookupOutputMode.All
-            ? table.Columns.Where(c => !inputs.Any(i => i.Column == c)).Select(c => (Column: c, Field: c)).ToList()
-            : outputs.ToList();
+        var outputColumns = mode == LookupOutputMode.All ? AllOutputs(table, run) : outputs;
         if (mode == LookupOutputMode.OutputNew && outputColumns.All(o => e.Has(o.Field)))
         {
             return true;
@@ -84,6 +82,14 @@ public sealed class LookupOperator(
 
         return true;
     }
+
+    /// <summary>With no OUTPUT clause, every column the inputs do not name, as a field of its own name: worked out once
+    /// per run, not per event.</summary>
+    private IReadOnlyList<(string Column, string Field)> AllOutputs(LookupTable table, RunContext run) =>
+        run.GetOrAdd((this, "all outputs"), () => new Outputs(
+            [.. table.Columns.Where(c => !inputs.Any(i => i.Column == c)).Select(c => (Column: c, Field: c))])).Columns;
+
+    private sealed record Outputs(IReadOnlyList<(string Column, string Field)> Columns);
 
     private List<IReadOnlyList<string>> Match(LookupTable table, Event e)
     {
