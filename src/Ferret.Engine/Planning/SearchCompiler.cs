@@ -15,7 +15,7 @@ namespace Ferret.Engine.Planning;
 /// <c>field!=v</c> needs the field to exist while <c>NOT field=v</c> also matches events without it; bare terms and
 /// phrases match <c>_raw</c> at segment boundaries.
 /// </summary>
-public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPlan>? subsearches = null)
+public sealed partial class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPlan>? subsearches = null)
 {
     public Predicate Compile(SearchExpression expression)
     {
@@ -36,7 +36,7 @@ public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPla
                     return true;
                 };
             case SearchOr or:
-                var any = or.Operands.Select(Compile).ToArray();
+                var any = CompileAlternatives(or.Operands);
                 return (e, rt) =>
                 {
                     foreach (var p in any)
@@ -57,10 +57,9 @@ public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPla
             case SearchPhrase phrase:
                 return CompileTerm(phrase.Text, null);
             case SearchComparison comparison:
-                return CompileComparison(comparison.Field.Text, comparison.Operator, comparison.Value.IsQuoted ? comparison.Value.Text : Unescape(comparison.Value.Text));
+                return CompileComparison(comparison.Field.Text, comparison.Operator, ComparedText(comparison.Value));
             case SearchIn @in:
-                var patterns = @in.Values.Select(v => CompileComparison(@in.Field.Text, ComparisonOperator.Equal, v.IsQuoted ? v.Text : Unescape(v.Text))).ToArray();
-                return (e, rt) => AnyHolds(patterns, e, rt);
+                return CompileOnOneField(@in.Field.Text, [.. @in.Values.Select(v => CompileValueTest(ComparisonOperator.Equal, ComparedText(v)))]);
             case SearchTimeModifier time:
                 return CompileTimeModifier(time);
             case SearchSubsearch sub:
@@ -105,96 +104,6 @@ public sealed class SearchCompiler(BindContext bind, Func<Pipeline, SubsearchPla
 
             return false;
         };
-    }
-
-    public static Predicate CompileComparison(string field, ComparisonOperator op, string value)
-    {
-        var pattern = new WildcardPattern(value);
-        double? number = Scalar.TryParseNumber(value, out var n) ? n : null;
-        if (op is ComparisonOperator.Equal or ComparisonOperator.NotEqual && SearchValueForms.TryCompile(value) is { } special)
-        {
-            return op == ComparisonOperator.Equal
-                ? (e, _) => special(e[field])
-                : (e, _) => !e[field].IsNull && !special(e[field]);
-        }
-
-        switch (op)
-        {
-            case ComparisonOperator.Equal:
-                return (e, _) => AnyValueMatches(e[field], pattern, number);
-            case ComparisonOperator.NotEqual:
-                // Search Reference, "search command": field!=value matches events where the field exists and
-                // does not have the value; NOT field=value also matches events without the field.
-                return (e, _) =>
-                {
-                    var values = e[field];
-                    return !values.IsNull && !AnyValueMatches(values, pattern, number);
-                };
-            default:
-                return (e, _) =>
-                {
-                    foreach (var v in e[field].Values)
-                    {
-                        int c;
-                        if (number is { } right && v.TryGetNumber(out var left))
-                        {
-                            c = left.CompareTo(right);
-                        }
-                        else
-                        {
-                            c = string.Compare(v.ToString(), value, StringComparison.OrdinalIgnoreCase);
-                        }
-
-                        if (op switch
-                            {
-                                ComparisonOperator.Less => c < 0,
-                                ComparisonOperator.LessOrEqual => c <= 0,
-                                ComparisonOperator.Greater => c > 0,
-                                _ => c >= 0,
-                            })
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                };
-        }
-    }
-
-    /// <summary>Whether one of <paramref name="predicates"/> holds for the event: a loop, not <c>Any</c> with a lambda
-    /// that captured the event (a closure and an enumerator per event).</summary>
-    internal static bool AnyHolds(Predicate[] predicates, Event e, EvalRuntime runtime)
-    {
-        foreach (var predicate in predicates)
-        {
-            if (predicate(e, runtime))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public static bool AnyValueMatches(FieldValue values, WildcardPattern pattern, double? number)
-    {
-        foreach (var v in values.Values)
-        {
-            if (number is { } n && v.IsNumber && v.Number == n)
-            {
-                return true;
-            }
-
-            // A text value is compared as text, never as a number: x=1 does not match "1.0" or "01" (Search Reference,
-            // "search command": field values are matched as strings, without case).
-            if (pattern.IsMatch(v.ToString()))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private Predicate CompileTimeModifier(SearchTimeModifier time)
