@@ -33,6 +33,11 @@ public sealed class RunContext
     public CancellationToken Cancellation => Search.Cancellation;
 
     public T GetOrAdd<T>(object key, Func<T> create)
+        where T : class => GetOrAdd(key, create, static c => c());
+
+    /// <summary><see cref="GetOrAdd{T}(object, Func{T})"/> with the state <paramref name="create"/> needs passed in: a
+    /// streaming operator asks for its run's state for every event, and a lambda capturing it was an object per event.</summary>
+    public T GetOrAdd<TState, T>(object key, TState state, Func<TState, T> create)
         where T : class
     {
         lock (_cache)
@@ -43,7 +48,7 @@ public sealed class RunContext
             }
         }
 
-        var created = create();
+        var created = create(state);
         lock (_cache)
         {
             _cache[key] = created;

@@ -7,12 +7,18 @@ using Ferret.Spl.Syntax;
 
 namespace Ferret.Engine.Operators;
 
-/// <summary>Resolves a lookup table once per run; a missing table is reported once and the run continues.</summary>
+/// <summary>Resolves a lookup table once per run; a missing table is reported once and the run continues. The run's
+/// table is kept under its operator (<paramref name="owner"/>), which keeps nothing else there.</summary>
 internal static class LookupAccess
 {
     public static LookupTable? Resolve(RunContext run, string name, object owner) =>
-        run.GetOrAdd((owner, "table"), () =>
+        Resolve(run, name, owner, static _ => null).Table;
+
+    /// <summary>The run's table and what <paramref name="derive"/> makes of it once per run (null without a table).</summary>
+    public static Resolved Resolve(RunContext run, string name, object owner, Func<LookupTable, object?> derive) =>
+        run.GetOrAdd(owner, (run, name, derive), static s =>
         {
+            var (run, name, derive) = s;
             var table = run.Search.Lookups?.Resolve(name);
             if (table is null)
             {
@@ -21,10 +27,10 @@ internal static class LookupAccess
                     : $"lookup '{name}' was not found", Ferret.Events.ProblemSeverity.Error);
             }
 
-            return new Box(table);
-        }).Table;
+            return new Resolved(table, table is null ? null : derive(table));
+        });
 
-    private sealed record Box(LookupTable? Table);
+    internal sealed record Resolved(LookupTable? Table, object? Derived);
 }
 
 /// <summary>
@@ -38,12 +44,13 @@ public sealed class LookupOperator(
 {
     public override bool Process(Event e, RunContext run)
     {
-        if (LookupAccess.Resolve(run, tableName, this) is not { } table)
+        var resolved = LookupAccess.Resolve(run, tableName, this, _allOutputs);
+        if (resolved.Table is not { } table)
         {
             return true;
         }
 
-        var outputColumns = mode == LookupOutputMode.All ? AllOutputs(table, run) : outputs;
+        var outputColumns = mode == LookupOutputMode.All ? (IReadOnlyList<(string Column, string Field)>)resolved.Derived! : outputs;
         if (mode == LookupOutputMode.OutputNew && outputColumns.All(o => e.Has(o.Field)))
         {
             return true;
@@ -84,12 +91,9 @@ public sealed class LookupOperator(
     }
 
     /// <summary>With no OUTPUT clause, every column the inputs do not name, as a field of its own name: worked out once
-    /// per run, not per event.</summary>
-    private IReadOnlyList<(string Column, string Field)> AllOutputs(LookupTable table, RunContext run) =>
-        run.GetOrAdd((this, "all outputs"), () => new Outputs(
-            [.. table.Columns.Where(c => !inputs.Any(i => i.Column == c)).Select(c => (Column: c, Field: c))])).Columns;
-
-    private sealed record Outputs(IReadOnlyList<(string Column, string Field)> Columns);
+    /// per run with the table, not per event.</summary>
+    private readonly Func<LookupTable, object?> _allOutputs = table =>
+        table.Columns.Where(c => !inputs.Any(i => i.Column == c)).Select(c => (Column: c, Field: c)).ToList();
 
     private List<IReadOnlyList<string>> Match(LookupTable table, Event e)
     {
