@@ -8,7 +8,7 @@ using Ferret.Spl.Syntax;
 namespace Ferret.Engine.Operators;
 
 /// <summary>Resolves a lookup table once per run; a missing table is reported once and the run continues. The run's
-/// table is kept under its operator (<paramref name="owner"/>), which keeps nothing else there.</summary>
+/// table is kept under the operator that reads it, which keeps nothing else in the run.</summary>
 internal static class LookupAccess
 {
     public static LookupTable? Resolve(RunContext run, string name, object owner) =>
