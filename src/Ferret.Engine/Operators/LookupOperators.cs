@@ -95,12 +95,38 @@ public sealed class LookupOperator(
     private readonly Func<LookupTable, object?> _allOutputs = table =>
         table.Columns.Where(c => !inputs.Any(i => i.Column == c)).Select(c => (Column: c, Field: c)).ToList();
 
-    private List<IReadOnlyList<string>> Match(LookupTable table, Event e)
+    private IReadOnlyList<IReadOnlyList<string>> Match(LookupTable table, Event e)
     {
-        var valueLists = inputs.Select(i => e[i.Field].Texts.ToList()).ToList();
-        if (valueLists.Any(v => v.Count == 0))
+        var valueLists = new List<List<string>>(inputs.Count);
+        var single = true;
+        foreach (var (_, field) in inputs)
         {
-            return [];
+            var values = e[field];
+            if (values.Count == 0)
+            {
+                return [];
+            }
+
+            var texts = new List<string>(values.Count);
+            foreach (var value in values.Values)
+            {
+                texts.Add(value.ToString());
+            }
+
+            valueLists.Add(texts);
+            single &= texts.Count == 1;
+        }
+
+        if (single)
+        {
+            // One value per input, the usual case: one set of keys, and the table's rows are already distinct.
+            var keys = new (string Column, string Value)[inputs.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = (inputs[i].Column, valueLists[i][0]);
+            }
+
+            return table.Match(keys);
         }
 
         var results = new List<IReadOnlyList<string>>();
