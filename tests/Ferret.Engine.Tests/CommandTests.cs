@@ -21,6 +21,25 @@ public sealed class CommandTests
         Assert.Equal(["shell"], Run("* | lookup procs ip AS a OUTPUTNEW label", [Ev(("a", "10.9.9.9"))], context).Column("label"));
     }
 
+    [Theory]
+    [InlineData("cmd.exe", @"C:\Windows\System32\cmd.exe", "system shell")]
+    [InlineData("CMD.EXE", @"c:\windows\system32\CMD.exe", "system shell")]
+    [InlineData("cmd.exe", @"C:\Users\eve\cmd.exe", "copied shell")]
+    [InlineData("cmd.exe", @"D:\cmd.exe", "∅")]
+    [InlineData("powershell.exe", @"C:\Windows\System32\cmd.exe", "ps")]
+    [InlineData("pwsh.exe", @"C:\Windows\System32\cmd.exe", "∅")]
+    public void A_lookup_by_an_exact_and_a_wildcard_key_returns_the_rows_both_keys_accept(string name, string path, string label)
+    {
+        var table = new LookupTable(["name", "path", "label"],
+            [["cmd.exe", @"C:\Windows\System32\cmd.exe", "system shell"], ["cmd.exe", @"C:\Users\*\cmd.exe", "copied shell"], ["powershell.exe", @"C:\Windows\*", "ps"]],
+            new LookupOptions { CaseSensitive = false }.WithMatchType("WILDCARD(path)"));
+        var context = new SearchContext { Clock = TimeProvider.System, Lookups = new InMemoryLookupResolver().Add("binaries", table) };
+
+        var results = Run("* | lookup binaries name AS n path AS p OUTPUT label", [Ev(("n", name), ("p", path))], context);
+
+        Assert.Equal([label], results.Column("label"));
+    }
+
     [Fact]
     public void A_missing_lookup_is_reported_and_the_events_pass_unchanged()
     {
