@@ -181,5 +181,5 @@ internal sealed class EvidenceFinder
 
     /// <summary>A field of the row to agree on: its name, its texts, and the candidates' values of it when read as a
     /// column (null: read by name from each candidate).</summary>
-    private readonly record struct WantedField(string Name, string[] Texts, FieldValue[]? Column);
+    private readonly record struct WantedField(string Name, string[] Texts, EvidenceColumns.Column? Column);
 }

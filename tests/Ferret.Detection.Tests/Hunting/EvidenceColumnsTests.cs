@@ -9,7 +9,7 @@ namespace Ferret.Detection.Tests.Hunting;
 public sealed class EvidenceColumnsTests
 {
     [Fact]
-    public void A_column_is_read_once_and_kept_for_the_next_rows()
+    public void A_column_is_kept_for_the_next_rows_and_reads_only_the_values_asked_for()
     {
         var columns = new EvidenceColumns(Candidates(10));
 
@@ -17,7 +17,10 @@ public sealed class EvidenceColumnsTests
 
         Assert.NotNull(first);
         Assert.Same(first, columns.ColumnOf("host"));
-        Assert.Equal(["host-0", "host-1", "host-2", "host-0"], first.Take(4).Select(v => v.Text));
+        Assert.Equal(0, first.Read);
+        Assert.Equal(["host-0", "host-1", "host-2", "host-0"], Enumerable.Range(0, 4).Select(i => first[i].Text));
+        Assert.Equal("host-0", first[0].Text);
+        Assert.Equal(4, first.Read);
     }
 
     [Fact]
@@ -38,7 +41,7 @@ public sealed class EvidenceColumnsTests
 
         var column = new EvidenceColumns(candidates).ColumnOf("host")!;
 
-        Assert.Equal([false, true, false], column.Select(v => v.IsNull));
+        Assert.Equal([false, true, false], Enumerable.Range(0, 3).Select(i => column[i].IsNull));
     }
 
     /// <summary>Rows agreeing with candidates on host (case ignored): the second row on reads columns, or past the bound
