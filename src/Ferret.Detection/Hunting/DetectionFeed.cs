@@ -53,9 +53,9 @@ internal sealed class DetectionFeed
         if (_search is not null)
         {
             // The events the fed search held are those its leading filters passed. Without a leading search they are the
-            // candidates; with one, the evidence plan runs over them alone (ChosenFromHeld): it starts with the same
-            // filters, so the events they drop would not be candidates anyway, and the filters need not run twice per
-            // event while the input is read.
+            // candidates; with one, the evidence plan runs over them alone when the findings are made: it starts with the
+            // same filters, so the events they drop would not be candidates anyway, and the filters need not run twice
+            // per event while the input is read.
             _held = [];
             evidenceNeedsAll = false;
         }
