@@ -158,12 +158,18 @@ internal sealed class EvidenceFinder
     }
 
     /// <summary>Whether one of <paramref name="values"/> reads as one of <paramref name="texts"/>, ignoring case; a value
-    /// is written into a buffer to be compared, not made a string, unless it is longer than the buffer.</summary>
+    /// is written into a buffer to be compared, not made a string, unless it is longer than the buffer, and a string value
+    /// of a length no text has is not written at all (texts equal ignoring case have the same length).</summary>
     private static bool SharesAValue(string[] texts, ScalarList values)
     {
         Span<char> buffer = stackalloc char[FormatBufferLength];
         foreach (var value in values)
         {
+            if (value.IsString && !HasTextOfLength(texts, value.TextLength))
+            {
+                continue;
+            }
+
             ReadOnlySpan<char> text = value.TryFormat(buffer, out var written) ? buffer[..written] : value.ToString();
             foreach (var wanted in texts)
             {
@@ -171,6 +177,19 @@ internal sealed class EvidenceFinder
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasTextOfLength(string[] texts, int length)
+    {
+        foreach (var text in texts)
+        {
+            if (text.Length == length)
+            {
+                return true;
             }
         }
 

@@ -74,6 +74,38 @@ public sealed class EvidenceColumnsTests
         Assert.Equal(byName.Select(e => e.Raw), byColumn.Select(e => e.Raw));
     }
 
+    /// <summary>A text agrees with the same text in another case whatever its length (one longer than the buffer values
+    /// are written into is compared as a string), and not with a text one character longer; the same by name (first row)
+    /// and by column (second row).</summary>
+    [Theory]
+    [InlineData(300, "A", true)]
+    [InlineData(40, "A", true)]
+    [InlineData(40, "AB", false)]
+    [InlineData(300, "AB", false)]
+    public void A_text_agrees_with_the_same_text_in_another_case_whatever_its_length(int length, string tail, bool agrees)
+    {
+        var candidate = new Event { Raw = "the candidate" };
+        candidate.Set("CommandLine", FieldValue.Of(new string('x', length) + "a"));
+        var finder = EvidenceFinder.Over([candidate]);
+        var row = Row(("CommandLine", new string('X', length) + tail));
+
+        Assert.Equal(agrees ? 1 : 0, finder.For(row, limit: 5, rowNumber: 0).Count);
+        Assert.Equal(agrees ? 1 : 0, finder.For(row, limit: 5, rowNumber: 1).Count);
+    }
+
+    [Theory]
+    [InlineData("42", true)]
+    [InlineData("42.0", false)]
+    public void A_number_agrees_with_the_text_splunk_prints_for_it(string text, bool agrees)
+    {
+        var candidate = new Event { Raw = "the candidate" };
+        candidate.Set("pid", FieldValue.Of(Scalar.Of(42.0)));
+
+        var evidence = EvidenceFinder.Over([candidate]).For(Row(("pid", text)), limit: 5, rowNumber: 0);
+
+        Assert.Equal(agrees ? 1 : 0, evidence.Count);
+    }
+
     private static List<Event> Candidates(int count)
     {
         var events = new List<Event>(count);
