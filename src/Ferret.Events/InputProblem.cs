@@ -28,6 +28,7 @@ public sealed class ProblemCollector : IProblemSink
     private readonly List<InputProblem> _problems = [];
     private readonly Lock _gate = new();
 
+    /// <summary>A copy of the problems reported so far (safe to enumerate while others are reported).</summary>
     public IReadOnlyList<InputProblem> Problems
     {
         get
@@ -35,6 +36,31 @@ public sealed class ProblemCollector : IProblemSink
             lock (_gate)
             {
                 return [.. _problems];
+            }
+        }
+    }
+
+    /// <summary>How many problems were reported so far, without copying them.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _problems.Count;
+            }
+        }
+    }
+
+    /// <summary>The problem reported <paramref name="index"/>th, without copying the others (problems are only added, so
+    /// an index once valid stays valid).</summary>
+    public InputProblem this[int index]
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _problems[index];
             }
         }
     }

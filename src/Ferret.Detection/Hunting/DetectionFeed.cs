@@ -10,9 +10,10 @@ namespace Ferret.Detection.Hunting;
 /// What a hunt keeps of one detection while it reads: where it can, the detection's leading event-by-event commands
 /// run on each event as it arrives (<see cref="IncrementalRun"/>). When they lead to an aggregation (stats, or a leading
 /// tstats), that aggregates as events arrive too and only its groups are kept, each with a bounded sample of its first
-/// events, which are the evidence candidates; else only the events the filters keep are held, and the same for the
-/// leading search that chooses evidence (for a search led by a data model's events, <c>| from datamodel</c>, the
-/// candidates are the events whose projections the search held). Otherwise (tstats and other generating searches,
+/// events, which are the evidence candidates; else only the events the filters keep are held, and the detection's
+/// evidence plan (<see cref="CompiledDetection.EvidenceSearch"/>) runs over those alone when its findings are made, not
+/// over every event routed (for a search led by a data model's events, <c>| from datamodel</c>, the candidates are the
+/// events whose projections the search held). Otherwise (tstats and other generating searches,
 /// subsearches, join, append, map) every event routed to the detection is held until the read ends, as the search
 /// needs them all. The results are the same either way. Every event held is kept as the run's
 /// <see cref="SearchContext.Keeping"/> keeps it (a hunt over files: its origin, read again when the detection finishes).
@@ -28,8 +29,9 @@ internal sealed class DetectionFeed
     /// then its evidence.</summary>
     private List<Event>? _routedEvents;
 
-    /// <summary>For a fed search not led by a search command: the routed events it held (or held a projection of),
-    /// the evidence candidates; null otherwise.</summary>
+    /// <summary>For a fed search that does not aggregate as events arrive: the routed events it held (or held a projection
+    /// of), the evidence candidates, or for a search led by a search command those its evidence plan chooses from; null
+    /// otherwise.</summary>
     private List<HeldEvent>? _held;
     private Exception? _searchFailure;
     private Exception? _evidenceFailure;
@@ -47,18 +49,20 @@ internal sealed class DetectionFeed
             return;
         }
 
-        var evidenceContext = contextFor(EvidenceProblems);
         var evidenceNeedsAll = true;
-        if (detection.EvidenceSearch is { } compiled)
+        if (_search is not null)
         {
-            _evidence = IncrementalRun.TryStart(compiled, evidenceContext);
-            evidenceNeedsAll = _evidence is null;
-        }
-        else if (_search is not null)
-        {
-            // No leading search to choose candidates with: those the fed search held are the events behind its rows.
+            // The events the fed search held are those its leading filters passed. Without a leading search they are the
+            // candidates; with one, the evidence plan runs over them alone when the findings are made: it starts with the
+            // same filters, so the events they drop would not be candidates anyway, and the filters need not run twice
+            // per event while the input is read.
             _held = [];
             evidenceNeedsAll = false;
+        }
+        else if (detection.EvidenceSearch is { } compiled)
+        {
+            _evidence = IncrementalRun.TryStart(compiled, contextFor(EvidenceProblems));
+            evidenceNeedsAll = _evidence is null;
         }
 
         _routed = _search is null || evidenceNeedsAll ? [] : null;
@@ -142,7 +146,8 @@ internal sealed class DetectionFeed
 
         if (_held is not null)
         {
-            return EvidenceFinder.Over(rowCount == 0 ? [] : EventKeeping.RecallPresent(Context.Keeping, _held));
+            var held = rowCount == 0 ? [] : EventKeeping.RecallPresent(Context.Keeping, _held);
+            return Detection.EvidenceSearch is null ? EvidenceFinder.Over(held) : EvidenceFinder.For(Detection, held, Context, rowCount);
         }
 
         if (_evidence is null)

@@ -21,10 +21,13 @@ internal sealed class EvidenceFinder
     private static readonly HashSet<string> StatisticFields = new(StringComparer.Ordinal) { "count", "firstTime", "lastTime", "_time" };
 
     private readonly IReadOnlyList<Event> _candidates;
+    private readonly EvidenceColumns _columns;
+    private int _rowsServed;
 
     private EvidenceFinder(IReadOnlyList<Event> candidates)
     {
         _candidates = candidates;
+        _columns = new EvidenceColumns(candidates);
     }
 
     public static EvidenceFinder For(CompiledDetection detection, IReadOnlyList<Event> events, SearchContext context, int rowCount)
@@ -76,20 +79,22 @@ internal sealed class EvidenceFinder
             return [];
         }
 
-        // The row's texts once per row, not once per candidate: this runs rows x candidates times.
-        var wanted = new List<(string Name, string[] Texts)>();
+        // The row's texts once per row, not once per candidate: this runs rows x candidates times. From the second row
+        // on, the candidates' values of a field are read once for all rows (a column), not by name per row.
+        var wanted = new List<WantedField>();
         foreach (var (name, value) in row.Fields)
         {
             if (!StatisticFields.Contains(name))
             {
-                wanted.Add((name, [.. value.Texts]));
+                wanted.Add(new WantedField(name, [.. value.Texts], _rowsServed > 0 ? _columns.ColumnOf(name) : null));
             }
         }
 
+        _rowsServed++;
         var found = new List<Event>();
         var closest = new List<Event>();
         var closestAgreeing = 0;
-        foreach (var candidate in _candidates)
+        for (var i = 0; i < _candidates.Count; i++)
         {
             if (found.Count >= limit)
             {
@@ -97,7 +102,8 @@ internal sealed class EvidenceFinder
             }
 
             // Once one event agrees fully, only full agreement counts: stop at the first field that differs.
-            var (agreeing, disagreeing) = Agreement(candidate, wanted, stopAtDisagreement: found.Count > 0);
+            var candidate = _candidates[i];
+            var (agreeing, disagreeing) = Agreement(candidate, i, wanted, stopAtDisagreement: found.Count > 0);
             if (disagreeing == 0)
             {
                 found.Add(candidate);
@@ -120,20 +126,21 @@ internal sealed class EvidenceFinder
         return found.Count > 0 ? found : closest;
     }
 
-    /// <summary>How many of the fields the row and the event both have share a value (ignoring case), and how many do not.</summary>
-    private static (int Agreeing, int Disagreeing) Agreement(Event evidence, List<(string Name, string[] Texts)> wanted, bool stopAtDisagreement)
+    /// <summary>How many of the fields the row and the event (candidate number <paramref name="index"/>) both have share
+    /// a value (ignoring case), and how many do not.</summary>
+    private static (int Agreeing, int Disagreeing) Agreement(Event evidence, int index, List<WantedField> wanted, bool stopAtDisagreement)
     {
         var agreeing = 0;
         var disagreeing = 0;
-        foreach (var (name, texts) in wanted)
+        foreach (var field in wanted)
         {
-            var other = evidence[name];
+            var other = field.Column is { } column ? column[index] : evidence[field.Name];
             if (other.IsNull)
             {
                 continue;
             }
 
-            if (SharesAValue(texts, other.Values))
+            if (SharesAValue(field.Texts, other.Values))
             {
                 agreeing++;
             }
@@ -150,14 +157,23 @@ internal sealed class EvidenceFinder
         return (agreeing, disagreeing);
     }
 
+    /// <summary>Whether one of <paramref name="values"/> reads as one of <paramref name="texts"/>, ignoring case; a value
+    /// is written into a buffer to be compared, not made a string, unless it is longer than the buffer, and a string value
+    /// of a length no text has is not written at all (texts equal ignoring case have the same length).</summary>
     private static bool SharesAValue(string[] texts, ScalarList values)
     {
+        Span<char> buffer = stackalloc char[FormatBufferLength];
         foreach (var value in values)
         {
-            var text = value.ToString();
+            if (value.IsString && !HasTextOfLength(texts, value.TextLength))
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> text = value.TryFormat(buffer, out var written) ? buffer[..written] : value.ToString();
             foreach (var wanted in texts)
             {
-                if (string.Equals(wanted, text, StringComparison.OrdinalIgnoreCase))
+                if (text.Equals(wanted, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
@@ -166,4 +182,23 @@ internal sealed class EvidenceFinder
 
         return false;
     }
+
+    private static bool HasTextOfLength(string[] texts, int length)
+    {
+        foreach (var text in texts)
+        {
+            if (text.Length == length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int FormatBufferLength = 256;
+
+    /// <summary>A field of the row to agree on: its name, its texts, and the candidates' values of it when read as a
+    /// column (null: read by name from each candidate).</summary>
+    private readonly record struct WantedField(string Name, string[] Texts, EvidenceColumns.Column? Column);
 }

@@ -8,10 +8,14 @@ namespace Ferret.Detection.Hunting;
 /// (<see cref="FindingEvidence.Events"/>), and a summary written afterwards lists those too.</summary>
 internal sealed class ProblemsSoFar(ProblemCollector collector) : IReadOnlyList<InputProblem>
 {
-    public int Count => collector.Problems.Count;
+    public int Count => collector.Count;
 
-    public InputProblem this[int index] => collector.Problems[index];
+    /// <summary>One problem, read from the collector without copying its list (a writer that indexes through the problems
+    /// would otherwise copy them all per problem).</summary>
+    public InputProblem this[int index] => collector[index];
 
+    /// <summary>The problems as they are when the enumeration starts: a copy, so problems reported meanwhile do not
+    /// break it.</summary>
     public IEnumerator<InputProblem> GetEnumerator() => collector.Problems.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
