@@ -30,7 +30,8 @@ internal sealed partial class FeedWorkers
         /// <summary>The event (its place in <see cref="Events"/>) of each route.</summary>
         public List<int> RouteEvents { get; } = [];
 
-        /// <summary>The events' places grouped by detection, each group in event order; set when the batch is split.</summary>
+        /// <summary>The events' places grouped by detection, each group in event order; filled when the batch is split
+        /// (<see cref="SealSlots"/>). Kept with the batch and reused, so it may be longer than the batch's routes.</summary>
         public int[] Slots { get; private set; } = [];
 
         public void Add(Event e, List<int> detections)
@@ -44,13 +45,29 @@ internal sealed partial class FeedWorkers
             Events[Count++] = e;
         }
 
-        public void Seal(int[] slots, int parts)
+        /// <summary>Readies <see cref="Slots"/> for <paramref name="routes"/> routes split into <paramref name="parts"/>
+        /// detections' parts, and returns it to be filled.</summary>
+        public int[] SealSlots(int routes, int parts)
         {
-            Slots = slots;
+            if (Slots.Length < routes)
+            {
+                Slots = new int[Math.Max(routes, Slots.Length * 2)];
+            }
+
             _partsLeft = parts;
+            return Slots;
         }
 
         /// <summary>Counts one detection's part as fed; true for the last one.</summary>
         public bool PartFed() => Interlocked.Decrement(ref _partsLeft) == 0;
+
+        /// <summary>Empties the batch to be filled again, letting go of its events; its lists keep their room.</summary>
+        public void Clear()
+        {
+            Array.Clear(Events, 0, Count);
+            Count = 0;
+            RouteDetections.Clear();
+            RouteEvents.Clear();
+        }
     }
 }

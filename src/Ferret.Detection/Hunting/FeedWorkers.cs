@@ -34,6 +34,15 @@ internal sealed partial class FeedWorkers : IDisposable
 
     /// <summary>Routes per detection in the batch being split (the routing thread's scratch space).</summary>
     private readonly int[] _counts;
+
+    /// <summary>The detections of the batch being split and where each one's events start in its slots (the routing
+    /// thread's scratch space, reused for every batch).</summary>
+    private readonly List<int> _active = [];
+    private int[] _starts = [];
+
+    /// <summary>Batches whose events were all fed, emptied and waiting to be filled again: at most
+    /// <see cref="BatchesInFlight"/> + 1 batches ever exist, so handing events on allocates nothing once they have grown.</summary>
+    private readonly ConcurrentQueue<Batch> _spare = new();
     private Batch _current;
     private ExceptionDispatchInfo? _failure;
     private bool _stopped;
@@ -79,7 +88,7 @@ internal sealed partial class FeedWorkers : IDisposable
         if (_current.Count == _batchSize)
         {
             Post(_current);
-            _current = new Batch(_batchSize);
+            _current = _spare.TryDequeue(out var spare) ? spare : new Batch(_batchSize);
         }
     }
 
@@ -135,7 +144,8 @@ internal sealed partial class FeedWorkers : IDisposable
         Volatile.Read(ref _failure)?.Throw();
         _inFlight.Wait();
         var routes = batch.RouteDetections;
-        var active = new List<int>();
+        var active = _active;
+        active.Clear();
         foreach (var detection in routes)
         {
             if (_counts[detection]++ == 0)
@@ -144,7 +154,12 @@ internal sealed partial class FeedWorkers : IDisposable
             }
         }
 
-        var starts = new int[active.Count];
+        if (_starts.Length < active.Count)
+        {
+            _starts = new int[Math.Max(active.Count, _starts.Length * 2)];
+        }
+
+        var starts = _starts;
         var next = 0;
         for (var i = 0; i < active.Count; i++)
         {
@@ -153,13 +168,12 @@ internal sealed partial class FeedWorkers : IDisposable
             _counts[active[i]] = starts[i];
         }
 
-        var slots = new int[routes.Count];
+        var slots = batch.SealSlots(routes.Count, active.Count);
         for (var i = 0; i < routes.Count; i++)
         {
             slots[_counts[routes[i]]++] = batch.RouteEvents[i];
         }
 
-        batch.Seal(slots, active.Count);
         if (active.Count == 0)
         {
             Complete(batch);
@@ -174,7 +188,7 @@ internal sealed partial class FeedWorkers : IDisposable
             bool schedule;
             lock (mailbox)
             {
-                mailbox.Pending.Enqueue(new Part(batch, starts[i], (i + 1 < active.Count ? starts[i + 1] : slots.Length) - starts[i]));
+                mailbox.Pending.Enqueue(new Part(batch, starts[i], (i + 1 < active.Count ? starts[i + 1] : routes.Count) - starts[i]));
                 schedule = !mailbox.Scheduled;
                 mailbox.Scheduled = true;
             }
@@ -248,6 +262,9 @@ internal sealed partial class FeedWorkers : IDisposable
         }
         finally
         {
+            // No worker reads the batch any more (its last part was fed): it can be filled again.
+            batch.Clear();
+            _spare.Enqueue(batch);
             _inFlight.Release();
         }
     }

@@ -101,14 +101,19 @@ public static partial class HuntRunner
     private sealed class NormalizeBatch(Event[] raw) : IDisposable
     {
         private readonly ManualResetEventSlim _done = new();
-        private Event[] _events = raw;
+        private readonly Event[] _events = raw;
         private ExceptionDispatchInfo? _failure;
 
         public void Normalize(KnowledgeBase knowledge)
         {
             try
             {
-                _events = [.. knowledge.AccelerateOnce(_events)];
+                // In place: AccelerateOnce reads each event before giving its normalized form.
+                var i = 0;
+                foreach (var normalized in knowledge.AccelerateOnce(_events))
+                {
+                    _events[i++] = normalized;
+                }
             }
             catch (Exception error)
             {

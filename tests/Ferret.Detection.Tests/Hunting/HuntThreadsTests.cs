@@ -8,7 +8,8 @@ namespace Ferret.Detection.Tests.Hunting;
 
 /// <summary>A hunt that feeds its detections on several threads (<see cref="HuntRequest.Threads"/>) gives the findings of
 /// a hunt on one thread, in the same order, and still reports a detection that fails while it is fed on a worker.
-/// Batches of one or two events make the workers take the sample's events in many separate hand-offs.</summary>
+/// Batches of one to three events make the workers take the sample's events in many separate hand-offs, each batch
+/// emptied and filled again many times over (the routing thread reuses a batch once its events are fed).</summary>
 public sealed class HuntThreadsTests
 {
     /// <summary>Beside the sample's detections: searches whose results depend on the order each one sees its events
@@ -24,6 +25,7 @@ public sealed class HuntThreadsTests
     [Theory]
     [InlineData(2, 1)]
     [InlineData(4, 2)]
+    [InlineData(2, 3)]
     [InlineData(3, 256)]
     public void A_hunt_on_several_threads_finds_what_a_hunt_on_one_thread_finds(int threads, int batchSize)
     {
