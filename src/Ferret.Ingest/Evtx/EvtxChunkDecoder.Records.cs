@@ -147,7 +147,7 @@ internal sealed partial class EvtxChunkDecoder
 
         try
         {
-            return WindowsEventMapper.TryFromRendered(xml, _renderer.Outline);
+            return WindowsEventMapper.TryFromRendered(xml, _renderer.Outline, SearchTimeFieldRoom);
         }
         catch (FormatException)
         {

@@ -77,14 +77,17 @@ public static partial class WindowsEventMapper
         return reader;
     }
 
-    private static Event Build(ParsedEvent parsed, string? collectorMessage)
+    private static Event Build(ParsedEvent parsed, string? collectorMessage, Func<string, int>? searchTimeRoom = null)
     {
         if (!parsed.SawEventId)
         {
             throw new FormatException("the event has no System/EventID");
         }
 
-        var fields = parsed.CreateEvent();
+        // The knowledge knows how many fields it adds to events of a source; a channel written with escapes only misses
+        // the room, which normalization then makes itself.
+        var room = searchTimeRoom is not null && parsed.FirstEscaped("Channel") is { } escapedChannel ? searchTimeRoom(SourceOf(escapedChannel)) : 0;
+        var fields = parsed.CreateEvent(room);
 
         fields.Set("EventCode", fields["EventID"]);
         fields.Raw = parsed.Xml;
