@@ -139,10 +139,6 @@ public sealed class Event
         _snapshot = null;
     }
 
-    /// <summary>How many more fields the event's own table holds before it must grow: 0 for a table shared with or read
-    /// through by a copy (its first change copies it anyway).</summary>
-    public int Room => _base is null && !_shared ? _fields.EnsureCapacity(0) - _fields.Count : 0;
-
     /// <summary>A copy of the event with a dictionary of its own: later changes to either leave the other as it is.</summary>
     public Event Clone()
     {

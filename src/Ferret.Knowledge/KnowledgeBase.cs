@@ -27,7 +27,6 @@ public sealed partial class KnowledgeBase
         Sources = sources;
         Conf = conf;
         _normalizer = new Normalizer(KnowledgeCompilation.CompileSources(sources, compiler, problems), conf.Normalize);
-        IndexTime = new ReaderRules(conf.IndexTime, _normalizer);
         var datasets = KnowledgeCompilation.CompileDatasets(models, compiler, problems);
         _datasetCount = datasets.Count;
         DataModels = new DataModelCatalog(this, models, datasets);
@@ -39,9 +38,8 @@ public sealed partial class KnowledgeBase
     /// <summary>The Splunk apps' knowledge: Ferret's own app and the user's (<c>--apps</c>), in .conf form.</summary>
     public ConfKnowledge Conf { get; }
 
-    /// <summary>What the readers need at index time: event breaking, timestamps, sourcetype rewriting; and how much room to
-    /// make in a new event for what normalization adds.</summary>
-    public Ingest.Text.IIndexTimeRules IndexTime { get; }
+    /// <summary>What the readers need at index time: event breaking, timestamps, sourcetype rewriting.</summary>
+    public Ingest.Text.IIndexTimeRules IndexTime => Conf.IndexTime;
 
     /// <summary>The source knowledge files, in load order.</summary>
     public IReadOnlyList<SourceKnowledge> Sources { get; }

@@ -147,7 +147,7 @@ internal sealed partial class EvtxChunkDecoder
 
         try
         {
-            return WindowsEventMapper.TryFromRendered(xml, _renderer.Outline, SearchTimeFieldRoom);
+            return WindowsEventMapper.TryFromRendered(xml, _renderer.Outline);
         }
         catch (FormatException)
         {

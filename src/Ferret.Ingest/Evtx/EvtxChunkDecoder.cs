@@ -28,9 +28,6 @@ internal sealed partial class EvtxChunkDecoder
     /// <summary>Whether each record also gets its Windows fields from the walk that renders it (<see cref="EvtxRecord.MappedEvent"/>).</summary>
     public bool MapsWindowsFields { get; set; }
 
-    /// <summary>For a source, how many fields search-time normalization will add to its mapped events (null: none known).</summary>
-    public Func<string, int>? SearchTimeFieldRoom { get; set; }
-
     /// <summary>Decodes <paramref name="chunk"/> (exactly <see cref="EvtxLayout.ChunkSize"/> bytes) into <paramref name="output"/>.</summary>
     public void Decode(byte[] chunk, string file, int chunkIndex, bool listedInHeader, IProblemSink problems, List<EvtxRecord> output)
     {

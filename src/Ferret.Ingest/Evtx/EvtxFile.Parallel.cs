@@ -58,7 +58,6 @@ public static partial class EvtxFile
         var decoder = t_decoder ??= new EvtxChunkDecoder();
         decoder.MaxRenderedChars = settings.MaxRenderedChars;
         decoder.MapsWindowsFields = settings.MapsWindowsFields;
-        decoder.SearchTimeFieldRoom = settings.SearchTimeFieldRoom;
         var buffer = ArrayPool<byte>.Shared.Rent(EvtxLayout.ChunkSize);
         try
         {

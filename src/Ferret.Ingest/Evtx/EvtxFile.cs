@@ -38,13 +38,12 @@ public static partial class EvtxFile
         ReadChunkRange(path, problems, firstChunk, chunkCount, new DecodeSettings(parallelism, maxRenderedChars, MapsWindowsFields: false));
 
     /// <summary>Every intact record of <paramref name="path"/>, in file order, each with its Windows fields
-    /// (<see cref="EvtxRecord.MappedEvent"/>) taken while it is rendered, with room for the
-    /// <paramref name="searchTimeFieldRoom"/> fields normalization will add to an event of its source.</summary>
-    internal static IEnumerable<EvtxRecord> ReadMappedRecords(string path, IProblemSink problems, int parallelism, int maxRenderedChars, Func<string, int>? searchTimeFieldRoom = null)
+    /// (<see cref="EvtxRecord.MappedEvent"/>) taken while it is rendered.</summary>
+    internal static IEnumerable<EvtxRecord> ReadMappedRecords(string path, IProblemSink problems, int parallelism, int maxRenderedChars)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(problems);
-        return ReadChunkRange(path, problems, 0, int.MaxValue, new DecodeSettings(parallelism, maxRenderedChars, MapsWindowsFields: true, searchTimeFieldRoom));
+        return ReadChunkRange(path, problems, 0, int.MaxValue, new DecodeSettings(parallelism, maxRenderedChars, MapsWindowsFields: true));
     }
 
     private static IEnumerable<EvtxRecord> ReadChunkRange(string path, IProblemSink problems, int firstChunk, int chunkCount, DecodeSettings settings)
@@ -79,12 +78,7 @@ public static partial class EvtxFile
     {
         using (handle)
         {
-            var decoder = new EvtxChunkDecoder
-            {
-                MaxRenderedChars = settings.MaxRenderedChars,
-                MapsWindowsFields = settings.MapsWindowsFields,
-                SearchTimeFieldRoom = settings.SearchTimeFieldRoom,
-            };
+            var decoder = new EvtxChunkDecoder { MaxRenderedChars = settings.MaxRenderedChars, MapsWindowsFields = settings.MapsWindowsFields };
             var buffer = ArrayPool<byte>.Shared.Rent(EvtxLayout.ChunkSize);
             var records = new List<EvtxRecord>();
             try
@@ -150,7 +144,6 @@ public static partial class EvtxFile
         return total;
     }
 
-    /// <summary>How chunks are decoded: on how many threads, the render limit, whether records get their Windows fields and
-    /// how much room those get for what normalization adds.</summary>
-    private readonly record struct DecodeSettings(int Parallelism, int MaxRenderedChars, bool MapsWindowsFields, Func<string, int>? SearchTimeFieldRoom = null);
+    /// <summary>How chunks are decoded: on how many threads, the render limit, and whether records get their Windows fields.</summary>
+    private readonly record struct DecodeSettings(int Parallelism, int MaxRenderedChars, bool MapsWindowsFields);
 }

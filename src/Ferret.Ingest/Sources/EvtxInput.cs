@@ -10,9 +10,7 @@ internal static class EvtxInput
 {
     public static IEnumerable<Event> Read(string path, SourceFile file)
     {
-        var rules = file.Options.IndexTime;
-        Func<string, int>? room = rules is null ? null : source => rules.SearchTimeFieldRoom(source, WindowsEventMapper.SourceType);
-        foreach (var record in EvtxFile.ReadMappedRecords(path, file.Problems, file.Options.EvtxDecodingThreads ?? 1, file.Options.EvtxMaxRenderedChars, room))
+        foreach (var record in EvtxFile.ReadMappedRecords(path, file.Problems, file.Options.EvtxDecodingThreads ?? 1, file.Options.EvtxMaxRenderedChars))
         {
             if (ToEvent(record, file) is { } e)
             {

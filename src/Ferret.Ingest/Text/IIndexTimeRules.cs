@@ -15,11 +15,6 @@ public interface IIndexTimeRules
     /// <summary>Runs the index-time steps on an event just read, in place: <c>_time</c> when the reader found none,
     /// then the index-time transforms of its sourcetype.</summary>
     void Apply(Event e);
-
-    /// <summary>How many fields search-time normalization is expected to add to an event of this source and sourcetype,
-    /// so a reader makes the event's table that large at once instead of the table growing (a copy) while the event is
-    /// normalized; 0 when unknown.</summary>
-    int SearchTimeFieldRoom(string source, string sourceType) => 0;
 }
 
 /// <summary>

@@ -21,9 +21,8 @@ public static partial class WindowsEventMapper
     private static readonly SearchValues<char> AttributeWhiteSpace = SearchValues.Create("\t\n\r");
 
     /// <summary>The event of a record rendered to <paramref name="xml"/> with <paramref name="outline"/>, or null when
-    /// the XML text must be mapped instead (<see cref="FromXml(string)"/>); <paramref name="searchTimeRoom"/> tells, for a
-    /// source, how many fields search-time normalization will add (room made in the event's table at once).</summary>
-    internal static Event? TryFromRendered(string xml, RenderedOutline outline, Func<string, int>? searchTimeRoom = null)
+    /// the XML text must be mapped instead (<see cref="FromXml(string)"/>).</summary>
+    internal static Event? TryFromRendered(string xml, RenderedOutline outline)
     {
         var elements = outline.Elements;
         if (outline.HasIrregularMarkup || elements.Length == 0 || !IsPlainRenderedText(xml))
@@ -62,7 +61,7 @@ public static partial class WindowsEventMapper
             }
         }
 
-        return Build(parsed, collectorMessage: null, searchTimeRoom);
+        return Build(parsed, collectorMessage: null);
     }
 
     /// <summary>No character the scanner refuses, no surrogate, and no character reference (<c>&amp;#</c>): the renderer

@@ -207,6 +207,12 @@ public static partial class WindowsEventMapper
         /// host, _time, System_Props_Xml, EventData_Xml, UserData_Xml and Message.</summary>
         private const int BuiltFieldCount = 11;
 
+        /// <summary>Every reader of mapped Windows events normalizes them, a hunt in place: room for what the add-ons add
+        /// (aliases, calculated fields, eventtype and tag) is made at once rather than by growing the table, which would
+        /// copy it. Measured on the shared EVTX corpus: Security events get 51 fields added (median; 66 at the 90th
+        /// percentile), Sysmon 48 (53), every other channel 17 to 23.</summary>
+        private const int SearchTimeFieldRoom = 56;
+
         private const int MaxKeptPairs = 1024;
 
         [ThreadStatic]
@@ -263,26 +269,11 @@ public static partial class WindowsEventMapper
 
         public void AddEscaped(string name, string value) => _pairs.Add(new(name, value));
 
-        /// <summary>The first value met for <paramref name="name"/> as written in the XML (escaped), or null.</summary>
-        public string? FirstEscaped(string name)
+        /// <summary>The fields met so far as an event with room for <see cref="Build"/>'s own and for what search-time
+        /// normalization adds to it; a name met again becomes a multivalue field, its values in the order met.</summary>
+        public Event CreateEvent()
         {
-            foreach (var (pairName, value) in _pairs)
-            {
-                if (pairName == name)
-                {
-                    return value;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The fields met so far as an event with room for <see cref="Build"/>'s own and for the
-        /// <paramref name="searchTimeRoom"/> fields normalization will add; a name met again becomes a multivalue field,
-        /// its values in the order met.</summary>
-        public Event CreateEvent(int searchTimeRoom)
-        {
-            var fields = new Event(_pairs.Count + BuiltFieldCount + searchTimeRoom);
+            var fields = new Event(_pairs.Count + BuiltFieldCount + SearchTimeFieldRoom);
             foreach (var (name, value) in _pairs)
             {
                 var existing = fields[name];

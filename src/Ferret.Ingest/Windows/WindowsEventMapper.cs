@@ -77,17 +77,14 @@ public static partial class WindowsEventMapper
         return reader;
     }
 
-    private static Event Build(ParsedEvent parsed, string? collectorMessage, Func<string, int>? searchTimeRoom = null)
+    private static Event Build(ParsedEvent parsed, string? collectorMessage)
     {
         if (!parsed.SawEventId)
         {
             throw new FormatException("the event has no System/EventID");
         }
 
-        // The knowledge knows how many fields it adds to events of a source; a channel written with escapes only misses
-        // the room, which normalization then makes itself.
-        var room = searchTimeRoom is not null && parsed.FirstEscaped("Channel") is { } escapedChannel ? searchTimeRoom(SourceOf(escapedChannel)) : 0;
-        var fields = parsed.CreateEvent(room);
+        var fields = parsed.CreateEvent();
 
         fields.Set("EventCode", fields["EventID"]);
         fields.Raw = parsed.Xml;

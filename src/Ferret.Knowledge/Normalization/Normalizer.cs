@@ -64,21 +64,14 @@ internal sealed class Normalizer(IReadOnlyList<CompiledSource> sources, Action<E
     }
 
     /// <summary>Normalizes <paramref name="e"/> in place, for an event its reader handed over and nobody else holds (a hunt's
-    /// single pass): no copy of its fields. A reader that knows the knowledge made room already, with the
-    /// <see cref="SourceRuleSet.AddedFieldsHint"/> of its time (the Windows reader asks through the knowledge's
-    /// <c>IIndexTimeRules.SearchTimeFieldRoom</c>): the hint is a peak, so that table is left to grow only for an event
-    /// that gets more, rather than copied because the peak rose since. A table with less than half the hint free was
-    /// made without it (its size only rounded up), and gets the room first. Like the copy, the event is not remembered
-    /// here: the knowledge base marks it as normalized.</summary>
+    /// single pass): no copy of its fields. Room for about as many fields as normalization added to the events of its
+    /// sources before it is reserved first (nothing is reallocated when the reader made the room already). Like the copy,
+    /// it is not remembered here: the knowledge base marks it as normalized.</summary>
     public void NormalizeOwned(Event e)
     {
         var rules = RulesFor(e.Source, e.SourceType);
         var before = e.FieldCount;
-        if (e.Room < rules.AddedFieldsHint / 2)
-        {
-            e.ReserveRoom(rules.AddedFieldsHint);
-        }
-
+        e.ReserveRoom(rules.TypicalAddedFields);
         Apply(e, rules);
         rules.ObserveAddedFields(e.FieldCount - before);
     }

@@ -13,15 +13,12 @@ internal sealed class SourceRuleSet
     /// <summary>At most this many fields are reserved ahead for normalization to add: a hint, not a limit.</summary>
     private const int MaxAddedFieldsHint = 128;
 
-    /// <summary>How slowly <see cref="AddedFieldsHint"/> forgets a peak: by about 1/this of the gap per event below it. Slow,
-    /// because a reader sizes an event with the hint of its time and normalization, some hundred events later, with
-    /// its own: a hint that moved down in between costs nothing, one that moved up costs the table a copy.</summary>
-    private const int PeakMemory = 1024;
+    /// <summary>How much one event moves <see cref="TypicalAddedFields"/>: a mean over about the last this many events.</summary>
+    private const int TypicalWeight = 8;
 
-    /// <summary>The peak kept in 1/256ths of a field, so that it can fall by less than one field per event.</summary>
-    private const int PeakScale = 256;
+    private int _addedFieldsHint;
 
-    private int _scaledPeak;
+    private int _typicalAddedFields;
 
     public static SourceRuleSet Empty { get; } = new([]);
 
@@ -50,20 +47,27 @@ internal sealed class SourceRuleSet
 
     public EventTypeClassifier EventTypes { get; }
 
-    /// <summary>How many fields normalization adds to an event of these sources, as the one number every place that makes
-    /// room for them uses (the Windows reader sizing a new event's table, an event normalized in place, a normalized
-    /// copy): the peak of the recent events, followed at once when an event gets more and forgotten slowly when events
-    /// get fewer, so that the table of nearly every event is made once at its final size (a table that grows while the
-    /// event is normalized is copied at twice its size), while one unusual event does not size every later one. Capped.
-    /// Read and written without a lock: a stale value only sizes one event less well.</summary>
-    public int AddedFieldsHint => (Volatile.Read(ref _scaledPeak) + PeakScale - 1) / PeakScale;
+    /// <summary>How many fields normalization has added to one event of these sources at most so far (capped), for
+    /// sizing the next event's copy. Read and written without a lock: a stale value only sizes one copy less well.</summary>
+    public int AddedFieldsHint => Volatile.Read(ref _addedFieldsHint);
+
+    /// <summary>About how many fields normalization adds to one event of these sources (a running mean of the events
+    /// before it, capped): room for an event normalized in place, whose table may already have room of its own, so
+    /// that the events that get the most fields do not make every event's table grow. Read and written without a
+    /// lock: a stale value only sizes one event less well.</summary>
+    public int TypicalAddedFields => Volatile.Read(ref _typicalAddedFields);
 
     public void ObserveAddedFields(int added)
     {
         // A calculated field that comes to null removes a field the event had, so an event may end with fewer.
-        var scaled = Math.Clamp(added, 0, MaxAddedFieldsHint) * PeakScale;
-        var peak = Volatile.Read(ref _scaledPeak);
-        Volatile.Write(ref _scaledPeak, scaled >= peak ? scaled : peak - ((peak - scaled) / PeakMemory));
+        var capped = Math.Clamp(added, 0, MaxAddedFieldsHint);
+        if (capped > Volatile.Read(ref _addedFieldsHint))
+        {
+            Volatile.Write(ref _addedFieldsHint, capped);
+        }
+
+        var typical = Volatile.Read(ref _typicalAddedFields);
+        Volatile.Write(ref _typicalAddedFields, typical + ((capped - typical) / TypicalWeight));
     }
 
     public bool IsEmpty => Sources.Count == 0;
