@@ -30,6 +30,9 @@ public sealed class Event
     /// dictionary without freed slots is shared: a copy of it then adds fields in the same places).</summary>
     private bool _removedAny;
 
+    /// <summary>See <see cref="Attachment"/>.</summary>
+    private object? _attachment;
+
     public Event()
     {
         _fields = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
@@ -204,6 +207,20 @@ public sealed class Event
     /// has no field for it (<c>source</c> is the log's name, as the add-ons set it). Null for result rows and events
     /// made in memory.</summary>
     public EventOrigin? Origin { get; set; }
+
+    /// <summary>What a later stage attached to this very event and keeps as long as the event lives (the knowledge base's
+    /// normalized form with its data model results): a reference on the event costs the garbage collector nothing per
+    /// event, where a weak table keyed by the event holds a dependent handle for each. Not a field, and copies
+    /// (<see cref="Clone"/>, <see cref="CloneOnWrite"/>) do not carry it: a copy is another event.</summary>
+    public object? Attachment => Volatile.Read(ref _attachment);
+
+    /// <summary>Attaches <paramref name="attachment"/> unless something is attached already (safe when several threads
+    /// try at once: one wins); returns what is attached afterwards.</summary>
+    public object Attach(object attachment)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        return Interlocked.CompareExchange(ref _attachment, attachment, null) ?? attachment;
+    }
 
     /// <summary><c>_time</c> in epoch seconds, or null when the event has none.</summary>
     public double? Time

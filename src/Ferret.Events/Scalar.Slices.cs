@@ -11,7 +11,10 @@ public readonly partial struct Scalar
     /// <summary>The place field of a slice (a string never has a place): the range sits in the number's bits.</summary>
     private const short SliceMarker = -1;
 
-    private bool IsSlice => _biasedPlace == SliceMarker;
+    /// <summary>Whether this string value is a slice of a longer text (<see cref="OfSlice"/>): its <see cref="ToString"/>
+    /// cuts a new string each time, so a reader that remembers values by their string's reference should read it as it
+    /// is instead.</summary>
+    public bool IsSlice => _kind == ScalarKind.String && _biasedPlace == SliceMarker;
 
     /// <summary>The characters of a string value, without cutting a slice out.</summary>
     private ReadOnlySpan<char> TextSpan

@@ -58,7 +58,7 @@ public sealed partial class KnowledgeBase
     /// </summary>
     public void Normalize(Event e)
     {
-        if (_accelerated.TryGetValue(e, out var entry) && ReferenceEquals(entry.Event, e))
+        if (Known(e) is { } entry && ReferenceEquals(entry.Event, e))
         {
             return;
         }
@@ -88,31 +88,56 @@ public sealed partial class KnowledgeBase
     {
         foreach (var e in events)
         {
-            yield return _accelerated.TryGetValue(e, out var known) ? known.Event : NewOwnedEntry(e).Event;
+            yield return (Known(e) ?? NewOwnedEntry(e)).Event;
         }
     }
 
     /// <summary>The shared, normalized form of <paramref name="e"/>, computed on first request. Asked once per event
-    /// and detection, so a known event is answered without allocating the table's callback.</summary>
-    public NormalizedEvent Accelerated(Event e) =>
-        _accelerated.TryGetValue(e, out var known) ? known : _accelerated.GetValue(e, NewEntry);
+    /// and detection, so a known event is answered from the event itself (<see cref="Event.Attachment"/>), without a
+    /// lookup; the weak table only answers for events that carry another knowledge base's entry.</summary>
+    public NormalizedEvent Accelerated(Event e)
+    {
+        if (Known(e) is { } known)
+        {
+            return known;
+        }
+
+        if (e.Attachment is null && e.Attach(NewEntry(e)) is NormalizedEvent attached && attached.Knowledge == this)
+        {
+            return attached;
+        }
+
+        return _accelerated.GetValue(e, NewEntry);
+    }
+
+    /// <summary>The entry this knowledge base made for <paramref name="e"/> (as the normalized event or as the raw event it
+    /// was copied from), or null.</summary>
+    private NormalizedEvent? Known(Event e) =>
+        e.Attachment is NormalizedEvent entry && entry.Knowledge == this ? entry
+        : _accelerated.TryGetValue(e, out var known) ? known
+        : null;
 
     private NormalizedEvent NewEntry(Event raw)
     {
         var normalized = _normalizer.NormalizedCopy(raw);
-        var entry = new NormalizedEvent(normalized, _datasetCount);
+        var entry = new NormalizedEvent(this, normalized, _datasetCount);
 
-        // The normalized copy answers for itself too, so searches over Accelerate's output hit the cache (and
-        // Normalize knows it is normalized already).
-        _accelerated.TryAdd(normalized, entry);
+        // The normalized copy answers for itself too, so searches over Accelerate's output find it (and Normalize knows
+        // it is normalized already). The copy is new: nothing else is attached to it.
+        normalized.Attach(entry);
         return entry;
     }
 
     private NormalizedEvent NewOwnedEntry(Event owned)
     {
         _normalizer.NormalizeOwned(owned);
-        var entry = new NormalizedEvent(owned, _datasetCount);
-        _accelerated.TryAdd(owned, entry);
+        var entry = new NormalizedEvent(this, owned, _datasetCount);
+        if (owned.Attach(entry) != entry)
+        {
+            // Another knowledge base's entry is attached already: this one is remembered in the weak table.
+            _accelerated.AddOrUpdate(owned, entry);
+        }
+
         return entry;
     }
 

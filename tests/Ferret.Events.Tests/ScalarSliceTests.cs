@@ -17,6 +17,17 @@ public sealed class ScalarSliceTests
         { 0, Raw.Length },
     };
 
+    [Fact]
+    public void Only_a_part_of_a_longer_text_is_a_slice()
+    {
+        Assert.True(Scalar.OfSlice(Raw, 39, 4).IsSlice);
+        Assert.False(Scalar.OfSlice(Raw, 0, Raw.Length).IsSlice);
+        Assert.False(Scalar.Of(Raw).IsSlice);
+        Assert.False(Scalar.Of(42).IsSlice);
+        Assert.False(Scalar.Of(1.5, -1).IsSlice);
+        Assert.False(Scalar.Null.IsSlice);
+    }
+
     [Theory]
     [MemberData(nameof(Ranges))]
     public void A_slice_reads_compares_and_hashes_as_the_string_it_stands_for(int start, int length)

@@ -21,11 +21,16 @@ public sealed class NormalizedEvent
     /// <summary>Made on the first projection: most events belong to no dataset and never need it.</summary>
     private Event?[]? _projections;
 
-    internal NormalizedEvent(Event normalized, int datasetCount)
+    internal NormalizedEvent(KnowledgeBase knowledge, Event normalized, int datasetCount)
     {
+        Knowledge = knowledge;
         Event = normalized;
         _membership = new byte[datasetCount];
     }
+
+    /// <summary>The knowledge base that normalized the event: an event carries one entry (<see cref="Event.Attachment"/>),
+    /// and another knowledge base's is not this one's.</summary>
+    internal KnowledgeBase Knowledge { get; }
 
     /// <summary>The normalized event. Treat it as read-only: it is shared.</summary>
     public Event Event { get; }
