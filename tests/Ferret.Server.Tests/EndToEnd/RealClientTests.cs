@@ -65,10 +65,8 @@ public sealed class RealClientTests
         var expected = dataset.ExpectedEvents();
         using var folder = new TemporaryFolder();
         var data = Path.Combine(folder.Path, "data");
-        int restPort;
         using (var server = await Start(data))
         {
-            restPort = server.RestPort;
             var (exit, output) = dataset.Replay(folder.Path);
             Assert.True(exit == 0, output);
             Assert.Contains(":white_check_mark: Sent", output, StringComparison.Ordinal);
@@ -88,7 +86,7 @@ public sealed class RealClientTests
             server.KillHard();
         }
 
-        using var restarted = await Start(data, restPort);
+        using var restarted = await Start(data);
         var counted = Sdk(restarted, "oneshot", $"search index=attack_data host={dataset.HostId} | stats count");
         Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), counted[0].GetProperty("count").GetString());
         var last = Sdk(restarted, "oneshot", "search index=main \"last words before the crash\" | stats count");
@@ -140,11 +138,11 @@ public sealed class RealClientTests
         return (response.StatusCode, document.RootElement.GetProperty("code").GetInt32());
     }
 
-    private static async Task<ServerProcess> Start(string data, int? restPort = null)
+    private static async Task<ServerProcess> Start(string data)
     {
         Directory.CreateDirectory(data);
         await File.WriteAllTextAsync(Path.Combine(data, "ferret-serve.json"), """{ "hecTokens": [{ "token": "acked-token", "useAck": true }] }""");
-        return await ServerProcess.StartAsync(data, 8088, restPort ?? FreePort.Next(),
+        return await ServerProcess.StartAsync(data, 8088, FreePort.Next(),
             "--content", SharedCorpus.Require("escu"), "--hec-token", ReplayDataset.Token, "--hec-ack", "--admin-password", Password);
     }
 

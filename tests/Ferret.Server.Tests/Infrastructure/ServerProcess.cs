@@ -38,7 +38,34 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>Starts the server and waits until it answers. A port can be taken between choosing it and the server
+    /// binding it (a parallel test's server, or sockets of a killed server still closing): a start that fails only for a
+    /// port in use is tried again, a second later, on a new web port when this chose it.</summary>
     public static async Task<ServerProcess> StartAsync(string dataDirectory, int hecPort, int restPort, params string[] arguments)
+    {
+        const int Attempts = 10;
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Launch(dataDirectory, hecPort, restPort, arguments);
+            try
+            {
+                await server.WaitReadyAsync();
+                return server;
+            }
+            catch (InvalidOperationException e) when (attempt < Attempts && e.Message.Contains("address already in use", StringComparison.Ordinal))
+            {
+                server.Dispose();
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+            catch
+            {
+                server.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private static ServerProcess Launch(string dataDirectory, int hecPort, int restPort, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -60,7 +87,6 @@ internal sealed class ServerProcess : IDisposable
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        await server.WaitReadyAsync();
         return server;
     }
 
@@ -103,6 +129,8 @@ internal sealed class ServerProcess : IDisposable
         {
             if (_process.HasExited)
             {
+                // Until the output streams close, the server's last words may not have been read yet.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"ferret serve exited with {_process.ExitCode}:\n{Output}");
             }
 
