@@ -37,18 +37,7 @@ public sealed partial class SearchCompiler(BindContext bind, Func<Pipeline, Subs
                 };
             case SearchOr or:
                 var any = CompileAlternatives(or.Operands);
-                return (e, rt) =>
-                {
-                    foreach (var p in any)
-                    {
-                        if (p(e, rt))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                };
+                return (e, rt) => AnyHolds(any, e, rt);
             case SearchNot not:
                 var operand = Compile(not.Operand);
                 return (e, rt) => !operand(e, rt);
