@@ -46,6 +46,11 @@ public sealed class CompiledPipeline
 
     public bool IsGenerating => Operators.Count > 0 && Operators[0].Kind == OperatorKind.Generating;
 
+    /// <summary>Whether the pipeline starts with a command that makes its rows without reading the run's events
+    /// (inputlookup, makeresults, rest...): Search Reference, "Command types", generating commands.</summary>
+    public bool ReadsNoEvents =>
+        IsGenerating && Operators[0] is not (TstatsOperator or DatamodelOperator or EventSourceOperator);
+
     private static bool CanBeFed(Operator op) => op is StreamingOperator { Kind: OperatorKind.Streaming, OnlyFilters: true };
 
     /// <summary>Runs over <paramref name="input"/> (ignored when the pipeline starts with a generating command).</summary>

@@ -57,7 +57,7 @@ public sealed class IncrementalRun
         var nested = new List<PipelineFeed>(readers.Count);
         foreach (var reader in readers)
         {
-            if (ReadsNoEvents(reader))
+            if (reader.ReadsNoEvents)
             {
                 // It runs as it would in a whole run, when the search finishes: it never reads the events.
                 continue;
@@ -74,11 +74,6 @@ public sealed class IncrementalRun
 
         return PipelineFeed.TryStart(search.Pipeline, run, samplesPerGroup) is { } main ? new IncrementalRun(main, [.. nested]) : null;
     }
-
-    /// <summary>Whether a nested search starts with a command that makes its rows without reading the run's events
-    /// (inputlookup, makeresults, rest...): Search Reference, "Command types", generating commands.</summary>
-    private static bool ReadsNoEvents(CompiledPipeline pipeline) =>
-        pipeline.IsGenerating && pipeline.Operators[0] is not (Operators.TstatsOperator or Operators.DatamodelOperator or Operators.EventSourceOperator);
 
     /// <summary>Hands <paramref name="e"/> to the main search and to every nested one; exceptions propagate as in a run.
     /// True when the main search held the event (or what its streaming commands made of it: a data model projection,

@@ -25,6 +25,9 @@ public sealed class BindContext
 
     private bool HasUnlistedReaders { get; set; }
 
+    /// <summary>How many nested readers were planned so far (listed or not).</summary>
+    public int NestedReaderCount => _nestedReaders.Count;
+
     public void AddNestedReader(Execution.CompiledPipeline pipeline)
     {
         _nestedReaders.Add(pipeline);

@@ -23,11 +23,19 @@ public sealed partial class Planner
     {
         _bind = bind;
         _expressions = new ExpressionCompiler(bind);
-        // A subsearch in search terms is evaluated while events are filtered, so it cannot be fed beside them.
+        // A subsearch in search terms is evaluated while events are filtered, maybe at the first event fed, so one that
+        // reads the run's events cannot be fed beside them. One that makes its rows without events (an inputlookup), and
+        // nests no search that reads them, gives the same rows whenever it runs.
         _search = new SearchCompiler(bind, pipeline =>
         {
-            bind.MarkUnlistedReader();
-            return PlanSubsearch(pipeline);
+            var readersBefore = bind.NestedReaderCount;
+            var plan = PlanSubsearch(pipeline);
+            if (!plan.Pipeline.ReadsNoEvents || bind.NestedReaderCount > readersBefore + 1)
+            {
+                bind.MarkUnlistedReader();
+            }
+
+            return plan;
         });
     }
 

@@ -33,6 +33,8 @@ public sealed class IncrementalRunTests
         "| tstats count where EventCode=4688 by user | append [| tstats count as logons where EventCode=4624 by user]",
         "EventCode=4688 | join user [search EventCode=4624 | table user]",
         "EventCode=4688 | append [search EventCode=4624]",
+        "EventCode=4688 [| makeresults | eval user=\"a\" | fields user] | stats count by process_name",
+        "| tstats count where EventCode=4688 by user process_name | search [| makeresults | eval user=\"a\" | fields user]",
     ];
 
     [Theory]
@@ -120,6 +122,7 @@ public sealed class IncrementalRunTests
     [InlineData("| makeresults count=2")]
     [InlineData("EventCode=4688 [search EventCode=4624 | fields user] | stats count")]
     [InlineData("EventCode=4688 | map search=\"search user=$user$\"")]
+    [InlineData("EventCode=4688 [| makeresults | eval user=\"a\" | join user [search EventCode=4624 | table user] | fields user] | stats count")]
     public void A_search_that_reads_its_events_again_or_generates_them_is_not_fed(string spl)
     {
         var search = SearchEngine.Compile(spl);
