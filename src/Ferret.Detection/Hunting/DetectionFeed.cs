@@ -88,6 +88,11 @@ internal sealed class DetectionFeed
     public long FinishingWork =>
         (_routed?.Count ?? 0) + (_held?.Count ?? 0) + (_search is { } search ? search.Kept + (search.Aggregation?.SampleCount ?? 0) : 0);
 
+    /// <summary>Every event the feed holds for its finish, as kept (an event held twice is listed twice): the hunt counts
+    /// who will want each one again (<see cref="HuntEventKeeping.Expect"/>).</summary>
+    public IEnumerable<HeldEvent> Holding() =>
+        (_routed ?? []).Concat(_held ?? []).Concat(_search?.Held() ?? []).Concat(_evidence?.Held() ?? []);
+
     public void Add(Event e)
     {
         Routed++;

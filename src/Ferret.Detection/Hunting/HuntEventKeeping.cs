@@ -19,9 +19,9 @@ namespace Ferret.Detection.Hunting;
 /// </summary>
 internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowledge, IProblemSink problems) : EventKeeping
 {
-    /// <summary>How many events recalled last stay held, so detections finishing one after another that want the same
-    /// events (many sample the same process events) read them once: about 25 MiB of normalized events.</summary>
-    private const int RecentCapacity = 2048;
+    /// <summary>At most this many events recalled are kept for the detections yet to finish that hold them too
+    /// (<see cref="Expect"/>): read once, not once per detection. Others are shared only while some detection holds them.</summary>
+    internal const int KeptForOthersCapacity = 1 << 20;
 
     /// <summary>The table of events recalled is swept of those no longer held once it has grown this much beyond what
     /// the last sweep left: a hunt recalls far more events over its run than are held at any moment.</summary>
@@ -29,7 +29,13 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
 
     private readonly Dictionary<EventOrigin, WeakReference<Event>> _recalled = [];
     private int _sweepAt = SweepGrowth;
-    private readonly Queue<Event> _recent = new(RecentCapacity);
+
+    /// <summary>How many holds on each event read from a file the detections not yet finished have (<see cref="Expect"/>,
+    /// <see cref="LetGo"/>).</summary>
+    private readonly Dictionary<EventOrigin, int> _holds = [];
+
+    /// <summary>Events recalled that detections not yet finished hold too, kept until the last of them lets go.</summary>
+    private readonly Dictionary<EventOrigin, Event> _keptForOthers = [];
     private readonly HashSet<EventOrigin> _lost = [];
     private readonly EvtxChunkIndex _chunks = new();
     private readonly Lock _gate = new();
@@ -48,9 +54,14 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
                 {
                     events[i] = whole;
                 }
+                else if (_keptForOthers.TryGetValue(held[i].Origin!, out var kept))
+                {
+                    events[i] = kept;
+                }
                 else if (_recalled.TryGetValue(held[i].Origin!, out var known) && known.TryGetTarget(out var e))
                 {
                     events[i] = e;
+                    KeepForOthers(held[i].Origin!, e);
                 }
                 else if (!_lost.Contains(held[i].Origin!))
                 {
@@ -149,13 +160,58 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
             }
 
             _recalled[origin] = new WeakReference<Event>(e);
-            if (_recent.Count == RecentCapacity)
-            {
-                _recent.Dequeue();
-            }
-
-            _recent.Enqueue(e);
+            KeepForOthers(origin, e);
             return e;
+        }
+    }
+
+    /// <summary>Keeps <paramref name="e"/> while room is left when more than one hold on it is left (the detection
+    /// recalling it now and another); called under <see cref="_gate"/>.</summary>
+    private void KeepForOthers(EventOrigin origin, Event e)
+    {
+        if (_keptForOthers.Count < KeptForOthersCapacity && _holds.TryGetValue(origin, out var holds) && holds > 1)
+        {
+            _keptForOthers.TryAdd(origin, e);
+        }
+    }
+
+    /// <summary>Counts the holds on events the detections will recall when they finish (each detection's
+    /// <see cref="DetectionFeed.Holding"/>, once the read ended), so an event several of them hold is read again once.</summary>
+    public void Expect(IEnumerable<HeldEvent> held)
+    {
+        lock (_gate)
+        {
+            foreach (var h in held)
+            {
+                if (h.Origin is { } origin)
+                {
+                    _holds[origin] = _holds.GetValueOrDefault(origin) + 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>Takes back the holds of a detection that finished (what <see cref="Expect"/> counted for it); an event
+    /// no detection holds any more is no longer kept.</summary>
+    public void LetGo(IEnumerable<HeldEvent> held)
+    {
+        lock (_gate)
+        {
+            foreach (var h in held)
+            {
+                if (h.Origin is { } origin && _holds.TryGetValue(origin, out var holds))
+                {
+                    if (holds > 1)
+                    {
+                        _holds[origin] = holds - 1;
+                    }
+                    else
+                    {
+                        _holds.Remove(origin);
+                        _keptForOthers.Remove(origin);
+                    }
+                }
+            }
         }
     }
 
@@ -171,13 +227,14 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
         }
     }
 
-    /// <summary>Lets go of the events recalled for the detections (the last ones kept for the next detection, and the
-    /// table of those still shared), once they all finished: what is shown later is read again.</summary>
+    /// <summary>Lets go of the events recalled for the detections (those kept for others, and the table of those still
+    /// shared), once they all finished: what is shown later is read again.</summary>
     public void LetGoOfRecalled()
     {
         lock (_gate)
         {
-            _recent.Clear();
+            _keptForOthers.Clear();
+            _holds.Clear();
             _recalled.Clear();
             _sweepAt = SweepGrowth;
         }

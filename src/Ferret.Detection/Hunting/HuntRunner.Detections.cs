@@ -40,6 +40,7 @@ public static partial class HuntRunner
             }
             finally
             {
+                read.Keeping?.LetGo(feed.Holding());
                 feed.Release();
             }
 

@@ -139,6 +139,7 @@ public static partial class HuntRunner
         }
 
         workers.Finish();
+        keeping?.Expect(feeds.SelectMany(f => f.Holding()));
         request.Progress?.Report(new HuntProgress(HuntStage.Reading, events, events));
         return new ReadPass(feeds, files.Count, events, earliest, latest, keeping);
     }

@@ -35,6 +35,10 @@ public sealed class IncrementalRun
     /// the nested searches kept where no aggregation follows them.</summary>
     public int Kept => _main.Kept + _nested.Sum(n => n.Kept);
 
+    /// <summary>Every event the run holds until it finishes, as kept, in the main search and the nested ones (an event
+    /// held twice is listed twice).</summary>
+    public IEnumerable<HeldEvent> Held() => _main.Held().Concat(_nested.SelectMany(n => n.Held()));
+
     /// <summary>The main search's aggregation fed as events arrive, or null when the run holds its filtered events.</summary>
     public AggregationFeed? Aggregation => _main.Aggregation;
 

@@ -55,6 +55,9 @@ internal sealed class PipelineFeed
 
     public int Kept => _kept.Count;
 
+    /// <summary>Every event the feed holds until it finishes, as kept: those its filters kept and its groups' samples.</summary>
+    public IEnumerable<HeldEvent> Held() => Aggregation is null ? _kept : _kept.Concat(Aggregation.Samples());
+
     public AggregationFeed? Aggregation { get; }
 
     /// <summary>A feed of <paramref name="pipeline"/>, or null when nothing of it can run on arrival.</summary>
