@@ -12,9 +12,9 @@ public static partial class InputReader
     private const int QueuedBatchesPerFile = 8;
 
     /// <summary>
-    /// Up to <paramref name="parallelism"/> files are read at once, each into its own bounded queue; the consumer
-    /// drains the queues in file order, so output order is deterministic. Files are started in order, so the file
-    /// being drained always holds a slot: a reader blocked on a full queue of a later file cannot starve it.
+    /// Up to <paramref name="parallelism"/> files are read (or waiting to be drained) at once, each into its own bounded
+    /// queue; the consumer drains the queues in file order, so output order is deterministic. Files are started in order,
+    /// so the file being drained always holds a slot: a reader blocked on a full queue of a later file cannot starve it.
     /// </summary>
     private static IEnumerable<Event> ReadInParallel(IReadOnlyList<string> files, IngestOptions options, IProblemSink problems, int parallelism)
     {
@@ -46,7 +46,7 @@ public static partial class InputReader
                 }
 
                 var index = i;
-                _ = Task.Run(() => Produce(files[index], options, problems, queues[index].Writer, slots, token), CancellationToken.None);
+                _ = Task.Run(() => Produce(files[index], options, problems, queues[index].Writer, token), CancellationToken.None);
             }
         }, CancellationToken.None);
 
@@ -64,6 +64,10 @@ public static partial class InputReader
                         }
                     }
                 }
+
+                // The file's slot is free once its queue is drained, not once it was read: files smaller than a queue would
+                // otherwise free theirs at once, and the readers would run ahead through every file.
+                slots.Release();
             }
         }
         finally
@@ -73,7 +77,7 @@ public static partial class InputReader
         }
     }
 
-    private static void Produce(string path, IngestOptions options, IProblemSink problems, ChannelWriter<Event[]> writer, SemaphoreSlim slots, CancellationToken token)
+    private static void Produce(string path, IngestOptions options, IProblemSink problems, ChannelWriter<Event[]> writer, CancellationToken token)
     {
         try
         {
@@ -106,7 +110,6 @@ public static partial class InputReader
         finally
         {
             writer.TryComplete();
-            slots.Release();
         }
     }
 }

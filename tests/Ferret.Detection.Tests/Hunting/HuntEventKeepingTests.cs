@@ -87,6 +87,51 @@ public sealed class HuntEventKeepingTests() : KeptEventsTestBase("ferret-keeping
         Assert.All(problems.Problems, p => Assert.Contains("could not be read again", p.Message, StringComparison.Ordinal));
     }
 
+    /// <summary>An event several detections hold is read from its file once: the first to finish keeps it for the
+    /// others until the last lets go, so it is still given once its file is gone; an event one detection holds is not
+    /// kept after it is recalled.</summary>
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(3, true)]
+    public void An_event_several_detections_hold_is_kept_for_the_others_until_the_last_lets_go(int holders, bool kept)
+    {
+        var path = CopyOfEvtx();
+        var (keeping, problems) = Keeping();
+        var held = Knowledge.Value.AccelerateOnce(InputReader.Read([path], IngestOptions.Default, new ProblemCollector()))
+            .Take(5).Select(keeping.Keep).ToList();
+        for (var i = 0; i < holders; i++)
+        {
+            keeping.Expect(held);
+        }
+
+        Assert.Equal(held.Count, RecalledCount(keeping, held));
+        keeping.LetGo(held);
+        File.Delete(path);
+        Collect();
+
+        Assert.Equal(kept ? held.Count : 0, RecalledCount(keeping, held));
+        for (var i = 1; i < holders; i++)
+        {
+            keeping.LetGo(held);
+        }
+
+        Collect();
+        Assert.Equal(0, RecalledCount(keeping, held));
+        Assert.Equal(held.Count, problems.Problems.Count);
+    }
+
+    /// <summary>How many of <paramref name="held"/> come back, not keeping them alive past the call.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int RecalledCount(HuntEventKeeping keeping, List<HeldEvent> held) => keeping.Recall(held).Count(e => e is not null);
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
     [Fact]
     public void An_event_made_in_memory_is_kept_whole()
     {
