@@ -68,6 +68,11 @@ internal sealed class DetectionFeed
         _routed = _search is null || evidenceNeedsAll ? [] : null;
     }
 
+    /// <summary>How many evidence candidates are read again at a time: a detection that sampled many events holds a slice
+    /// of them while it chooses, not all (about 40 MiB of normalized events), and reads no more once every finding has its
+    /// evidence.</summary>
+    internal const int EvidenceSliceSize = 4096;
+
     public CompiledDetection Detection { get; }
 
     public SearchContext Context { get; }
@@ -144,23 +149,29 @@ internal sealed class DetectionFeed
     /// <summary>The evidence finder for <paramref name="rowCount"/> rows; throws what choosing the evidence threw.</summary>
     public EvidenceFinder Evidence(int rowCount)
     {
+        if (rowCount == 0)
+        {
+            return EvidenceFinder.Over([]);
+        }
+
         if (_search is { Aggregation: not null } fed)
         {
-            return EvidenceFinder.Over(rowCount == 0 ? [] : fed.Samples());
+            return EvidenceFinder.OverSlices(fed.SampleSlices(EvidenceSliceSize));
         }
 
         if (_held is not null)
         {
-            var held = rowCount == 0 ? [] : EventKeeping.RecallPresent(Context.Keeping, _held);
-            return Detection.EvidenceSearch is null ? EvidenceFinder.Over(held) : EvidenceFinder.For(Detection, held, Context, rowCount);
+            return Detection.EvidenceSearch is null
+                ? EvidenceFinder.OverSlices(_held.Chunk(EvidenceSliceSize).Select(slice => EventKeeping.RecallPresent(Context.Keeping, slice)))
+                : EvidenceFinder.For(Detection, EventKeeping.RecallPresent(Context.Keeping, _held), Context, rowCount);
         }
 
         if (_evidence is null)
         {
-            return EvidenceFinder.For(Detection, rowCount == 0 ? [] : RoutedEvents(), Context, rowCount);
+            return EvidenceFinder.For(Detection, RoutedEvents(), Context, rowCount);
         }
 
-        if (rowCount == 0 || Routed == 0)
+        if (Routed == 0)
         {
             return EvidenceFinder.Over([]);
         }

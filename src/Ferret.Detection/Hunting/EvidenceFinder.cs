@@ -20,31 +20,33 @@ internal sealed class EvidenceFinder
 
     private static readonly HashSet<string> StatisticFields = new(StringComparer.Ordinal) { "count", "firstTime", "lastTime", "_time" };
 
-    private readonly IReadOnlyList<Event> _candidates;
-    private readonly EvidenceColumns _columns;
-    private int _rowsServed;
+    /// <summary>The candidates in order, in slices: a hunt reads them again slice by slice, so a detection with many holds
+    /// one slice at a time, and stops reading once every row has its evidence.</summary>
+    private readonly IEnumerable<IReadOnlyList<Event>> _slices;
 
-    private EvidenceFinder(IReadOnlyList<Event> candidates)
+    private EvidenceFinder(IEnumerable<IReadOnlyList<Event>> slices)
     {
-        _candidates = candidates;
-        _columns = new EvidenceColumns(candidates);
+        _slices = slices;
     }
 
     public static EvidenceFinder For(CompiledDetection detection, IReadOnlyList<Event> events, SearchContext context, int rowCount)
     {
         if (rowCount == 0 || events.Count == 0)
         {
-            return new EvidenceFinder([]);
+            return Over([]);
         }
 
         return detection.EvidenceSearch is { } leading
-            ? new EvidenceFinder(leading.Run(events, context).ToList())
-            : new EvidenceFinder(events);
+            ? Over(leading.Run(events, context).ToList())
+            : Over(events);
     }
 
     /// <summary>An evidence finder over candidates already filtered by the detection's leading search
     /// (<see cref="CompiledDetection.EvidenceSearch"/> run over its events).</summary>
-    public static EvidenceFinder Over(IReadOnlyList<Event> candidates) => new(candidates);
+    public static EvidenceFinder Over(IReadOnlyList<Event> candidates) => new([candidates]);
+
+    /// <summary>An evidence finder over candidates made slice by slice, in order, as <see cref="ForAll"/> reads them.</summary>
+    public static EvidenceFinder OverSlices(IEnumerable<IReadOnlyList<Event>> slices) => new(slices);
 
     /// <summary>The plan of what <see cref="For"/> runs over a detection's events to choose candidates: the leading
     /// search and the event-by-event commands after it (up to the first that aggregates or reorders), what each raw
@@ -69,61 +71,95 @@ internal sealed class EvidenceFinder
     };
 
     /// <summary>False when no event reached the detection's search: its rows aggregate nothing (stats over no events
-    /// still gives one row of zero counts).</summary>
-    public bool HasCandidates => _candidates.Count > 0;
+    /// still gives one row of zero counts). Known once <see cref="ForAll"/> ran.</summary>
+    public bool HasCandidates { get; private set; }
 
-    public IReadOnlyList<Event> For(Event row, int limit, int rowNumber)
+    /// <summary>The evidence of each of <paramref name="rows"/>: the first <paramref name="limit"/> candidates that agree
+    /// with it fully, else the first of those that agree on the most fields; none for rows past
+    /// <see cref="MaxRowsWithEvidence"/>. The candidates are read once for all rows, a slice at a time, and no further
+    /// once every row has its limit.</summary>
+    public IReadOnlyList<IReadOnlyList<Event>> ForAll(IReadOnlyList<Event> rows, int limit)
     {
-        if (rowNumber >= MaxRowsWithEvidence)
+        var searches = rows.Take(MaxRowsWithEvidence).Select(row => new RowSearch(row, limit)).ToList();
+        // No slice is read once every row has its evidence and one candidate was seen (whether there are any is asked).
+        using var slices = _slices.GetEnumerator();
+        while ((!HasCandidates || !searches.TrueForAll(s => s.Done)) && slices.MoveNext())
         {
-            return [];
-        }
-
-        // The row's texts once per row, not once per candidate: this runs rows x candidates times. From the second row
-        // on, the candidates' values of a field are read once for all rows (a column), not by name per row.
-        var wanted = new List<WantedField>();
-        foreach (var (name, value) in row.Fields)
-        {
-            if (!StatisticFields.Contains(name))
+            var slice = slices.Current;
+            if (slice.Count == 0)
             {
-                wanted.Add(new WantedField(name, [.. value.Texts], _rowsServed > 0 ? _columns.ColumnOf(name) : null));
+                continue;
+            }
+
+            HasCandidates = true;
+
+            // The first row reads the candidates' fields by name; the next read them as columns, once for all rows.
+            var columns = new EvidenceColumns(slice);
+            var first = true;
+            foreach (var search in searches.Where(s => !s.Done))
+            {
+                search.Scan(slice, first ? null : columns);
+                first = false;
             }
         }
 
-        _rowsServed++;
-        var found = new List<Event>();
-        var closest = new List<Event>();
-        var closestAgreeing = 0;
-        for (var i = 0; i < _candidates.Count; i++)
+        return [.. rows.Select((_, i) => i < searches.Count ? searches[i].Evidence : (IReadOnlyList<Event>)[])];
+    }
+
+    /// <summary>One row's search through the candidates, slice after slice.</summary>
+    private sealed class RowSearch
+    {
+        private readonly List<(string Name, string[] Texts)> _wanted = [];
+        private readonly int _limit;
+        private readonly List<Event> _found = [];
+        private readonly List<Event> _closest = [];
+        private int _closestAgreeing;
+
+        public RowSearch(Event row, int limit)
         {
-            if (found.Count >= limit)
+            _limit = limit;
+            foreach (var (name, value) in row.Fields)
             {
-                break;
-            }
-
-            // Once one event agrees fully, only full agreement counts: stop at the first field that differs.
-            var candidate = _candidates[i];
-            var (agreeing, disagreeing) = Agreement(candidate, i, wanted, stopAtDisagreement: found.Count > 0);
-            if (disagreeing == 0)
-            {
-                found.Add(candidate);
-            }
-            else if (found.Count == 0 && agreeing > 0 && agreeing >= closestAgreeing)
-            {
-                if (agreeing > closestAgreeing)
+                if (!StatisticFields.Contains(name))
                 {
-                    closest.Clear();
-                    closestAgreeing = agreeing;
-                }
-
-                if (closest.Count < limit)
-                {
-                    closest.Add(candidate);
+                    _wanted.Add((name, [.. value.Texts]));
                 }
             }
         }
 
-        return found.Count > 0 ? found : closest;
+        public bool Done => _found.Count >= _limit;
+
+        public IReadOnlyList<Event> Evidence => _found.Count > 0 ? _found : _closest;
+
+        /// <summary>Offers the candidates of <paramref name="slice"/> in order, their fields read from
+        /// <paramref name="columns"/> where given (and kept within its bound), else by name.</summary>
+        public void Scan(IReadOnlyList<Event> slice, EvidenceColumns? columns)
+        {
+            var wanted = _wanted.ConvertAll(w => new WantedField(w.Name, w.Texts, columns?.ColumnOf(w.Name)));
+            for (var i = 0; i < slice.Count && !Done; i++)
+            {
+                // Once one event agrees fully, only full agreement counts: stop at the first field that differs.
+                var candidate = slice[i];
+                var (agreeing, disagreeing) = Agreement(candidate, i, wanted, stopAtDisagreement: _found.Count > 0);
+                if (disagreeing == 0)
+                {
+                    _found.Add(candidate);
+                }
+                else if (_found.Count == 0 && agreeing > 0 && agreeing >= _closestAgreeing)
+                {
+                    if (agreeing > _closestAgreeing)
+                    {
+                        _closest.Clear();
+                        _closestAgreeing = agreeing;
+                    }
+
+                    if (_closest.Count < _limit)
+                    {
+                        _closest.Add(candidate);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>How many of the fields the row and the event (candidate number <paramref name="index"/>) both have share

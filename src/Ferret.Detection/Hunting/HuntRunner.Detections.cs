@@ -29,9 +29,10 @@ public static partial class HuntRunner
             {
                 var rows = feed.Results();
                 var evidence = feed.Evidence(rows.Count);
+                var evidenceOfRows = evidence.ForAll(rows, request.MaxEvidencePerFinding);
                 for (var row = 0; row < rows.Count; row++)
                 {
-                    findings.Add((i, row, MakeFinding(detection, rows[row], window, evidence, request.MaxEvidencePerFinding, row, read.Keeping)));
+                    findings.Add((i, row, MakeFinding(detection, rows[row], window, evidenceOfRows[row], !evidence.HasCandidates, read.Keeping)));
                 }
             }
             catch (Exception error) when (error is not OutOfMemoryException)
@@ -103,16 +104,16 @@ public static partial class HuntRunner
     /// finding's time (its firstTime, else its earliest event), not the search time: the risk stage adds risk up over the
     /// events' own time. The evidence is kept as the hunt keeps held events (<paramref name="keeping"/>: a hunt over
     /// files keeps their origin), so findings waiting to be written do not hold their events.</summary>
-    private static Finding MakeFinding(CompiledDetection detection, Event row, RunWindow window, EvidenceFinder evidence, int maxEvidence, int rowNumber, HuntEventKeeping? keeping)
+    private static Finding MakeFinding(CompiledDetection detection, Event row, RunWindow window, IReadOnlyList<Event> evidence, bool aggregatesNoEvents, HuntEventKeeping? keeping)
     {
         var finding = new Finding(
             detection.Detection,
             row,
             NotableBuilder.Build(detection.Detection, row, window),
             RiskEventBuilder.Build(detection.Detection, row, window),
-            FindingEvidence.Keep(evidence.For(row, maxEvidence, rowNumber), keeping))
+            FindingEvidence.Keep(evidence, keeping))
         {
-            AggregatesNoEvents = !evidence.HasCandidates,
+            AggregatesNoEvents = aggregatesNoEvents,
         };
         return row.Time is null && finding.RiskEvents.Count > 0 && finding.Time is { } time
             ? finding with { RiskEvents = [.. finding.RiskEvents.Select(r => r with { Time = time })] }

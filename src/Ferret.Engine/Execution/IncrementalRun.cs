@@ -98,6 +98,10 @@ public sealed class IncrementalRun
     /// arrival order, those kept compact read again; none without a fed aggregation.</summary>
     public IReadOnlyList<Event> Samples() => _main.Samples();
 
+    /// <summary>What <see cref="Samples"/> gives, made again <paramref name="size"/> events at a time as the slices are
+    /// read.</summary>
+    public IEnumerable<IReadOnlyList<Event>> SampleSlices(int size) => _main.SampleSlices(size);
+
     /// <summary>Runs the rest of the pipeline over the kept events (or the fed aggregation's rows), the nested searches
     /// answering with what they were fed: the search's results. Call once, after the last <see cref="Add"/>.</summary>
     public IEnumerable<Event> Finish() => _main.Finish();

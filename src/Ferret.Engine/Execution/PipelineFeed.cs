@@ -147,14 +147,22 @@ internal sealed class PipelineFeed
     /// <summary>The events the fed aggregation's groups sampled, each once, in arrival order (none without an
     /// aggregation). One kept compact is read again and made as it was sampled: the raw event behind a projection as it
     /// is, else what the commands in front of the aggregation made of it.</summary>
-    public IReadOnlyList<Event> Samples()
+    public IReadOnlyList<Event> Samples() => [.. SampleSlices(int.MaxValue).SelectMany(slice => slice)];
+
+    /// <summary>What <see cref="Samples"/> gives, made <paramref name="size"/> events at a time as the slices are read.</summary>
+    public IEnumerable<IReadOnlyList<Event>> SampleSlices(int size)
     {
         if (Aggregation is null)
         {
-            return [];
+            yield break;
         }
 
-        return Recall(Aggregation.Samples(), routed => _projection is not null ? routed : Stream(routed, _pipeline.FedPrefixLength, _aggregationAt));
+        var held = Aggregation.Samples();
+        for (var at = 0; at < held.Count; at += Math.Min(size, held.Count - at))
+        {
+            var slice = at == 0 && size >= held.Count ? held : [.. held.Skip(at).Take(size)];
+            yield return Recall(slice, routed => _projection is not null ? routed : Stream(routed, _pipeline.FedPrefixLength, _aggregationAt));
+        }
     }
 
     /// <summary>The events <paramref name="held"/> stands for, in order: a whole one as it is, one kept compact read

@@ -52,23 +52,53 @@ public sealed class EvidenceColumnsTests
     public void Every_row_gets_the_candidates_that_agree_with_it_with_or_without_columns(int candidateCount)
     {
         var candidates = Candidates(candidateCount);
-        var finder = EvidenceFinder.Over(candidates);
+        var rows = Enumerable.Range(0, 3).Select(row => Row(("host", $"HOST-{row}"), ("count", "9"))).ToList();
+
+        var evidence = EvidenceFinder.Over(candidates).ForAll(rows, limit: 4);
 
         for (var row = 0; row < 3; row++)
         {
-            var evidence = finder.For(Row(("host", $"HOST-{row}"), ("count", "9")), limit: 4, rowNumber: row);
-
-            Assert.Equal(Enumerable.Range(0, 4).Select(k => $"event {(3 * k) + row}"), evidence.Select(e => e.Raw));
+            Assert.Equal(Enumerable.Range(0, 4).Select(k => $"event {(3 * k) + row}"), evidence[row].Select(e => e.Raw));
         }
+    }
+
+    /// <summary>Candidates read slice by slice give each row what it gets over them all at once (full agreement, the
+    /// closest, or none), and once every row has its limit no further slice is read.</summary>
+    [Theory]
+    [InlineData(1, 9)]
+    [InlineData(2, 5)]
+    [InlineData(5, 2)]
+    [InlineData(100, 1)]
+    public void Candidates_read_in_slices_give_the_evidence_of_all_at_once_and_no_slice_past_the_last_needed(int sliceSize, int slicesNeeded)
+    {
+        var candidates = Candidates(30);
+        var rows = new[] { Row(("host", "host-1")), Row(("host", "host-2")), Row(("host", "host-2"), ("n", "none")), Row(("host", "nowhere")) };
+        var whole = EvidenceFinder.Over(candidates).ForAll(rows, limit: 3);
+        var slicesRead = 0;
+        EvidenceFinder Sliced() => EvidenceFinder.OverSlices(candidates.Chunk(sliceSize).Select(slice =>
+        {
+            slicesRead++;
+            return (IReadOnlyList<Event>)slice;
+        }));
+
+        var allRows = Sliced().ForAll(rows, limit: 3);
+        slicesRead = 0;
+        var firstTwo = Sliced().ForAll(rows[..2], limit: 3);
+
+        Assert.Equal(["event 1", "event 4", "event 7"], whole[0].Select(e => e.Raw));
+        Assert.Equal(["event 2", "event 5", "event 8"], whole[2].Select(e => e.Raw));
+        Assert.Empty(whole[3]);
+        Assert.Equal(whole.Select(e => e.Select(x => x.Raw)), allRows.Select(e => e.Select(x => x.Raw)));
+        Assert.Equal(whole.Take(2).Select(e => e.Select(x => x.Raw)), firstTwo.Select(e => e.Select(x => x.Raw)));
+        Assert.Equal(slicesNeeded, slicesRead);
     }
 
     [Fact]
     public void A_row_none_agrees_with_fully_gets_the_candidates_agreeing_on_the_most_fields_from_its_second_row_on_too()
     {
         var finder = EvidenceFinder.Over(Candidates(12));
-        var byName = finder.For(Row(("host", "host-1"), ("n", "none")), limit: 10, rowNumber: 0);
-
-        var byColumn = finder.For(Row(("host", "host-1"), ("n", "none")), limit: 10, rowNumber: 1);
+        var evidence = finder.ForAll([Row(("host", "host-1"), ("n", "none")), Row(("host", "host-1"), ("n", "none"))], limit: 10);
+        var (byName, byColumn) = (evidence[0], evidence[1]);
 
         Assert.Equal(["event 1", "event 4", "event 7", "event 10"], byName.Select(e => e.Raw));
         Assert.Equal(byName.Select(e => e.Raw), byColumn.Select(e => e.Raw));
@@ -89,8 +119,7 @@ public sealed class EvidenceColumnsTests
         var finder = EvidenceFinder.Over([candidate]);
         var row = Row(("CommandLine", new string('X', length) + tail));
 
-        Assert.Equal(agrees ? 1 : 0, finder.For(row, limit: 5, rowNumber: 0).Count);
-        Assert.Equal(agrees ? 1 : 0, finder.For(row, limit: 5, rowNumber: 1).Count);
+        Assert.Equal([agrees ? 1 : 0, agrees ? 1 : 0], finder.ForAll([row, row], limit: 5).Select(e => e.Count));
     }
 
     [Theory]
@@ -101,7 +130,7 @@ public sealed class EvidenceColumnsTests
         var candidate = new Event { Raw = "the candidate" };
         candidate.Set("pid", FieldValue.Of(Scalar.Of(42.0)));
 
-        var evidence = EvidenceFinder.Over([candidate]).For(Row(("pid", text)), limit: 5, rowNumber: 0);
+        var evidence = EvidenceFinder.Over([candidate]).ForAll([Row(("pid", text))], limit: 5)[0];
 
         Assert.Equal(agrees ? 1 : 0, evidence.Count);
     }

@@ -104,7 +104,7 @@ public sealed class EvidenceFromThePassTests
     }
 
     private static List<List<string>> Choose(EvidenceFinder finder, List<Event> rows, int limit) =>
-        [.. rows.Select((row, i) => finder.For(row, limit, i).Select(e => e.Raw ?? string.Empty).ToList())];
+        [.. finder.ForAll(rows, limit).Select(evidence => evidence.Select(e => e.Raw ?? string.Empty).ToList())];
 
     /// <summary>Sysmon-like process events: three computers, images alternating, users by event, two events of another
     /// code that the searches drop; newest first, the order a search that is run again over held events gives them.</summary>
