@@ -20,8 +20,8 @@ internal sealed class EvidenceFinder
 
     private static readonly HashSet<string> StatisticFields = new(StringComparer.Ordinal) { "count", "firstTime", "lastTime", "_time" };
 
-    /// <summary>The candidates in order, in slices: a hunt reads them again slice by slice, so a detection with many holds
-    /// one slice at a time, and stops reading once every row has its evidence.</summary>
+    /// <summary>The candidates in order, in slices: a hunt reads them again slice by slice, so a detection with many
+    /// candidates holds one slice at a time, and stops reading them once every row has its evidence.</summary>
     private readonly IEnumerable<IReadOnlyList<Event>> _slices;
 
     private EvidenceFinder(IEnumerable<IReadOnlyList<Event>> slices)
