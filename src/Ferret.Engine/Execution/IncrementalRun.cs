@@ -95,11 +95,8 @@ public sealed class IncrementalRun
     }
 
     /// <summary>The events the main search's fed aggregation sampled (<see cref="AggregationFeed.Samples"/>), each once in
-    /// arrival order, those kept compact read again; none without a fed aggregation.</summary>
-    public IReadOnlyList<Event> Samples() => _main.Samples();
-
-    /// <summary>What <see cref="Samples"/> gives, made again <paramref name="size"/> events at a time as the slices are
-    /// read.</summary>
+    /// arrival order, <paramref name="size"/> at a time as the slices are read, those kept compact read again; none
+    /// without a fed aggregation.</summary>
     public IEnumerable<IReadOnlyList<Event>> SampleSlices(int size) => _main.SampleSlices(size);
 
     /// <summary>Runs the rest of the pipeline over the kept events (or the fed aggregation's rows), the nested searches

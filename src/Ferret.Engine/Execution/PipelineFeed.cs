@@ -145,11 +145,9 @@ internal sealed class PipelineFeed
     }
 
     /// <summary>The events the fed aggregation's groups sampled, each once, in arrival order (none without an
-    /// aggregation). One kept compact is read again and made as it was sampled: the raw event behind a projection as it
-    /// is, else what the commands in front of the aggregation made of it.</summary>
-    public IReadOnlyList<Event> Samples() => [.. SampleSlices(int.MaxValue).SelectMany(slice => slice)];
-
-    /// <summary>What <see cref="Samples"/> gives, made <paramref name="size"/> events at a time as the slices are read.</summary>
+    /// aggregation), made <paramref name="size"/> at a time as the slices are read. One kept compact is read again and
+    /// made as it was sampled: the raw event behind a projection as it is, else what the commands in front of the
+    /// aggregation made of it.</summary>
     public IEnumerable<IReadOnlyList<Event>> SampleSlices(int size)
     {
         if (Aggregation is null)
@@ -157,10 +155,8 @@ internal sealed class PipelineFeed
             yield break;
         }
 
-        var held = Aggregation.Samples();
-        for (var at = 0; at < held.Count; at += Math.Min(size, held.Count - at))
+        foreach (var slice in Aggregation.Samples().Chunk(size))
         {
-            var slice = at == 0 && size >= held.Count ? held : [.. held.Skip(at).Take(size)];
             yield return Recall(slice, routed => _projection is not null ? routed : Stream(routed, _pipeline.FedPrefixLength, _aggregationAt));
         }
     }
