@@ -40,7 +40,7 @@ internal sealed class ServerProcess : IDisposable
 
     /// <summary>Starts the server and waits until it answers. A port can be taken between choosing it and the server
     /// binding it (a parallel test's server, or sockets of a killed server still closing): a start that fails only for a
-    /// port in use is tried again, a second later, on a new web port when this chose it.</summary>
+    /// port in use is tried again on the same ports, a second later, up to ten times.</summary>
     public static async Task<ServerProcess> StartAsync(string dataDirectory, int hecPort, int restPort, params string[] arguments)
     {
         const int Attempts = 10;
