@@ -35,6 +35,11 @@ public sealed class CompiledSearch
     /// each of them as events arrive.</summary>
     public IReadOnlyList<Execution.CompiledPipeline>? NestedReaders { get; init; } = [];
 
+    /// <summary>The main pipeline's operators whose search terms hold a subsearch that reads the run's events (one of
+    /// <see cref="NestedReaders"/>): an <see cref="Execution.IncrementalRun"/> feeds the search only when none of them
+    /// runs as events arrive.</summary>
+    public IReadOnlyList<Execution.Operator> ReadingSubsearchOperators { get; init; } = [];
+
     /// <summary>Runs the search over <paramref name="events"/> (enumerated again by subsearches, join and append). Once the
     /// context's <see cref="SearchContext.Cancellation"/> is cancelled, reading the next event throws <see cref="OperationCanceledException"/>.</summary>
     public IEnumerable<Event> Run(IEnumerable<Event> events, SearchContext? context = null)

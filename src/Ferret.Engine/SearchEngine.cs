@@ -16,6 +16,6 @@ public static class SearchEngine
         var bind = new BindContext();
         bind.ReportAll(parsed.Diagnostics);
         var pipeline = new Planner(bind).Plan(parsed.Pipeline);
-        return new CompiledSearch(spl, pipeline, bind.Diagnostics) { ReadsEventsAgain = bind.ReadsEventsAgain, NestedReaders = bind.NestedReaders };
+        return new CompiledSearch(spl, pipeline, bind.Diagnostics) { ReadsEventsAgain = bind.ReadsEventsAgain, NestedReaders = bind.NestedReaders, ReadingSubsearchOperators = bind.ReadingSubsearchOperators };
     }
 }

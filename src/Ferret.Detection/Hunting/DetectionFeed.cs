@@ -25,10 +25,6 @@ internal sealed class DetectionFeed
     private IncrementalRun? _evidence;
     private List<HeldEvent>? _routed;
 
-    /// <summary>The routed events made again once the read ended (<see cref="EventKeeping.Recall"/>), for the search and
-    /// then its evidence.</summary>
-    private List<Event>? _routedEvents;
-
     /// <summary>For a fed search that does not aggregate as events arrive: the routed events it held (or held a projection
     /// of), the evidence candidates, or for a search led by a search command those its evidence plan chooses from; null
     /// otherwise.</summary>
@@ -69,9 +65,10 @@ internal sealed class DetectionFeed
     }
 
     /// <summary>How many evidence candidates are read again at a time: a detection that sampled many events holds a slice
-    /// of them while it chooses, not all (about 40 MiB of normalized events), and reads no more once every finding has its
-    /// evidence.</summary>
-    internal const int EvidenceSliceSize = 4096;
+    /// of them while it chooses, not all (about 15 MiB of normalized events), and reads no more once every finding has its
+    /// evidence. The hunt steps the detections that read slices through them together, so the events one of them reads
+    /// again are shared with the others while they are in use (<see cref="HuntRunner"/>).</summary>
+    internal const int EvidenceSliceSize = 1024;
 
     public CompiledDetection Detection { get; }
 
@@ -92,11 +89,6 @@ internal sealed class DetectionFeed
     /// events arrived, the samples its groups took (its evidence candidates; the groups grow with them).</summary>
     public long FinishingWork =>
         (_routed?.Count ?? 0) + (_held?.Count ?? 0) + (_search is { } search ? search.Kept + (search.Aggregation?.SampleCount ?? 0) : 0);
-
-    /// <summary>Every event the feed holds for its finish, as kept (an event held twice is listed twice): the hunt counts
-    /// who will want each one again (<see cref="HuntEventKeeping.Expect"/>).</summary>
-    public IEnumerable<HeldEvent> Holding() =>
-        (_routed ?? []).Concat(_held ?? []).Concat(_search?.Held() ?? []).Concat(_evidence?.Held() ?? []);
 
     public void Add(Event e)
     {
@@ -161,14 +153,16 @@ internal sealed class DetectionFeed
 
         if (_held is not null)
         {
-            return Detection.EvidenceSearch is null
-                ? EvidenceFinder.OverSlices(_held.Chunk(EvidenceSliceSize).Select(slice => EventKeeping.RecallPresent(Context.Keeping, slice)))
+            return EvidenceFinder.SlicesAlike(Detection.EvidenceSearch)
+                ? EvidenceFinder.OverSlices(CandidateSlices(_held))
                 : EvidenceFinder.For(Detection, EventKeeping.RecallPresent(Context.Keeping, _held), Context, rowCount);
         }
 
         if (_evidence is null)
         {
-            return EvidenceFinder.For(Detection, RoutedEvents(), Context, rowCount);
+            return EvidenceFinder.SlicesAlike(Detection.EvidenceSearch)
+                ? EvidenceFinder.OverSlices(CandidateSlices(_routed!))
+                : EvidenceFinder.For(Detection, [.. RoutedEvents()], Context, rowCount);
         }
 
         if (Routed == 0)
@@ -201,10 +195,20 @@ internal sealed class DetectionFeed
         _search = null;
         _evidence = null;
         _routed = null;
-        _routedEvents = null;
         _held = null;
     }
 
-    /// <summary>Every event routed to the detection, in order, made again once from what was kept.</summary>
-    private List<Event> RoutedEvents() => _routedEvents ??= EventKeeping.RecallPresent(Context.Keeping, _routed!);
+    /// <summary>The evidence candidates among the events <paramref name="held"/> stands for (those the detection's
+    /// evidence plan passes, when it has one), in slices made as their makers are called.</summary>
+    private IEnumerable<Func<IReadOnlyList<Event>>> CandidateSlices(List<HeldEvent> held) =>
+        held.Chunk(EvidenceSliceSize).Select(slice => (Func<IReadOnlyList<Event>>)(() =>
+        {
+            var events = EventKeeping.RecallPresent(Context.Keeping, slice);
+            return Detection.EvidenceSearch is { } leading ? [.. leading.Run(events, Context)] : events;
+        }));
+
+    /// <summary>Every event routed to the detection, in order, made again from what was kept a slice at a time each time
+    /// they are read (a subsearch reads them again), so the detection holds one slice, not all.</summary>
+    private IEnumerable<Event> RoutedEvents() =>
+        _routed!.Chunk(EvidenceSliceSize).SelectMany(slice => EventKeeping.RecallPresent(Context.Keeping, slice));
 }

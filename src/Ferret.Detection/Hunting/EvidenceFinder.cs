@@ -1,5 +1,6 @@
 using Ferret.Detection.Compilation;
 using Ferret.Engine;
+using Ferret.Engine.Execution;
 using Ferret.Events;
 using Ferret.Spl.Syntax;
 
@@ -22,9 +23,9 @@ internal sealed class EvidenceFinder
 
     /// <summary>The candidates in order, in slices: a hunt reads them again slice by slice, so a detection with many
     /// candidates holds one slice at a time, and stops reading them once every row has its evidence.</summary>
-    private readonly IEnumerable<IReadOnlyList<Event>> _slices;
+    private readonly IEnumerable<Func<IReadOnlyList<Event>>> _slices;
 
-    private EvidenceFinder(IEnumerable<IReadOnlyList<Event>> slices)
+    private EvidenceFinder(IEnumerable<Func<IReadOnlyList<Event>>> slices)
     {
         _slices = slices;
     }
@@ -43,10 +44,17 @@ internal sealed class EvidenceFinder
 
     /// <summary>An evidence finder over candidates already filtered by the detection's leading search
     /// (<see cref="CompiledDetection.EvidenceSearch"/> run over its events).</summary>
-    public static EvidenceFinder Over(IReadOnlyList<Event> candidates) => new([candidates]);
+    public static EvidenceFinder Over(IReadOnlyList<Event> candidates) => new([() => candidates]);
 
-    /// <summary>An evidence finder over candidates made slice by slice, in order, as <see cref="ForAll"/> reads them.</summary>
-    public static EvidenceFinder OverSlices(IEnumerable<IReadOnlyList<Event>> slices) => new(slices);
+    /// <summary>An evidence finder over candidates made slice by slice, in order, as <see cref="ForAll"/> reads them: each
+    /// slice is made when its maker is called, and held only while it is searched.</summary>
+    public static EvidenceFinder OverSlices(IEnumerable<Func<IReadOnlyList<Event>>> slices) => new(slices) { InSlices = true };
+
+    /// <summary>Whether the candidates chosen by <paramref name="leading"/> (a detection's <see cref="CompiledDetection.EvidenceSearch"/>,
+    /// null: every event) can be chosen a slice of events at a time: each of its commands handles each event on its own
+    /// (a <c>fillnull</c> without fields, say, fills the fields of all events, so it reads them all first).</summary>
+    public static bool SlicesAlike(CompiledSearch? leading) =>
+        leading is null || leading.Pipeline.Operators.All(o => o.Kind == OperatorKind.Streaming);
 
     /// <summary>The plan of what <see cref="For"/> runs over a detection's events to choose candidates: the leading
     /// search and the event-by-event commands after it (up to the first that aggregates or reorders), what each raw
@@ -71,8 +79,12 @@ internal sealed class EvidenceFinder
     };
 
     /// <summary>False when no event reached the detection's search: its rows aggregate nothing (stats over no events
-    /// still gives one row of zero counts). Known once <see cref="ForAll"/> ran.</summary>
+    /// still gives one row of zero counts). Known once <see cref="ForAll"/> ran (or its <see cref="Scan"/> ended).</summary>
     public bool HasCandidates { get; private set; }
+
+    /// <summary>Whether the candidates come in slices read again as they are wanted (<see cref="OverSlices"/>), so a
+    /// hunt can step several detections' scans through their slices together (<see cref="Scan.Step"/>).</summary>
+    public bool InSlices { get; private init; }
 
     /// <summary>The evidence of each of <paramref name="rows"/>: the first <paramref name="limit"/> candidates that agree
     /// with it fully, else the first of those that agree on the most fields; none for rows past
@@ -80,30 +92,70 @@ internal sealed class EvidenceFinder
     /// once every row has its limit.</summary>
     public IReadOnlyList<IReadOnlyList<Event>> ForAll(IReadOnlyList<Event> rows, int limit)
     {
-        var searches = rows.Take(MaxRowsWithEvidence).Select(row => new RowSearch(row, limit)).ToList();
-        // No slice is read once every row has its evidence and one candidate was seen (whether there are any is asked).
-        using var slices = _slices.GetEnumerator();
-        while ((!HasCandidates || !searches.TrueForAll(s => s.Done)) && slices.MoveNext())
+        using var scan = Start(rows, limit);
+        while (scan.Step())
         {
-            var slice = slices.Current;
-            if (slice.Count == 0)
+        }
+
+        return scan.Evidence;
+    }
+
+    /// <summary>A scan for the evidence of <paramref name="rows"/> (as <see cref="ForAll"/> finds it) that reads one slice
+    /// of candidates per <see cref="Scan.Step"/>.</summary>
+    public Scan Start(IReadOnlyList<Event> rows, int limit) => new(this, rows, limit);
+
+    /// <summary>One search for the evidence of a detection's rows, a slice of candidates at a time.</summary>
+    internal sealed class Scan : IDisposable
+    {
+        private readonly EvidenceFinder _finder;
+        private readonly IReadOnlyList<Event> _rows;
+        private readonly List<RowSearch> _searches;
+        private readonly IEnumerator<Func<IReadOnlyList<Event>>> _slices;
+        private bool _ended;
+
+        public Scan(EvidenceFinder finder, IReadOnlyList<Event> rows, int limit)
+        {
+            _finder = finder;
+            _rows = rows;
+            _searches = [.. rows.Take(MaxRowsWithEvidence).Select(row => new RowSearch(row, limit))];
+            _slices = finder._slices.GetEnumerator();
+        }
+
+        /// <summary>Reads and searches the next slice; false once the scan has ended: the slices ran out, or every row has
+        /// its evidence and one candidate was seen (whether there are any is asked), so no further slice is read.</summary>
+        public bool Step()
+        {
+            if (_ended || (_finder.HasCandidates && _searches.TrueForAll(s => s.Done)) || !_slices.MoveNext())
             {
-                continue;
+                _ended = true;
+                return false;
             }
 
-            HasCandidates = true;
+            var slice = _slices.Current();
+            if (slice.Count == 0)
+            {
+                return true;
+            }
+
+            _finder.HasCandidates = true;
 
             // The first row reads the candidates' fields by name; the next read them as columns, once for all rows.
             var columns = new EvidenceColumns(slice);
             var first = true;
-            foreach (var search in searches.Where(s => !s.Done))
+            foreach (var search in _searches.Where(s => !s.Done))
             {
                 search.Scan(slice, first ? null : columns);
                 first = false;
             }
+
+            return true;
         }
 
-        return [.. rows.Select((_, i) => i < searches.Count ? searches[i].Evidence : (IReadOnlyList<Event>)[])];
+        /// <summary>The evidence of each row found so far (all of it once <see cref="Step"/> returned false).</summary>
+        public IReadOnlyList<IReadOnlyList<Event>> Evidence =>
+            [.. _rows.Select((_, i) => i < _searches.Count ? _searches[i].Evidence : (IReadOnlyList<Event>)[])];
+
+        public void Dispose() => _slices.Dispose();
     }
 
     /// <summary>One row's search through the candidates, slice after slice.</summary>

@@ -15,16 +15,12 @@ namespace Ferret.Detection.Hunting;
 /// as the first read normalized them, so they are the same events.
 /// One the file no longer gives (moved, changed, damaged since) is reported as an input problem naming the file and the
 /// event, and left out. Events recalled are shared while anything still holds them, so detections that want the same
-/// event get the same instance. Thread-safe: detections finish in parallel.
+/// event get the same instance: the hunt steps the detections that read many candidates through them together
+/// (<see cref="DetectionsFinishing"/>), so one reads an event again and the others find it while it is still in use.
+/// Thread-safe: detections finish in parallel.
 /// </summary>
 internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowledge, IProblemSink problems) : EventKeeping
 {
-    /// <summary>At most this many events recalled are kept for the detections yet to finish that hold them too
-    /// (<see cref="Expect"/>): read once, not once per detection; about 250 MiB of normalized events at most. Beyond it
-    /// they are shared only while some detection holds them. The 512 MiB test file's hunt recalls 51,700 distinct events,
-    /// most of them the same 22,000 process events that many detections sample.</summary>
-    internal const int KeptForOthersCapacity = 32_768;
-
     /// <summary>The table of events recalled is swept of those no longer held once it has grown this much beyond what
     /// the last sweep left: a hunt recalls far more events over its run than are held at any moment.</summary>
     private const int SweepGrowth = 4096;
@@ -32,12 +28,6 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
     private readonly Dictionary<EventOrigin, WeakReference<Event>> _recalled = [];
     private int _sweepAt = SweepGrowth;
 
-    /// <summary>How many holds on each event read from a file the detections not yet finished have (<see cref="Expect"/>,
-    /// <see cref="LetGo"/>).</summary>
-    private readonly Dictionary<EventOrigin, int> _holds = [];
-
-    /// <summary>Events recalled that detections not yet finished hold too, kept until the last of them lets go.</summary>
-    private readonly Dictionary<EventOrigin, Event> _keptForOthers = [];
     private readonly HashSet<EventOrigin> _lost = [];
     private readonly EvtxChunkIndex _chunks = new();
     private readonly Lock _gate = new();
@@ -56,14 +46,9 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
                 {
                     events[i] = whole;
                 }
-                else if (_keptForOthers.TryGetValue(held[i].Origin!, out var kept))
-                {
-                    events[i] = kept;
-                }
                 else if (_recalled.TryGetValue(held[i].Origin!, out var known) && known.TryGetTarget(out var e))
                 {
                     events[i] = e;
-                    KeepForOthers(held[i].Origin!, e);
                 }
                 else if (!_lost.Contains(held[i].Origin!))
                 {
@@ -162,58 +147,7 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
             }
 
             _recalled[origin] = new WeakReference<Event>(e);
-            KeepForOthers(origin, e);
             return e;
-        }
-    }
-
-    /// <summary>Keeps <paramref name="e"/> while room is left when more than one hold on it is left (the detection
-    /// recalling it now and another); called under <see cref="_gate"/>.</summary>
-    private void KeepForOthers(EventOrigin origin, Event e)
-    {
-        if (_keptForOthers.Count < KeptForOthersCapacity && _holds.TryGetValue(origin, out var holds) && holds > 1)
-        {
-            _keptForOthers.TryAdd(origin, e);
-        }
-    }
-
-    /// <summary>Counts the holds on events the detections will recall when they finish (each detection's
-    /// <see cref="DetectionFeed.Holding"/>, once the read ended), so an event several of them hold is read again once.</summary>
-    public void Expect(IEnumerable<HeldEvent> held)
-    {
-        lock (_gate)
-        {
-            foreach (var h in held)
-            {
-                if (h.Origin is { } origin)
-                {
-                    _holds[origin] = _holds.GetValueOrDefault(origin) + 1;
-                }
-            }
-        }
-    }
-
-    /// <summary>Takes back the holds of a detection that finished (what <see cref="Expect"/> counted for it); an event
-    /// no detection holds any more is no longer kept.</summary>
-    public void LetGo(IEnumerable<HeldEvent> held)
-    {
-        lock (_gate)
-        {
-            foreach (var h in held)
-            {
-                if (h.Origin is { } origin && _holds.TryGetValue(origin, out var holds))
-                {
-                    if (holds > 1)
-                    {
-                        _holds[origin] = holds - 1;
-                    }
-                    else
-                    {
-                        _holds.Remove(origin);
-                        _keptForOthers.Remove(origin);
-                    }
-                }
-            }
         }
     }
 
@@ -229,14 +163,12 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
         }
     }
 
-    /// <summary>Lets go of the events recalled for the detections (those kept for others, and the table of those still
-    /// shared), once they all finished: what is shown later is read again.</summary>
+    /// <summary>Lets go of the table of the events recalled for the detections, once they all finished: what is shown
+    /// later is read again.</summary>
     public void LetGoOfRecalled()
     {
         lock (_gate)
         {
-            _keptForOthers.Clear();
-            _holds.Clear();
             _recalled.Clear();
             _sweepAt = SweepGrowth;
         }

@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
 using Ferret.Detection.Compilation;
 using Ferret.Detection.Notables;
-using Ferret.Detection.Risk;
-using Ferret.Detection.Search;
-using Ferret.Engine;
 using Ferret.Events;
 
 namespace Ferret.Detection.Hunting;
 
 public static partial class HuntRunner
 {
+    /// <summary>Finishes every detection: its results, then the evidence of each row. Detections whose candidates are
+    /// read again in slices (<see cref="EvidenceFinder.InSlices"/>) are then stepped through them together, one slice
+    /// each per round: many of them sample the same events (every process event, say), so an event one of them reads
+    /// again is still in use when the others reach it and is shared (<see cref="HuntEventKeeping"/>), not read again, and
+    /// nothing is kept past the round that wanted it.
+    /// </summary>
     private static List<Finding> RunDetections(
         HuntRequest request,
         List<CompiledDetection> detections,
@@ -17,43 +20,34 @@ public static partial class HuntRunner
         ConcurrentBag<DetectionIssue> notRun,
         ConcurrentBag<DetectionIssue> runProblems)
     {
-        var window = new RunWindow(EpochTime.FromDateTimeOffset(request.Clock.GetUtcNow()), read.Earliest, read.Latest);
-        var findings = new ConcurrentBag<(int Order, int Row, Finding Finding)>();
-        var done = 0;
+        var finishing = new DetectionsFinishing(request, detections, read, notRun, runProblems);
+        var scans = new ConcurrentBag<SlicedEvidence>();
         var order = Partitioner.Create(FinishingOrder(read.Feeds), EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = ThreadsOf(request) }, i =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ThreadsOf(request) };
+        Parallel.ForEach(order, parallel, i =>
         {
-            var detection = detections[i];
-            var feed = read.Feeds[i];
-            try
+            if (finishing.Start(i) is { } sliced)
             {
-                var rows = feed.Results();
-                var evidence = feed.Evidence(rows.Count);
-                var evidenceOfRows = evidence.ForAll(rows, request.MaxEvidencePerFinding);
-                for (var row = 0; row < rows.Count; row++)
-                {
-                    findings.Add((i, row, MakeFinding(detection, rows[row], window, evidenceOfRows[row], !evidence.HasCandidates, read.Keeping)));
-                }
+                scans.Add(sliced);
             }
-            catch (Exception error) when (error is not OutOfMemoryException)
-            {
-                notRun.Add(new DetectionIssue(detection.Detection.Name, RunFailure.Describe(error), detection.Detection.FilePath));
-            }
-            finally
-            {
-                read.Keeping?.LetGo(feed.Holding());
-                feed.Release();
-            }
-
-            foreach (var problem in feed.Problems.Problems)
-            {
-                runProblems.Add(new DetectionIssue(detection.Detection.Name, problem.Message, detection.Detection.FilePath, problem.Location));
-            }
-
-            request.Progress?.Report(new HuntProgress(HuntStage.Running, Interlocked.Increment(ref done), detections.Count));
         });
 
-        return [.. findings.OrderBy(f => f.Order).ThenBy(f => f.Row).Select(f => f.Finding)];
+        var stepping = scans.OrderBy(s => s.Detection).ToList();
+        while (stepping.Count > 0)
+        {
+            // A scan that ended is finished at once: its evidence is then kept as origins, not as events.
+            Parallel.ForEach(stepping, parallel, s =>
+            {
+                s.StepOrFail();
+                if (s.Ended)
+                {
+                    finishing.End(s);
+                }
+            });
+            stepping.RemoveAll(s => s.Ended);
+        }
+
+        return finishing.Findings();
     }
 
     /// <summary>The order detections are finished in: those the feed left the most work for first, handed to the threads
@@ -98,25 +92,5 @@ public static partial class HuntRunner
 
         riskStageElapsed = clock.Elapsed;
         return [.. findings, .. stage.Findings];
-    }
-
-    /// <summary>A row without its own <c>_time</c> (most ESCU searches aggregate it away) gives its risk events the
-    /// finding's time (its firstTime, else its earliest event), not the search time: the risk stage adds risk up over the
-    /// events' own time. The evidence is kept as the hunt keeps held events (<paramref name="keeping"/>: a hunt over
-    /// files keeps their origin), so findings waiting to be written do not hold their events.</summary>
-    private static Finding MakeFinding(CompiledDetection detection, Event row, RunWindow window, IReadOnlyList<Event> evidence, bool aggregatesNoEvents, HuntEventKeeping? keeping)
-    {
-        var finding = new Finding(
-            detection.Detection,
-            row,
-            NotableBuilder.Build(detection.Detection, row, window),
-            RiskEventBuilder.Build(detection.Detection, row, window),
-            FindingEvidence.Keep(evidence, keeping))
-        {
-            AggregatesNoEvents = aggregatesNoEvents,
-        };
-        return row.Time is null && finding.RiskEvents.Count > 0 && finding.Time is { } time
-            ? finding with { RiskEvents = [.. finding.RiskEvents.Select(r => r with { Time = time })] }
-            : finding;
     }
 }

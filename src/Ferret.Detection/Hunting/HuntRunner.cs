@@ -98,7 +98,7 @@ public static partial class HuntRunner
 
     /// <summary>What the read gave: each detection's feed, counts, the span of event times, and how the events held were
     /// kept (null: whole, events handed over in memory).</summary>
-    private sealed record ReadPass(DetectionFeed[] Feeds, int Files, long Events, double? Earliest, double? Latest, HuntEventKeeping? Keeping);
+    internal sealed record ReadPass(DetectionFeed[] Feeds, int Files, long Events, double? Earliest, double? Latest, HuntEventKeeping? Keeping);
 
     private static ReadPass ReadAndRoute(HuntRequest request, KnowledgeBase knowledge, List<CompiledDetection> detections, Knowledge.DataModels.DataModelCatalog catalog, IProblemSink problems)
     {
@@ -139,7 +139,6 @@ public static partial class HuntRunner
         }
 
         workers.Finish();
-        keeping?.Expect(feeds.SelectMany(f => f.Holding()));
         request.Progress?.Report(new HuntProgress(HuntStage.Reading, events, events));
         return new ReadPass(feeds, files.Count, events, earliest, latest, keeping);
     }

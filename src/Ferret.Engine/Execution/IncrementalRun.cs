@@ -35,10 +35,6 @@ public sealed class IncrementalRun
     /// the nested searches kept where no aggregation follows them.</summary>
     public int Kept => _main.Kept + _nested.Sum(n => n.Kept);
 
-    /// <summary>Every event the run holds until it finishes, as kept, in the main search and the nested ones (an event
-    /// held twice is listed twice).</summary>
-    public IEnumerable<HeldEvent> Held() => _main.Held().Concat(_nested.SelectMany(n => n.Held()));
-
     /// <summary>The main search's aggregation fed as events arrive, or null when the run holds its filtered events.</summary>
     public AggregationFeed? Aggregation => _main.Aggregation;
 
@@ -76,7 +72,10 @@ public sealed class IncrementalRun
             fedReaders[reader] = feed.Finish;
         }
 
-        return PipelineFeed.TryStart(search.Pipeline, run, samplesPerGroup) is { } main ? new IncrementalRun(main, [.. nested]) : null;
+        // A search-term subsearch that reads the events must run after the read ended: its command must not run on arrival.
+        return PipelineFeed.TryStart(search.Pipeline, run, samplesPerGroup) is { } main && !search.ReadingSubsearchOperators.Any(main.RunsOnArrival)
+            ? new IncrementalRun(main, [.. nested])
+            : null;
     }
 
     /// <summary>Hands <paramref name="e"/> to the main search and to every nested one; exceptions propagate as in a run.
@@ -95,9 +94,9 @@ public sealed class IncrementalRun
     }
 
     /// <summary>The events the main search's fed aggregation sampled (<see cref="AggregationFeed.Samples"/>), each once in
-    /// arrival order, <paramref name="size"/> at a time as the slices are read, those kept compact read again; none
-    /// without a fed aggregation.</summary>
-    public IEnumerable<IReadOnlyList<Event>> SampleSlices(int size) => _main.SampleSlices(size);
+    /// arrival order, in slices of <paramref name="size"/> made as their makers are called, those kept compact read again;
+    /// none without a fed aggregation.</summary>
+    public IEnumerable<Func<IReadOnlyList<Event>>> SampleSlices(int size) => _main.SampleSlices(size);
 
     /// <summary>Runs the rest of the pipeline over the kept events (or the fed aggregation's rows), the nested searches
     /// answering with what they were fed: the search's results. Call once, after the last <see cref="Add"/>.</summary>

@@ -55,8 +55,21 @@ internal sealed class PipelineFeed
 
     public int Kept => _kept.Count;
 
-    /// <summary>Every event the feed holds until it finishes, as kept: those its filters kept and its groups' samples.</summary>
-    public IEnumerable<HeldEvent> Held() => Aggregation is null ? _kept : _kept.Concat(Aggregation.Samples());
+    /// <summary>Whether <paramref name="op"/> (one of the pipeline's) runs on each event as it arrives: the leading filters,
+    /// the projection and the commands behind it, or those in front of the fed aggregation and the aggregation itself.</summary>
+    public bool RunsOnArrival(Operator op)
+    {
+        var arriving = Aggregation is not null ? _aggregationAt + 1 : _heldFrom;
+        for (var i = 0; i < arriving; i++)
+        {
+            if (ReferenceEquals(_pipeline.Operators[i], op))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public AggregationFeed? Aggregation { get; }
 
@@ -145,25 +158,23 @@ internal sealed class PipelineFeed
     }
 
     /// <summary>The events the fed aggregation's groups sampled, each once, in arrival order (none without an
-    /// aggregation), made <paramref name="size"/> at a time as the slices are read. One kept compact is read again and
-    /// made as it was sampled: the raw event behind a projection as it is, else what the commands in front of the
-    /// aggregation made of it.</summary>
-    public IEnumerable<IReadOnlyList<Event>> SampleSlices(int size)
+    /// aggregation), in slices of <paramref name="size"/>, each made when its maker is called, so a reader holds the
+    /// slice it reads and no other. One kept compact is read again and made as it was sampled: the raw event behind a
+    /// projection as it is, else what the commands in front of the aggregation made of it.</summary>
+    public IEnumerable<Func<IReadOnlyList<Event>>> SampleSlices(int size)
     {
         if (Aggregation is null)
         {
-            yield break;
+            return [];
         }
 
-        foreach (var slice in Aggregation.Samples().Chunk(size))
-        {
-            yield return Recall(slice, routed => _projection is not null ? routed : Stream(routed, _pipeline.FedPrefixLength, _aggregationAt));
-        }
+        return Aggregation.Samples().Chunk(size).Select(slice => (Func<IReadOnlyList<Event>>)(() =>
+            Recall(slice, routed => _projection is not null ? routed : Stream(routed, _pipeline.FedPrefixLength, _aggregationAt))));
     }
 
     /// <summary>The events <paramref name="held"/> stands for, in order: a whole one as it is, one kept compact read
     /// again and remade by <paramref name="remake"/>; those that cannot be read again (reported) or remade are left out.</summary>
-    private List<Event> Recall(IReadOnlyList<HeldEvent> held, Func<Event, Event?> remake)
+    private List<Event> Recall(HeldEvent[] held, Func<Event, Event?> remake)
     {
         var recalled = EventKeeping.RecallWith(_run.Search.Keeping, held);
         var events = new List<Event>(recalled.Length);
@@ -208,14 +219,20 @@ internal sealed class PipelineFeed
         return _projection(routed) is { } projected ? Stream(projected, 1, _heldFrom) : null;
     }
 
-    /// <summary>The kept events, each made the current event as it is handed on, as the prefix's last operator did when it yielded it.</summary>
+    /// <summary>How many kept events <see cref="Replay"/> reads again at a time.</summary>
+    private const int ReplaySliceSize = 1024;
+
+    /// <summary>The kept events, each made the current event as it is handed on, as the prefix's last operator did when it
+    /// yielded it; read again a slice at a time, so a pipeline that holds none of them (stats) holds one slice, not all.</summary>
     private IEnumerable<Event> Replay()
     {
-        var kept = Recall(_kept, Remake);
-        foreach (var e in kept)
+        foreach (var slice in _kept.Chunk(ReplaySliceSize))
         {
-            _run.Runtime.CurrentEvent = e;
-            yield return e;
+            foreach (var e in Recall(slice, Remake))
+            {
+                _run.Runtime.CurrentEvent = e;
+                yield return e;
+            }
         }
     }
 }

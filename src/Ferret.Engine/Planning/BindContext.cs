@@ -40,6 +40,14 @@ public sealed class BindContext
         MarkReadsEventsAgain();
     }
 
+    private readonly List<Execution.Operator> _readingSubsearchOperators = [];
+
+    /// <summary>The main search's operators whose search terms hold a subsearch that reads the run's events (listed among
+    /// <see cref="NestedReaders"/>): a fed run cannot run them as events arrive, only once the read ended.</summary>
+    public IReadOnlyList<Execution.Operator> ReadingSubsearchOperators => _readingSubsearchOperators;
+
+    public void AddReadingSubsearchOperator(Execution.Operator op) => _readingSubsearchOperators.Add(op);
+
     public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
 
     public void ReportAll(IEnumerable<Diagnostic> diagnostics) => _diagnostics.AddRange(diagnostics);

@@ -23,14 +23,22 @@ public sealed partial class Planner
     {
         _bind = bind;
         _expressions = new ExpressionCompiler(bind);
-        // A subsearch in search terms is evaluated while events are filtered, maybe at the first event fed, so one that
-        // reads the run's events cannot be fed beside them. One that makes its rows without events (an inputlookup), and
-        // nests no search that reads them, gives the same rows whenever it runs.
+        // A subsearch in search terms is evaluated when its command first runs. In the main search, that can be at the
+        // first event fed (a leading search), so one that reads the run's events is listed with the command that holds it:
+        // a fed run feeds it beside the main search only if that command runs once the read ended
+        // (IncrementalRun.TryStart). Elsewhere, one that reads the run's events cannot be fed. One that makes its rows
+        // without events (an inputlookup), and nests no search that reads them, gives the same rows whenever it runs.
         _search = new SearchCompiler(bind, pipeline =>
         {
             var readersBefore = bind.NestedReaderCount;
+            var inMainCommand = _depth == 1;
             var plan = PlanSubsearch(pipeline);
-            if (!plan.Pipeline.ReadsNoEvents || bind.NestedReaderCount > readersBefore + 1)
+            var nestsNoReader = bind.NestedReaderCount == readersBefore + 1;
+            if (inMainCommand && nestsNoReader)
+            {
+                _mainCommandReadingSubsearch |= !plan.Pipeline.ReadsNoEvents;
+            }
+            else if (!plan.Pipeline.ReadsNoEvents || !nestsNoReader)
             {
                 bind.MarkUnlistedReader();
             }
@@ -39,11 +47,14 @@ public sealed partial class Planner
         });
     }
 
+    /// <summary>Whether the main search's command being bound holds a subsearch that reads the run's events.</summary>
+    private bool _mainCommandReadingSubsearch;
+
     /// <summary>Plans a search: its input is the run's events (or nothing, when it starts with a generating command).</summary>
     public CompiledPipeline Plan(Pipeline pipeline)
     {
         _depth++;
-        var planned = PlanCommands(pipeline.Commands, allowGeneratingFirst: true);
+        var planned = PlanCommands(pipeline.Commands, allowGeneratingFirst: true, main: _depth == 1);
         _depth--;
         if (_depth > 0)
         {
@@ -55,7 +66,7 @@ public sealed partial class Planner
     }
 
     /// <summary>Plans commands that run over results handed to them (appendpipe, foreach templates).</summary>
-    public CompiledPipeline PlanBody(Pipeline pipeline) => PlanCommands(pipeline.Commands, allowGeneratingFirst: false);
+    public CompiledPipeline PlanBody(Pipeline pipeline) => PlanCommands(pipeline.Commands, allowGeneratingFirst: false, main: false);
 
     public SubsearchPlan PlanSubsearch(Pipeline pipeline)
     {
@@ -63,7 +74,9 @@ public sealed partial class Planner
         return new(Plan(pipeline));
     }
 
-    private CompiledPipeline PlanCommands(IReadOnlyList<CommandNode> commands, bool allowGeneratingFirst)
+    /// <param name="main">Whether these are the main search's commands: each that holds a subsearch reading the run's
+    /// events is listed (<see cref="BindContext.ReadingSubsearchOperators"/>).</param>
+    private CompiledPipeline PlanCommands(IReadOnlyList<CommandNode> commands, bool allowGeneratingFirst, bool main)
     {
         var operators = new List<Operator>();
         var boundFrom = new List<CommandNode>();
@@ -71,6 +84,15 @@ public sealed partial class Planner
         {
             var command = commands[i];
             var op = Bind(command);
+            if (main && _mainCommandReadingSubsearch)
+            {
+                _mainCommandReadingSubsearch = false;
+                if (op is not null)
+                {
+                    _bind.AddReadingSubsearchOperator(op);
+                }
+            }
+
             if (CommandTable.Find(command.Name) is { ReadsEventsAgain: true })
             {
                 _bind.MarkReadsEventsAgain();

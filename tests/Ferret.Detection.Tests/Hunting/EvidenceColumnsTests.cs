@@ -75,11 +75,11 @@ public sealed class EvidenceColumnsTests
         var rows = new[] { Row(("host", "host-1")), Row(("host", "host-2")), Row(("host", "host-2"), ("n", "none")), Row(("host", "nowhere")) };
         var whole = EvidenceFinder.Over(candidates).ForAll(rows, limit: 3);
         var slicesRead = 0;
-        EvidenceFinder Sliced() => EvidenceFinder.OverSlices(candidates.Chunk(sliceSize).Select(slice =>
+        EvidenceFinder Sliced() => EvidenceFinder.OverSlices(candidates.Chunk(sliceSize).Select(slice => (Func<IReadOnlyList<Event>>)(() =>
         {
             slicesRead++;
-            return (IReadOnlyList<Event>)slice;
-        }));
+            return slice;
+        })));
 
         var allRows = Sliced().ForAll(rows, limit: 3);
         slicesRead = 0;
@@ -91,6 +91,41 @@ public sealed class EvidenceColumnsTests
         Assert.Equal(whole.Select(e => e.Select(x => x.Raw)), allRows.Select(e => e.Select(x => x.Raw)));
         Assert.Equal(whole.Take(2).Select(e => e.Select(x => x.Raw)), firstTwo.Select(e => e.Select(x => x.Raw)));
         Assert.Equal(slicesNeeded, slicesRead);
+    }
+
+    /// <summary>A scan stepped a slice at a time (as a hunt steps the detections that read slices together) makes one
+    /// slice per step, finds what <see cref="EvidenceFinder.ForAll"/> finds, and ends once every row has its limit.</summary>
+    [Theory]
+    [InlineData(1, 9)]
+    [InlineData(4, 3)]
+    [InlineData(100, 1)]
+    public void A_scan_stepped_slice_by_slice_makes_one_slice_a_step_and_ends_once_every_row_has_its_evidence(int sliceSize, int steps)
+    {
+        var candidates = Candidates(30);
+        var rows = new[] { Row(("host", "host-1")), Row(("host", "host-2")) };
+        var made = 0;
+        var finder = EvidenceFinder.OverSlices(candidates.Chunk(sliceSize).Select(slice => (Func<IReadOnlyList<Event>>)(() =>
+        {
+            made++;
+            return slice;
+        })));
+
+        using var scan = finder.Start(rows, limit: 3);
+        var stepsTaken = 0;
+        while (scan.Step())
+        {
+            stepsTaken++;
+            Assert.Equal(stepsTaken, made);
+        }
+
+        Assert.True(finder.InSlices);
+        Assert.True(finder.HasCandidates);
+        Assert.Equal(steps, stepsTaken);
+        Assert.False(scan.Step());
+        Assert.Equal(steps, made);
+        Assert.Equal(
+            EvidenceFinder.Over(candidates).ForAll(rows, limit: 3).Select(e => e.Select(x => x.Raw)),
+            scan.Evidence.Select(e => e.Select(x => x.Raw)));
     }
 
     [Fact]

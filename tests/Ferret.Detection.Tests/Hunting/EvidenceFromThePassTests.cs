@@ -77,6 +77,36 @@ public sealed class EvidenceFromThePassTests
         Assert.NotEmpty(fromPass.SelectMany(row => row));
     }
 
+    /// <summary>A detection's evidence candidates are read again in slices, as the hunt steps through them, unless its
+    /// evidence plan puts all of them newest first before choosing (Search Reference, "head command": events come newest
+    /// first), which it can only do over all of them at once.</summary>
+    [Theory]
+    [InlineData("search EventCode=1 | stats count by Computer Image", true)]
+    [InlineData("search EventCode=1 | eval one=if(match(Image, \"cmd\"), 1, 0) | stats values(one) by Computer", true)]
+    [InlineData("search EventCode=1 | eval one=1 | table Computer Image one", false)]
+    public void Candidates_are_read_in_slices_unless_the_evidence_plan_orders_all_of_them(string search, bool inSlices)
+    {
+        using var sample = SampleContent.Extract();
+        DetectionFile.Write(sample.ContentDirectory, "Evidence Shape", search);
+        var problems = new ProblemCollector();
+        var content = ContentRepository.Load(sample.ContentDirectory, problems).WithEnvironmentDefaults(problems);
+        var detection = CompiledContent.Compile(content).Detections.Single(d => d.Detection.Name == "Evidence Shape");
+        var context = SearchContext.Default with { DataModels = Knowledge.Value.DataModels, Problems = problems };
+        var feed = new DetectionFeed(detection, sink => context with { Problems = sink }, 50);
+        foreach (var e in MadeEvents())
+        {
+            feed.Add(e);
+        }
+
+        var rows = feed.Results();
+        var finder = feed.Evidence(rows.Count);
+        var evidence = finder.ForAll(rows, 50);
+
+        Assert.Equal(inSlices, finder.InSlices);
+        Assert.True(finder.HasCandidates);
+        Assert.All(evidence, Assert.NotEmpty);
+    }
+
     /// <summary>Each row's evidence (as the events' raw texts) chosen by a hunt's feed of <paramref name="search"/>, and
     /// chosen by running the detection's evidence plan again over all <paramref name="events"/>.</summary>
     private static (List<List<string>> FromPass, List<List<string>> Again) EvidenceBothWays(string search, List<Event> events, int limit)

@@ -87,38 +87,36 @@ public sealed class HuntEventKeepingTests() : KeptEventsTestBase("ferret-keeping
         Assert.All(problems.Problems, p => Assert.Contains("could not be read again", p.Message, StringComparison.Ordinal));
     }
 
-    /// <summary>An event several detections hold is read from its file once: the first to finish keeps it for the
-    /// others until the last lets go, so it is still given once its file is gone; an event one detection holds is not
-    /// kept after it is recalled.</summary>
-    [Theory]
-    [InlineData(1, false)]
-    [InlineData(2, true)]
-    [InlineData(3, true)]
-    public void An_event_several_detections_hold_is_kept_for_the_others_until_the_last_lets_go(int holders, bool kept)
+    /// <summary>An event recalled while something still uses it (the slice another detection is searching) is that same
+    /// event, not read again, even once its file is gone; once nothing uses it, it is read again (here: reported lost).
+    /// Detections stepped through the same samples together share their reads this way.</summary>
+    [Fact]
+    public void An_event_in_use_is_shared_and_one_no_longer_used_is_read_again()
     {
         var path = CopyOfEvtx();
         var (keeping, problems) = Keeping();
         var held = Knowledge.Value.AccelerateOnce(InputReader.Read([path], IngestOptions.Default, new ProblemCollector()))
             .Take(5).Select(keeping.Keep).ToList();
-        for (var i = 0; i < holders; i++)
-        {
-            keeping.Expect(held);
-        }
+        var (recalled, same) = RecallAgainWhileInUse(keeping, held, path);
 
-        Assert.Equal(held.Count, RecalledCount(keeping, held));
-        keeping.LetGo(held);
-        File.Delete(path);
-        Collect();
-
-        Assert.Equal(kept ? held.Count : 0, RecalledCount(keeping, held));
-        for (var i = 1; i < holders; i++)
-        {
-            keeping.LetGo(held);
-        }
-
+        Assert.Equal(held.Count, recalled);
+        Assert.True(same);
+        Assert.Empty(problems.Problems);
         Collect();
         Assert.Equal(0, RecalledCount(keeping, held));
         Assert.Equal(held.Count, problems.Problems.Count);
+    }
+
+    /// <summary>Recalls <paramref name="held"/>, deletes its file, and recalls it again while the first events are in
+    /// use: how many came back, and whether the second recall gave the same events. In a frame of its own, so nothing
+    /// of it is alive after.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (int Recalled, bool Same) RecallAgainWhileInUse(HuntEventKeeping keeping, List<HeldEvent> held, string path)
+    {
+        var inUse = keeping.Recall(held);
+        File.Delete(path);
+        var again = keeping.Recall(held);
+        return (inUse.Count(e => e is not null), Enumerable.Range(0, held.Count).All(i => ReferenceEquals(inUse[i], again[i])));
     }
 
     /// <summary>How many of <paramref name="held"/> come back, not keeping them alive past the call.</summary>

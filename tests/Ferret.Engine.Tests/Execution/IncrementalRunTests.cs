@@ -35,6 +35,8 @@ public sealed class IncrementalRunTests
         "EventCode=4688 | append [search EventCode=4624]",
         "EventCode=4688 [| makeresults | eval user=\"a\" | fields user] | stats count by process_name",
         "| tstats count where EventCode=4688 by user process_name | search [| makeresults | eval user=\"a\" | fields user]",
+        "| tstats count where EventCode=4688 by user process_name | search [| tstats count where EventCode=4624 by user | fields user]",
+        "EventCode=4688 | eval p=lower(process_name) | search [search EventCode=4624 | fields user] | table p user n",
     ];
 
     [Theory]
@@ -102,7 +104,7 @@ public sealed class IncrementalRunTests
         }
 
         Assert.Equal(3, fed.Finish().Count());
-        Assert.Equal(["1", "2", "4"], fed.SampleSlices(2).SelectMany(slice => slice).Select(e => e["n"].ToString()));
+        Assert.Equal(["1", "2", "4"], fed.SampleSlices(2).SelectMany(make => make()).Select(e => e["n"].ToString()));
     }
 
     [Theory]
@@ -123,6 +125,9 @@ public sealed class IncrementalRunTests
     [InlineData("EventCode=4688 [search EventCode=4624 | fields user] | stats count")]
     [InlineData("EventCode=4688 | map search=\"search user=$user$\"")]
     [InlineData("EventCode=4688 [| makeresults | eval user=\"a\" | join user [search EventCode=4624 | table user] | fields user] | stats count")]
+    [InlineData("EventCode=4688 | search [search EventCode=4624 | fields user] | stats count by user")]
+    [InlineData("EventCode=4688 | eval p=1 | search [search EventCode=4624 | fields user] | stats count by user")]
+    [InlineData("EventCode=4688 | stats count by user | join user [search EventCode=4624 [search EventCode=4688 | fields user] | table user]")]
     public void A_search_that_reads_its_events_again_or_generates_them_is_not_fed(string spl)
     {
         var search = SearchEngine.Compile(spl);
