@@ -86,12 +86,7 @@ public sealed class EvidenceFromThePassTests
     [InlineData("search EventCode=1 | eval one=1 | table Computer Image one", false)]
     public void Candidates_are_read_in_slices_unless_the_evidence_plan_orders_all_of_them(string search, bool inSlices)
     {
-        using var sample = SampleContent.Extract();
-        DetectionFile.Write(sample.ContentDirectory, "Evidence Shape", search);
-        var problems = new ProblemCollector();
-        var content = ContentRepository.Load(sample.ContentDirectory, problems).WithEnvironmentDefaults(problems);
-        var detection = CompiledContent.Compile(content).Detections.Single(d => d.Detection.Name == "Evidence Shape");
-        var context = SearchContext.Default with { DataModels = Knowledge.Value.DataModels, Problems = problems };
+        var (detection, context) = Compile(search);
         var feed = new DetectionFeed(detection, sink => context with { Problems = sink }, 50);
         foreach (var e in MadeEvents())
         {
@@ -111,13 +106,7 @@ public sealed class EvidenceFromThePassTests
     /// chosen by running the detection's evidence plan again over all <paramref name="events"/>.</summary>
     private static (List<List<string>> FromPass, List<List<string>> Again) EvidenceBothWays(string search, List<Event> events, int limit)
     {
-        using var sample = SampleContent.Extract();
-        DetectionFile.Write(sample.ContentDirectory, "Evidence Shape", search);
-        var problems = new ProblemCollector();
-        var content = ContentRepository.Load(sample.ContentDirectory, problems).WithEnvironmentDefaults(problems);
-        var detection = CompiledContent.Compile(content).Detections.Single(d => d.Detection.Name == "Evidence Shape");
-        var context = SearchContext.Default with { DataModels = Knowledge.Value.DataModels, Problems = problems };
-
+        var (detection, context) = Compile(search);
         var feed = new DetectionFeed(detection, sink => context with { Problems = sink }, limit);
         foreach (var e in events)
         {
@@ -131,6 +120,17 @@ public sealed class EvidenceFromThePassTests
         var again = Choose(EvidenceFinder.For(detection, events, context, rowsAgain.Count), rowsAgain, limit);
         Assert.NotEmpty(rows);
         return (fromPass, again);
+    }
+
+    /// <summary><paramref name="search"/> compiled as a detection of the sample content, and a context to run it in.</summary>
+    private static (CompiledDetection Detection, SearchContext Context) Compile(string search)
+    {
+        using var sample = SampleContent.Extract();
+        DetectionFile.Write(sample.ContentDirectory, "Evidence Shape", search);
+        var problems = new ProblemCollector();
+        var content = ContentRepository.Load(sample.ContentDirectory, problems).WithEnvironmentDefaults(problems);
+        var detection = CompiledContent.Compile(content).Detections.Single(d => d.Detection.Name == "Evidence Shape");
+        return (detection, SearchContext.Default with { DataModels = Knowledge.Value.DataModels, Problems = problems });
     }
 
     private static List<List<string>> Choose(EvidenceFinder finder, List<Event> rows, int limit) =>
