@@ -14,7 +14,8 @@ namespace Ferret.Engine.Execution;
 /// aggregation's partial state over events in order is its state over all of them, so applying the front of the
 /// pipeline event by event and the rest afterwards is the same composition (<see cref="PipelineFeed"/>). Searches nested
 /// in it that read the same events (join, append, appendcols) are fed beside it and answer with their fed results when
-/// it finishes; a search-term subsearch or map cannot be fed: see <see cref="TryStart"/>.
+/// it finishes, as is a search-term subsearch whose command runs once the read ended; <c>map</c> cannot be fed: see
+/// <see cref="TryStart"/>.
 /// Not thread-safe: one thread feeds it at a time.
 /// </summary>
 public sealed class IncrementalRun
@@ -41,7 +42,8 @@ public sealed class IncrementalRun
     /// <summary>A fed run of <paramref name="search"/>, or null when it cannot be fed: it has errors, or its main search
     /// or one of the searches nested in it that read the events again (subsearch, join, append: each fed the same
     /// events as they arrive) has neither leading event-by-event operators nor a leading aggregation, or it reads the
-    /// events through searches compiled only as it runs (map). A fed aggregation of the main search keeps
+    /// events through searches compiled only as it runs (map), or a search-term subsearch that reads them sits in a command
+    /// that runs as events arrive (it would run before the read ended). A fed aggregation of the main search keeps
     /// <paramref name="samplesPerGroup"/> events of each group (<see cref="AggregationFeed.Samples"/>).</summary>
     public static IncrementalRun? TryStart(CompiledSearch search, SearchContext context, int samplesPerGroup = 0)
     {
