@@ -34,7 +34,7 @@ internal sealed class DetectionsFinishing(
             var evidence = feed.Evidence(rows.Count);
             if (evidence.InSlices)
             {
-                return new SlicedEvidence(i, rows, evidence, evidence.Start(rows, request.MaxEvidencePerFinding));
+                return new SlicedEvidence(i, evidence.Start(rows, request.MaxEvidencePerFinding));
             }
 
             AddFindings(i, rows, evidence.ForAll(rows, request.MaxEvidencePerFinding), evidence.HasCandidates);
@@ -59,7 +59,7 @@ internal sealed class DetectionsFinishing(
             }
             else
             {
-                AddFindings(scan.Detection, scan.Rows, scan.Scan.Evidence, scan.Finder.HasCandidates);
+                AddFindings(scan.Detection, scan.Scan.Rows, scan.Scan.Evidence, scan.Scan.HasCandidates);
             }
         }
 
@@ -69,7 +69,7 @@ internal sealed class DetectionsFinishing(
     /// <summary>The findings, in detection order and row order.</summary>
     public List<Finding> Findings() => [.. _findings.OrderBy(f => f.Order).ThenBy(f => f.Row).Select(f => f.Finding)];
 
-    private void AddFindings(int i, List<Event> rows, IReadOnlyList<IReadOnlyList<Event>> evidenceOfRows, bool hasCandidates)
+    private void AddFindings(int i, IReadOnlyList<Event> rows, IReadOnlyList<IReadOnlyList<Event>> evidenceOfRows, bool hasCandidates)
     {
         for (var row = 0; row < rows.Count; row++)
         {
@@ -117,13 +117,9 @@ internal sealed class DetectionsFinishing(
 
 /// <summary>A detection whose evidence is being searched for a slice of candidates at a time
 /// (<see cref="EvidenceFinder.Scan"/>), with what stopped it if something did.</summary>
-internal sealed class SlicedEvidence(int detection, List<Event> rows, EvidenceFinder finder, EvidenceFinder.Scan scan)
+internal sealed class SlicedEvidence(int detection, EvidenceFinder.Scan scan)
 {
     public int Detection { get; } = detection;
-
-    public List<Event> Rows { get; } = rows;
-
-    public EvidenceFinder Finder { get; } = finder;
 
     public EvidenceFinder.Scan Scan { get; } = scan;
 

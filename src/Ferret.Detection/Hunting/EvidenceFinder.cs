@@ -151,6 +151,12 @@ internal sealed class EvidenceFinder
             return true;
         }
 
+        /// <summary>The rows whose evidence the scan searches for.</summary>
+        public IReadOnlyList<Event> Rows => _rows;
+
+        /// <summary>Whether a candidate was seen (<see cref="EvidenceFinder.HasCandidates"/>).</summary>
+        public bool HasCandidates => _finder.HasCandidates;
+
         /// <summary>The evidence of each row found so far (all of it once <see cref="Step"/> returned false).</summary>
         public IReadOnlyList<IReadOnlyList<Event>> Evidence =>
             [.. _rows.Select((_, i) => i < _searches.Count ? _searches[i].Evidence : (IReadOnlyList<Event>)[])];
