@@ -34,10 +34,10 @@ internal sealed class DetectionsFinishing(
             var evidence = feed.Evidence(rows.Count);
             if (evidence.InSlices)
             {
-                return new SlicedEvidence(i, evidence.Start(rows, request.MaxEvidencePerFinding));
+                return new SlicedEvidence(i, evidence.Start(rows, request.MaxEvidencePerFinding, read.Keeping));
             }
 
-            AddFindings(i, rows, evidence.ForAll(rows, request.MaxEvidencePerFinding), evidence.HasCandidates);
+            AddFindings(i, rows, evidence.ForAll(rows, request.MaxEvidencePerFinding, read.Keeping), evidence.HasCandidates);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -69,26 +69,26 @@ internal sealed class DetectionsFinishing(
     /// <summary>The findings, in detection order and row order.</summary>
     public List<Finding> Findings() => [.. _findings.OrderBy(f => f.Order).ThenBy(f => f.Row).Select(f => f.Finding)];
 
-    private void AddFindings(int i, IReadOnlyList<Event> rows, IReadOnlyList<IReadOnlyList<Event>> evidenceOfRows, bool hasCandidates)
+    private void AddFindings(int i, IReadOnlyList<Event> rows, IReadOnlyList<FindingEvidence> evidenceOfRows, bool hasCandidates)
     {
         for (var row = 0; row < rows.Count; row++)
         {
-            _findings.Add((i, row, MakeFinding(detections[i], rows[row], _window, evidenceOfRows[row], !hasCandidates, read.Keeping)));
+            _findings.Add((i, row, MakeFinding(detections[i], rows[row], _window, evidenceOfRows[row], !hasCandidates)));
         }
     }
 
     /// <summary>A row without its own <c>_time</c> (most ESCU searches aggregate it away) gives its risk events the
     /// finding's time (its firstTime, else its earliest event), not the search time: the risk stage adds risk up over the
-    /// events' own time. The evidence is kept as the hunt keeps held events (<paramref name="keeping"/>: a hunt over
-    /// files keeps their origin), so findings waiting to be written do not hold their events.</summary>
-    private static Finding MakeFinding(CompiledDetection detection, Event row, RunWindow window, IReadOnlyList<Event> evidence, bool aggregatesNoEvents, HuntEventKeeping? keeping)
+    /// events' own time. The evidence comes kept as the hunt keeps held events (a hunt over files keeps their origin), so
+    /// findings waiting to be written do not hold their events.</summary>
+    private static Finding MakeFinding(CompiledDetection detection, Event row, RunWindow window, FindingEvidence evidence, bool aggregatesNoEvents)
     {
         var finding = new Finding(
             detection.Detection,
             row,
             NotableBuilder.Build(detection.Detection, row, window),
             RiskEventBuilder.Build(detection.Detection, row, window),
-            FindingEvidence.Keep(evidence, keeping))
+            evidence)
         {
             AggregatesNoEvents = aggregatesNoEvents,
         };

@@ -90,9 +90,9 @@ internal sealed class EvidenceFinder
     /// with it fully, else the first of those that agree on the most fields; none for rows past
     /// <see cref="MaxRowsWithEvidence"/>. The candidates are read once for all rows, a slice at a time, and no further
     /// once every row has its limit.</summary>
-    public IReadOnlyList<IReadOnlyList<Event>> ForAll(IReadOnlyList<Event> rows, int limit)
+    public IReadOnlyList<FindingEvidence> ForAll(IReadOnlyList<Event> rows, int limit, EventKeeping? keeping)
     {
-        using var scan = Start(rows, limit);
+        using var scan = Start(rows, limit, keeping);
         while (scan.Step())
         {
         }
@@ -102,7 +102,7 @@ internal sealed class EvidenceFinder
 
     /// <summary>A scan for the evidence of <paramref name="rows"/> (as <see cref="ForAll"/> finds it) that reads one slice
     /// of candidates per <see cref="Scan.Step"/>.</summary>
-    public Scan Start(IReadOnlyList<Event> rows, int limit) => new(this, rows, limit);
+    public Scan Start(IReadOnlyList<Event> rows, int limit, EventKeeping? keeping) => new(this, rows, limit, keeping);
 
     /// <summary>One search for the evidence of a detection's rows, a slice of candidates at a time.</summary>
     internal sealed class Scan : IDisposable
@@ -113,11 +113,11 @@ internal sealed class EvidenceFinder
         private readonly IEnumerator<Func<IReadOnlyList<Event>>> _slices;
         private bool _ended;
 
-        public Scan(EvidenceFinder finder, IReadOnlyList<Event> rows, int limit)
+        public Scan(EvidenceFinder finder, IReadOnlyList<Event> rows, int limit, EventKeeping? keeping)
         {
             _finder = finder;
             _rows = rows;
-            _searches = [.. rows.Take(MaxRowsWithEvidence).Select(row => new RowSearch(row, limit))];
+            _searches = [.. rows.Take(MaxRowsWithEvidence).Select(row => new RowSearch(row, limit, keeping))];
             _slices = finder._slices.GetEnumerator();
         }
 
@@ -158,36 +158,40 @@ internal sealed class EvidenceFinder
         public bool HasCandidates => _finder.HasCandidates;
 
         /// <summary>The evidence of each row found so far (all of it once <see cref="Step"/> returned false).</summary>
-        public IReadOnlyList<IReadOnlyList<Event>> Evidence =>
-            [.. _rows.Select((_, i) => i < _searches.Count ? _searches[i].Evidence : (IReadOnlyList<Event>)[])];
+        public IReadOnlyList<FindingEvidence> Evidence =>
+            [.. _rows.Select((_, i) => i < _searches.Count ? _searches[i].Evidence : FindingEvidence.None)];
 
         public void Dispose() => _slices.Dispose();
     }
 
-    /// <summary>One row's search through the candidates, slice after slice.</summary>
-    private sealed class RowSearch
+    /// <summary>One row's search through the candidates, slice after slice. What it finds is kept as
+    /// <paramref name="keeping"/> keeps a finding's evidence at once (an event read from a file: its origin), so a scan
+    /// that goes on through many slices does not hold the events it found: with many rows and many candidates each,
+    /// those would grow with the input.</summary>
+    private sealed class RowSearch(Event row, int limit, EventKeeping? keeping)
     {
-        private readonly List<(string Name, string[] Texts)> _wanted = [];
-        private readonly int _limit;
-        private readonly List<Event> _found = [];
-        private readonly List<Event> _closest = [];
+        private readonly List<(string Name, string[] Texts)> _wanted = Wanted(row);
+        private readonly List<EvidenceItem> _found = [];
+        private readonly List<EvidenceItem> _closest = [];
         private int _closestAgreeing;
 
-        public RowSearch(Event row, int limit)
+        private static List<(string Name, string[] Texts)> Wanted(Event row)
         {
-            _limit = limit;
+            var wanted = new List<(string Name, string[] Texts)>();
             foreach (var (name, value) in row.Fields)
             {
                 if (!StatisticFields.Contains(name))
                 {
-                    _wanted.Add((name, [.. value.Texts]));
+                    wanted.Add((name, [.. value.Texts]));
                 }
             }
+
+            return wanted;
         }
 
-        public bool Done => _found.Count >= _limit;
+        public bool Done => _found.Count >= limit;
 
-        public IReadOnlyList<Event> Evidence => _found.Count > 0 ? _found : _closest;
+        public FindingEvidence Evidence => FindingEvidence.FromItems(_found.Count > 0 ? _found : _closest, keeping);
 
         /// <summary>Offers the candidates of <paramref name="slice"/> in order, their fields read from
         /// <paramref name="columns"/> where given (and kept within its bound), else by name.</summary>
@@ -201,7 +205,7 @@ internal sealed class EvidenceFinder
                 var (agreeing, disagreeing) = Agreement(candidate, i, wanted, stopAtDisagreement: _found.Count > 0);
                 if (disagreeing == 0)
                 {
-                    _found.Add(candidate);
+                    _found.Add(EvidenceItem.Of(candidate, keeping));
                 }
                 else if (_found.Count == 0 && agreeing > 0 && agreeing >= _closestAgreeing)
                 {
@@ -211,9 +215,9 @@ internal sealed class EvidenceFinder
                         _closestAgreeing = agreeing;
                     }
 
-                    if (_closest.Count < _limit)
+                    if (_closest.Count < limit)
                     {
-                        _closest.Add(candidate);
+                        _closest.Add(EvidenceItem.Of(candidate, keeping));
                     }
                 }
             }

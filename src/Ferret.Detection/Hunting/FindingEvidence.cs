@@ -49,6 +49,9 @@ public sealed class FindingEvidence
     internal static FindingEvidence Keep(IEnumerable<Event> events, EventKeeping? keeping) =>
         new([.. events.Select(e => EvidenceItem.Of(e, keeping))], keeping);
 
+    /// <summary>Evidence already kept, item by item, with <paramref name="keeping"/> (<see cref="EvidenceFinder"/>).</summary>
+    internal static FindingEvidence FromItems(IReadOnlyList<EvidenceItem> items, EventKeeping? keeping) => new([.. items], keeping);
+
     /// <summary>The events behind all of <paramref name="sources"/>, each once (by where it was read from, or for an
     /// event handed over in memory, by instance), at most <paramref name="limit"/>.</summary>
     internal static FindingEvidence Union(IEnumerable<FindingEvidence> sources, int limit)

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Ferret.Detection.Hunting;
+using Ferret.Engine.Execution;
 using Ferret.Events;
 
 namespace Ferret.Detection.Tests.Hunting;
@@ -54,11 +56,11 @@ public sealed class EvidenceColumnsTests
         var candidates = Candidates(candidateCount);
         var rows = Enumerable.Range(0, 3).Select(row => Row(("host", $"HOST-{row}"), ("count", "9"))).ToList();
 
-        var evidence = EvidenceFinder.Over(candidates).ForAll(rows, limit: 4);
+        var evidence = EvidenceFinder.Over(candidates).ForAll(rows, limit: 4, keeping: null);
 
         for (var row = 0; row < 3; row++)
         {
-            Assert.Equal(Enumerable.Range(0, 4).Select(k => $"event {(3 * k) + row}"), evidence[row].Select(e => e.Raw));
+            Assert.Equal(Enumerable.Range(0, 4).Select(k => $"event {(3 * k) + row}"), evidence[row].Events().Select(e => e.Raw));
         }
     }
 
@@ -73,7 +75,7 @@ public sealed class EvidenceColumnsTests
     {
         var candidates = Candidates(30);
         var rows = new[] { Row(("host", "host-1")), Row(("host", "host-2")), Row(("host", "host-2"), ("n", "none")), Row(("host", "nowhere")) };
-        var whole = EvidenceFinder.Over(candidates).ForAll(rows, limit: 3);
+        var whole = EvidenceFinder.Over(candidates).ForAll(rows, limit: 3, keeping: null);
         var slicesRead = 0;
         EvidenceFinder Sliced() => EvidenceFinder.OverSlices(candidates.Chunk(sliceSize).Select(slice => (Func<IReadOnlyList<Event>>)(() =>
         {
@@ -81,15 +83,15 @@ public sealed class EvidenceColumnsTests
             return slice;
         })));
 
-        var allRows = Sliced().ForAll(rows, limit: 3);
+        var allRows = Sliced().ForAll(rows, limit: 3, keeping: null);
         slicesRead = 0;
-        var firstTwo = Sliced().ForAll(rows[..2], limit: 3);
+        var firstTwo = Sliced().ForAll(rows[..2], limit: 3, keeping: null);
 
-        Assert.Equal(["event 1", "event 4", "event 7"], whole[0].Select(e => e.Raw));
-        Assert.Equal(["event 2", "event 5", "event 8"], whole[2].Select(e => e.Raw));
-        Assert.Empty(whole[3]);
-        Assert.Equal(whole.Select(e => e.Select(x => x.Raw)), allRows.Select(e => e.Select(x => x.Raw)));
-        Assert.Equal(whole.Take(2).Select(e => e.Select(x => x.Raw)), firstTwo.Select(e => e.Select(x => x.Raw)));
+        Assert.Equal(["event 1", "event 4", "event 7"], whole[0].Events().Select(e => e.Raw));
+        Assert.Equal(["event 2", "event 5", "event 8"], whole[2].Events().Select(e => e.Raw));
+        Assert.Equal(0, whole[3].Count);
+        Assert.Equal(whole.Select(e => e.Events().Select(x => x.Raw)), allRows.Select(e => e.Events().Select(x => x.Raw)));
+        Assert.Equal(whole.Take(2).Select(e => e.Events().Select(x => x.Raw)), firstTwo.Select(e => e.Events().Select(x => x.Raw)));
         Assert.Equal(slicesNeeded, slicesRead);
     }
 
@@ -110,7 +112,7 @@ public sealed class EvidenceColumnsTests
             return slice;
         })));
 
-        using var scan = finder.Start(rows, limit: 3);
+        using var scan = finder.Start(rows, limit: 3, keeping: null);
         var stepsTaken = 0;
         while (scan.Step())
         {
@@ -124,19 +126,62 @@ public sealed class EvidenceColumnsTests
         Assert.False(scan.Step());
         Assert.Equal(steps, made);
         Assert.Equal(
-            EvidenceFinder.Over(candidates).ForAll(rows, limit: 3).Select(e => e.Select(x => x.Raw)),
-            scan.Evidence.Select(e => e.Select(x => x.Raw)));
+            EvidenceFinder.Over(candidates).ForAll(rows, limit: 3, keeping: null).Select(e => e.Events().Select(x => x.Raw)),
+            scan.Evidence.Select(e => e.Events().Select(x => x.Raw)));
+    }
+
+    /// <summary>What a scan finds is kept as the run keeps evidence (here: by origin) as soon as it is found, so a scan
+    /// that goes on through more slices holds none of the events of those it read.</summary>
+    [Fact]
+    public void A_scan_holds_none_of_the_events_it_found_in_the_slices_it_read()
+    {
+        var made = new List<WeakReference<Event>>();
+        var finder = EvidenceFinder.OverSlices(Enumerable.Range(0, 3).Select(slice => (Func<IReadOnlyList<Event>>)(() => MadeSlice(slice, made))));
+
+        using var scan = finder.Start([Row(("host", "host-1"))], limit: 50, new ByOrigin());
+        Assert.True(scan.Step());
+        Assert.True(scan.Step());
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.Equal(20, made.Count);
+        Assert.DoesNotContain(made, e => e.TryGetTarget(out _));
+        Assert.Equal(["event 2", "event 5", "event 8", "event 11", "event 14", "event 17", "event 20"], scan.Evidence[0].Provenance.Select(p => p.Record));
+    }
+
+    /// <summary>Slice <paramref name="slice"/> of ten candidates with origins, each also noted weakly in <paramref name="made"/>;
+    /// not inlined, so the test holds none of them.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<Event> MadeSlice(int slice, List<WeakReference<Event>> made)
+    {
+        var events = Candidates(10 * (slice + 1)).Skip(10 * slice).ToList();
+        foreach (var e in events)
+        {
+            e.Origin = new EventOrigin("f", made.Count + 1);
+            made.Add(new WeakReference<Event>(e));
+        }
+
+        return events;
+    }
+
+    /// <summary>Keeps an event as its origin, as a hunt over files does; never asked to read one again here.</summary>
+    private sealed class ByOrigin : EventKeeping
+    {
+        public override HeldEvent Keep(Event e) => new(null, e.Origin, HeldEvent.CheckOf(e));
+
+        public override Event?[] Recall(IReadOnlyList<HeldEvent> held) => throw new InvalidOperationException("not read again in this test");
     }
 
     [Fact]
     public void A_row_none_agrees_with_fully_gets_the_candidates_agreeing_on_the_most_fields_from_its_second_row_on_too()
     {
         var finder = EvidenceFinder.Over(Candidates(12));
-        var evidence = finder.ForAll([Row(("host", "host-1"), ("n", "none")), Row(("host", "host-1"), ("n", "none"))], limit: 10);
+        var evidence = finder.ForAll([Row(("host", "host-1"), ("n", "none")), Row(("host", "host-1"), ("n", "none"))], limit: 10, keeping: null);
         var (byName, byColumn) = (evidence[0], evidence[1]);
 
-        Assert.Equal(["event 1", "event 4", "event 7", "event 10"], byName.Select(e => e.Raw));
-        Assert.Equal(byName.Select(e => e.Raw), byColumn.Select(e => e.Raw));
+        Assert.Equal(["event 1", "event 4", "event 7", "event 10"], byName.Events().Select(e => e.Raw));
+        Assert.Equal(byName.Events().Select(e => e.Raw), byColumn.Events().Select(e => e.Raw));
     }
 
     /// <summary>A text agrees with the same text in another case whatever its length (one longer than the buffer values
@@ -154,7 +199,7 @@ public sealed class EvidenceColumnsTests
         var finder = EvidenceFinder.Over([candidate]);
         var row = Row(("CommandLine", new string('X', length) + tail));
 
-        Assert.Equal([agrees ? 1 : 0, agrees ? 1 : 0], finder.ForAll([row, row], limit: 5).Select(e => e.Count));
+        Assert.Equal([agrees ? 1 : 0, agrees ? 1 : 0], finder.ForAll([row, row], limit: 5, keeping: null).Select(e => e.Count));
     }
 
     [Theory]
@@ -165,7 +210,7 @@ public sealed class EvidenceColumnsTests
         var candidate = new Event { Raw = "the candidate" };
         candidate.Set("pid", FieldValue.Of(Scalar.Of(42.0)));
 
-        var evidence = EvidenceFinder.Over([candidate]).ForAll([Row(("pid", text))], limit: 5)[0];
+        var evidence = EvidenceFinder.Over([candidate]).ForAll([Row(("pid", text))], limit: 5, keeping: null)[0];
 
         Assert.Equal(agrees ? 1 : 0, evidence.Count);
     }

@@ -95,11 +95,11 @@ public sealed class EvidenceFromThePassTests
 
         var rows = feed.Results();
         var finder = feed.Evidence(rows.Count);
-        var evidence = finder.ForAll(rows, 50);
+        var evidence = finder.ForAll(rows, 50, keeping: null);
 
         Assert.Equal(inSlices, finder.InSlices);
         Assert.True(finder.HasCandidates);
-        Assert.All(evidence, Assert.NotEmpty);
+        Assert.All(evidence, e => Assert.NotEqual(0, e.Count));
     }
 
     /// <summary>Each row's evidence (as the events' raw texts) chosen by a hunt's feed of <paramref name="search"/>, and
@@ -134,7 +134,7 @@ public sealed class EvidenceFromThePassTests
     }
 
     private static List<List<string>> Choose(EvidenceFinder finder, List<Event> rows, int limit) =>
-        [.. finder.ForAll(rows, limit).Select(evidence => evidence.Select(e => e.Raw ?? string.Empty).ToList())];
+        [.. finder.ForAll(rows, limit, keeping: null).Select(evidence => evidence.Events().Select(e => e.Raw ?? string.Empty).ToList())];
 
     /// <summary>Sysmon-like process events: three computers, images alternating, users by event, two events of another
     /// code that the searches drop; newest first, the order a search that is run again over held events gives them.</summary>
