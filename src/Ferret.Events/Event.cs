@@ -145,7 +145,7 @@ public sealed class Event
         var fields = _base is null
             ? new Dictionary<string, FieldValue>(_fields, StringComparer.Ordinal)
             : FieldsCopy();
-        return new Event(fields, null) { Origin = Origin };
+        return new Event(fields, null) { Origin = Origin, Arrival = Arrival };
     }
 
     /// <summary>A copy of the event that reads through to this event's fields and keeps only what it changes (until it
@@ -167,7 +167,7 @@ public sealed class Event
             shared = _snapshot ??= FieldsCopy();
         }
 
-        return new Event(new Dictionary<string, FieldValue>(StringComparer.Ordinal), shared) { Origin = Origin };
+        return new Event(new Dictionary<string, FieldValue>(StringComparer.Ordinal), shared) { Origin = Origin, Arrival = Arrival };
     }
 
     private Dictionary<string, FieldValue> FieldsCopy(int room = 0)
@@ -207,6 +207,11 @@ public sealed class Event
     /// has no field for it (<c>source</c> is the log's name, as the add-ons set it). Null for result rows and events
     /// made in memory.</summary>
     public EventOrigin? Origin { get; set; }
+
+    /// <summary>The event's number in the order a hunt read its inputs, from 1 (0: not read by a hunt), carried by copies
+    /// like <see cref="Origin"/>. A hunt reads the events its detections held again in that order, the events of one
+    /// stretch of it at a time, so detections that hold the same events share each one read again.</summary>
+    public long Arrival { get; set; }
 
     /// <summary>What a later stage attached to this very event and keeps as long as the event lives (the knowledge base's
     /// normalized form with its data model results): a reference on the event costs the garbage collector nothing per

@@ -64,10 +64,11 @@ internal sealed class DetectionFeed
         _routed = _search is null || evidenceNeedsAll ? [] : null;
     }
 
-    /// <summary>How many evidence candidates are read again at a time: a detection that sampled many events holds a slice
-    /// of them while it chooses, not all (about 15 MiB of normalized events), and reads no more once every finding has its
-    /// evidence. The hunt steps the detections that read slices through them together, so the events one of them reads
-    /// again are shared with the others while they are in use (<see cref="HuntRunner"/>).</summary>
+    /// <summary>How many arrivals (<see cref="Event.Arrival"/>) the slices of evidence candidates read again span: a
+    /// detection that sampled many events holds a slice of them while it chooses, not all (at most this many events, about
+    /// 15 MiB normalized), and reads no more once every finding has its evidence. The hunt steps the detections that read
+    /// slices through the read's stretches together and reads each stretch's events once for all of them
+    /// (<see cref="HuntRunner"/>).</summary>
     internal const int EvidenceSliceSize = 1024;
 
     public CompiledDetection Detection { get; }
@@ -199,13 +200,14 @@ internal sealed class DetectionFeed
     }
 
     /// <summary>The evidence candidates among the events <paramref name="held"/> stands for (those the detection's
-    /// evidence plan passes, when it has one), in slices made as their makers are called.</summary>
-    private IEnumerable<Func<IReadOnlyList<Event>>> CandidateSlices(List<HeldEvent> held) =>
-        held.Chunk(EvidenceSliceSize).Select(slice => (Func<IReadOnlyList<Event>>)(() =>
+    /// evidence plan passes, when it has one), in slices cut at every <see cref="EvidenceSliceSize"/> arrivals, made as
+    /// they are wanted.</summary>
+    private IEnumerable<HeldSlice> CandidateSlices(List<HeldEvent> held) =>
+        HeldSlice.Cut(held, EvidenceSliceSize, slice =>
         {
             var events = EventKeeping.RecallPresent(Context.Keeping, slice);
             return Detection.EvidenceSearch is { } leading ? [.. leading.Run(events, Context)] : events;
-        }));
+        });
 
     /// <summary>Every event routed to the detection, in order, made again from what was kept a slice at a time each time
     /// they are read (a subsearch reads them again), so the detection holds one slice, not all.</summary>

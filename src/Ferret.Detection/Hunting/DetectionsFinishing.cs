@@ -3,6 +3,7 @@ using Ferret.Detection.Compilation;
 using Ferret.Detection.Notables;
 using Ferret.Detection.Risk;
 using Ferret.Detection.Search;
+using Ferret.Engine.Execution;
 using Ferret.Events;
 
 namespace Ferret.Detection.Hunting;
@@ -128,12 +129,36 @@ internal sealed class SlicedEvidence(int detection, EvidenceFinder.Scan scan)
 
     public bool Ended { get; private set; }
 
-    /// <summary>Reads and searches the next slice; ends the scan when it is done or fails.</summary>
+    /// <summary>The slice the scan reads next, as <see cref="Peek"/> found it; null once the scan ended.</summary>
+    public HeldSlice? Next { get; private set; }
+
+    /// <summary>Finds the slice the scan reads next; ends the scan when there is none or finding it fails.</summary>
+    public void Peek()
+    {
+        if (Ended)
+        {
+            return;
+        }
+
+        try
+        {
+            Next = Scan.Next;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            Failure = error;
+            Next = null;
+        }
+
+        Ended = Next is null;
+    }
+
+    /// <summary>Reads and searches the next slice; ends the scan when that fails.</summary>
     public void StepOrFail()
     {
         try
         {
-            Ended = !Scan.Step();
+            Scan.Step();
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {

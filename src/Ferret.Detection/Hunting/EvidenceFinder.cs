@@ -23,9 +23,9 @@ internal sealed class EvidenceFinder
 
     /// <summary>The candidates in order, in slices: a hunt reads them again slice by slice, so a detection with many
     /// candidates holds one slice at a time, and stops reading them once every row has its evidence.</summary>
-    private readonly IEnumerable<Func<IReadOnlyList<Event>>> _slices;
+    private readonly IEnumerable<HeldSlice> _slices;
 
-    private EvidenceFinder(IEnumerable<Func<IReadOnlyList<Event>>> slices)
+    private EvidenceFinder(IEnumerable<HeldSlice> slices)
     {
         _slices = slices;
     }
@@ -44,11 +44,11 @@ internal sealed class EvidenceFinder
 
     /// <summary>An evidence finder over candidates already filtered by the detection's leading search
     /// (<see cref="CompiledDetection.EvidenceSearch"/> run over its events).</summary>
-    public static EvidenceFinder Over(IReadOnlyList<Event> candidates) => new([() => candidates]);
+    public static EvidenceFinder Over(IReadOnlyList<Event> candidates) => new([HeldSlice.Of(candidates)]);
 
     /// <summary>An evidence finder over candidates made slice by slice, in order, as <see cref="ForAll"/> reads them: each
-    /// slice is made when its maker is called, and held only while it is searched.</summary>
-    public static EvidenceFinder OverSlices(IEnumerable<Func<IReadOnlyList<Event>>> slices) => new(slices) { InSlices = true };
+    /// slice is made when it is searched, and held only while it is.</summary>
+    public static EvidenceFinder OverSlices(IEnumerable<HeldSlice> slices) => new(slices) { InSlices = true };
 
     /// <summary>Whether the candidates chosen by <paramref name="leading"/> (a detection's <see cref="CompiledDetection.EvidenceSearch"/>,
     /// null: every event) can be chosen a slice of events at a time: each of its commands handles each event on its own
@@ -110,8 +110,11 @@ internal sealed class EvidenceFinder
         private readonly EvidenceFinder _finder;
         private readonly IReadOnlyList<Event> _rows;
         private readonly List<RowSearch> _searches;
-        private readonly IEnumerator<Func<IReadOnlyList<Event>>> _slices;
+        private readonly IEnumerator<HeldSlice> _slices;
         private bool _ended;
+
+        /// <summary>Whether <see cref="_slices"/> was moved to the slice <see cref="Next"/> names.</summary>
+        private bool _movedToNext;
 
         public Scan(EvidenceFinder finder, IReadOnlyList<Event> rows, int limit, EventKeeping? keeping)
         {
@@ -121,17 +124,33 @@ internal sealed class EvidenceFinder
             _slices = finder._slices.GetEnumerator();
         }
 
-        /// <summary>Reads and searches the next slice; false once the scan has ended: the slices ran out, or every row has
-        /// its evidence and one candidate was seen (whether there are any is asked), so no further slice is read.</summary>
+        /// <summary>The slice <see cref="Step"/> reads next, not yet made; null once the scan has ended: the slices ran out,
+        /// or every row has its evidence and one candidate was seen (whether there are any is asked), so no further slice is
+        /// read.</summary>
+        public HeldSlice? Next
+        {
+            get
+            {
+                if (!_ended && !_movedToNext)
+                {
+                    _ended = (_finder.HasCandidates && _searches.TrueForAll(s => s.Done)) || !_slices.MoveNext();
+                    _movedToNext = !_ended;
+                }
+
+                return _ended ? null : _slices.Current;
+            }
+        }
+
+        /// <summary>Makes and searches the next slice (<see cref="Next"/>); false once the scan has ended.</summary>
         public bool Step()
         {
-            if (_ended || (_finder.HasCandidates && _searches.TrueForAll(s => s.Done)) || !_slices.MoveNext())
+            if (Next is not { } next)
             {
-                _ended = true;
                 return false;
             }
 
-            var slice = _slices.Current();
+            _movedToNext = false;
+            var slice = next.Make();
             if (slice.Count == 0)
             {
                 return true;

@@ -25,6 +25,10 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
     /// the last sweep left: a hunt recalls far more events over its run than are held at any moment.</summary>
     private const int SweepGrowth = 4096;
 
+    /// <summary>The fewest records of one file read again on their own when several are read together: fewer are not worth
+    /// a thread (each part reads its chunks and their templates on its own).</summary>
+    private const int MinimumPart = 64;
+
     private readonly Dictionary<EventOrigin, WeakReference<Event>> _recalled = [];
     private int _sweepAt = SweepGrowth;
 
@@ -32,9 +36,17 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
     private readonly EvtxChunkIndex _chunks = new();
     private readonly Lock _gate = new();
 
-    public override HeldEvent Keep(Event e) => e.Origin is { } origin ? new HeldEvent(null, origin, HeldEvent.CheckOf(e)) : HeldEvent.Of(e);
+    public override HeldEvent Keep(Event e) => e.Origin is { } origin ? new HeldEvent(null, origin, HeldEvent.CheckOf(e), e.Arrival) : HeldEvent.Of(e);
 
-    public override Event?[] Recall(IReadOnlyList<HeldEvent> held)
+    public override Event?[] Recall(IReadOnlyList<HeldEvent> held) => Recall(held, null);
+
+    /// <summary>Reads again, once, the events <paramref name="held"/> stands for that are not in use already, their files
+    /// (and parts of a file) in parallel, and returns them: a caller that holds them while several detections search the
+    /// same events makes each of those find them shared, not read them again.</summary>
+    public Event?[] RecallTogether(IReadOnlyList<HeldEvent> held, ParallelOptions parallel) =>
+        Recall([.. held.Where(h => h.Origin is not null).DistinctBy(h => h.Origin)], parallel);
+
+    private Event?[] Recall(IReadOnlyList<HeldEvent> held, ParallelOptions? parallel)
     {
         var events = new Event?[held.Count];
         var byFile = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -63,11 +75,22 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
             }
         }
 
-        foreach (var (file, indexes) in byFile)
+        if (parallel is null)
         {
-            ReadAgain(file, indexes, held, events);
+            foreach (var (file, indexes) in byFile)
+            {
+                ReadAgain(file, indexes, held, events);
+            }
+
+            return events;
         }
 
+        // Each file's records in as many parts as threads (few files may hold them all: one big file), each part read on
+        // its own; the parts fill their own indexes of the answer.
+        var threads = Math.Max(1, parallel.MaxDegreeOfParallelism);
+        var parts = byFile.SelectMany(file => file.Value.Chunk(Math.Max(MinimumPart, (file.Value.Count + threads - 1) / threads))
+            .Select(part => (File: file.Key, Indexes: part.ToList()))).ToList();
+        Parallel.ForEach(parts, parallel, part => ReadAgain(part.File, part.Indexes, held, events));
         return events;
     }
 

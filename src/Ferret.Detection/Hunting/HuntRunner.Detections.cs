@@ -33,18 +33,24 @@ public static partial class HuntRunner
         });
 
         var stepping = scans.OrderBy(s => s.Detection).ToList();
-        while (stepping.Count > 0)
+        while (true)
         {
-            // A scan that ended is finished at once: its evidence is then kept as origins, not as events.
-            Parallel.ForEach(stepping, parallel, s =>
-            {
-                s.StepOrFail();
-                if (s.Ended)
-                {
-                    finishing.End(s);
-                }
-            });
+            // A scan with nothing left to read is finished at once: its evidence is then kept, not its events.
+            stepping.ForEach(s => s.Peek());
+            Parallel.ForEach(stepping.Where(s => s.Ended), parallel, finishing.End);
             stepping.RemoveAll(s => s.Ended);
+            if (stepping.Count == 0)
+            {
+                break;
+            }
+
+            // The scans whose next slice is in the earliest stretch of the read step through it, its events read again
+            // once for all of them and held until they all searched them.
+            var stretch = stepping.Min(s => s.Next!.Stretch);
+            var due = stepping.Where(s => s.Next!.Stretch == stretch).ToList();
+            var recalled = read.Keeping?.RecallTogether([.. due.SelectMany(s => s.Next!.Held)], parallel);
+            Parallel.ForEach(due, parallel, s => s.StepOrFail());
+            GC.KeepAlive(recalled);
         }
 
         return finishing.Findings();

@@ -124,6 +124,12 @@ public static partial class HuntRunner
         foreach (var normalized in ReadNormalized(read, knowledge, threads))
         {
             events++;
+            if (keeping is not null)
+            {
+                // Numbered only when read from the inputs here: events handed over in memory may be another run's too.
+                normalized.Arrival = events;
+            }
+
             if (normalized.Time is { } time)
             {
                 earliest = earliest is null ? time : Math.Min(earliest.Value, time);

@@ -5,12 +5,13 @@ namespace Ferret.Engine.Execution;
 /// <summary>
 /// An event a run keeps until it finishes (a group's sample, an event its filters kept): the event itself, or, when
 /// the run's <see cref="EventKeeping"/> keeps it compact, only where it was read from (<see cref="Origin"/>) and a
-/// check of its text, from which the same event is read again when it is wanted.
+/// check of its text, from which the same event is read again when it is wanted. <see cref="Arrival"/> is the event's
+/// <see cref="Event.Arrival"/>.
 /// </summary>
-public readonly record struct HeldEvent(Event? Whole, EventOrigin? Origin, int Check)
+public readonly record struct HeldEvent(Event? Whole, EventOrigin? Origin, int Check, long Arrival)
 {
     /// <summary>The event kept whole.</summary>
-    public static HeldEvent Of(Event e) => new(e, null, 0);
+    public static HeldEvent Of(Event e) => new(e, null, 0, e.Arrival);
 
     /// <summary>A check of the event's text (<c>_raw</c>) that tells the event read again from another event at the
     /// same place (a file changed since): equal within one process for equal texts.</summary>

@@ -96,9 +96,9 @@ public sealed class IncrementalRun
     }
 
     /// <summary>The events the main search's fed aggregation sampled (<see cref="AggregationFeed.Samples"/>), each once in
-    /// arrival order, in slices of <paramref name="size"/> made as their makers are called, those kept compact read again;
-    /// none without a fed aggregation.</summary>
-    public IEnumerable<Func<IReadOnlyList<Event>>> SampleSlices(int size) => _main.SampleSlices(size);
+    /// arrival order, in slices cut at every <paramref name="width"/> arrivals (<see cref="HeldSlice.Cut"/>), made as
+    /// they are wanted, those kept compact read again; none without a fed aggregation.</summary>
+    public IEnumerable<HeldSlice> SampleSlices(int width) => _main.SampleSlices(width);
 
     /// <summary>Runs the rest of the pipeline over the kept events (or the fed aggregation's rows), the nested searches
     /// answering with what they were fed: the search's results. Call once, after the last <see cref="Add"/>.</summary>

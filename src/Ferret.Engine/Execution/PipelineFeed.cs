@@ -158,18 +158,18 @@ internal sealed class PipelineFeed
     }
 
     /// <summary>The events the fed aggregation's groups sampled, each once, in arrival order (none without an
-    /// aggregation), in slices of <paramref name="size"/>, each made when its maker is called, so a reader holds the
-    /// slice it reads and no other. One kept compact is read again and made as it was sampled: the raw event behind a
-    /// projection as it is, else what the commands in front of the aggregation made of it.</summary>
-    public IEnumerable<Func<IReadOnlyList<Event>>> SampleSlices(int size)
+    /// aggregation), in slices cut at every <paramref name="width"/> arrivals (<see cref="HeldSlice.Cut"/>). One kept
+    /// compact is read again and made as it was sampled: the raw event behind a projection as it is, else what the
+    /// commands in front of the aggregation made of it.</summary>
+    public IEnumerable<HeldSlice> SampleSlices(int width)
     {
         if (Aggregation is null)
         {
             return [];
         }
 
-        return Aggregation.Samples().Chunk(size).Select(slice => (Func<IReadOnlyList<Event>>)(() =>
-            Recall(slice, routed => _projection is not null ? routed : Stream(routed, _pipeline.FedPrefixLength, _aggregationAt))));
+        return HeldSlice.Cut(Aggregation.Samples(), width, slice =>
+            Recall(slice, routed => _projection is not null ? routed : Stream(routed, _pipeline.FedPrefixLength, _aggregationAt)));
     }
 
     /// <summary>The events <paramref name="held"/> stands for, in order: a whole one as it is, one kept compact read

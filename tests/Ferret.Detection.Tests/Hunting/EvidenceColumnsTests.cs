@@ -77,7 +77,7 @@ public sealed class EvidenceColumnsTests
         var rows = new[] { Row(("host", "host-1")), Row(("host", "host-2")), Row(("host", "host-2"), ("n", "none")), Row(("host", "nowhere")) };
         var whole = EvidenceFinder.Over(candidates).ForAll(rows, limit: 3, keeping: null);
         var slicesRead = 0;
-        EvidenceFinder Sliced() => EvidenceFinder.OverSlices(candidates.Chunk(sliceSize).Select(slice => (Func<IReadOnlyList<Event>>)(() =>
+        EvidenceFinder Sliced() => EvidenceFinder.OverSlices(candidates.Chunk(sliceSize).Select(slice => new HeldSlice(0, [], () =>
         {
             slicesRead++;
             return slice;
@@ -106,7 +106,7 @@ public sealed class EvidenceColumnsTests
         var candidates = Candidates(30);
         var rows = new[] { Row(("host", "host-1")), Row(("host", "host-2")) };
         var made = 0;
-        var finder = EvidenceFinder.OverSlices(candidates.Chunk(sliceSize).Select(slice => (Func<IReadOnlyList<Event>>)(() =>
+        var finder = EvidenceFinder.OverSlices(candidates.Chunk(sliceSize).Select(slice => new HeldSlice(0, [], () =>
         {
             made++;
             return slice;
@@ -136,7 +136,7 @@ public sealed class EvidenceColumnsTests
     public void A_scan_holds_none_of_the_events_it_found_in_the_slices_it_read()
     {
         var made = new List<WeakReference<Event>>();
-        var finder = EvidenceFinder.OverSlices(Enumerable.Range(0, 3).Select(slice => (Func<IReadOnlyList<Event>>)(() => MadeSlice(slice, made))));
+        var finder = EvidenceFinder.OverSlices(Enumerable.Range(0, 3).Select(slice => new HeldSlice(slice, [], () => MadeSlice(slice, made))));
 
         using var scan = finder.Start([Row(("host", "host-1"))], limit: 50, new ByOrigin());
         Assert.True(scan.Step());
@@ -168,7 +168,7 @@ public sealed class EvidenceColumnsTests
     /// <summary>Keeps an event as its origin, as a hunt over files does; never asked to read one again here.</summary>
     private sealed class ByOrigin : EventKeeping
     {
-        public override HeldEvent Keep(Event e) => new(null, e.Origin, HeldEvent.CheckOf(e));
+        public override HeldEvent Keep(Event e) => new(null, e.Origin, HeldEvent.CheckOf(e), e.Arrival);
 
         public override Event?[] Recall(IReadOnlyList<HeldEvent> held) => throw new InvalidOperationException("not read again in this test");
     }

@@ -107,6 +107,27 @@ public sealed class HuntEventKeepingTests() : KeptEventsTestBase("ferret-keeping
         Assert.Equal(held.Count, problems.Problems.Count);
     }
 
+    /// <summary>Events read again together, as a hunt reads those of a stretch of the read its detections step through,
+    /// come back each once however often asked (the file's records in parts, on several threads), as the first read made
+    /// them, and are shared while the caller holds them: once its file is gone they still come back.</summary>
+    [Fact]
+    public void Events_read_again_together_come_back_once_each_and_are_shared_while_held()
+    {
+        var path = CopyOfEvtx();
+        var (keeping, problems) = Keeping();
+        var read = Knowledge.Value.AccelerateOnce(InputReader.Read([path], IngestOptions.Default, new ProblemCollector())).ToList();
+        var held = read.Select(keeping.Keep).ToList();
+
+        var together = keeping.RecallTogether([.. held, .. held], new ParallelOptions { MaxDegreeOfParallelism = 4 });
+        File.Delete(path);
+        var again = keeping.Recall(held);
+
+        Assert.True(held.Count > 4 * 64, "enough records for the file to be read in parts");
+        Assert.Equal(read.Select(e => e.Raw), together.Select(e => e?.Raw));
+        Assert.All(Enumerable.Range(0, held.Count), i => Assert.Same(together[i], again[i]));
+        Assert.Empty(problems.Problems);
+    }
+
     /// <summary>Recalls <paramref name="held"/>, deletes its file, and recalls it again while the first events are in
     /// use: how many came back, and whether the second recall gave the same events. In a frame of its own, so nothing
     /// of it is alive after.</summary>

@@ -59,7 +59,7 @@ public sealed class HeldEventTests
             fed.Add(e);
         }
 
-        Assert.Equal(["cmd.exe", "powershell.exe", "rundll32.exe"], fed.SampleSlices(2).SelectMany(make => make()).Select(e => e["p"].Text));
+        Assert.Equal(["cmd.exe", "powershell.exe", "rundll32.exe"], fed.SampleSlices(2).SelectMany(slice => slice.Make()).Select(e => e["p"].Text));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class HeldEventTests
             fed.Add(e);
         }
 
-        return ([.. fed.Finish().Select(Describe)], [.. fed.SampleSlices(2).SelectMany(make => make()).Select(Describe)]);
+        return ([.. fed.Finish().Select(Describe)], [.. fed.SampleSlices(2).SelectMany(slice => slice.Make()).Select(Describe)]);
     }
 
     private static string Describe(Event e) => string.Join(' ', e.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
@@ -97,7 +97,7 @@ public sealed class HeldEventTests
 
         public int Recalled { get; private set; }
 
-        public override HeldEvent Keep(Event e) => new(null, e.Origin, HeldEvent.CheckOf(e));
+        public override HeldEvent Keep(Event e) => new(null, e.Origin, HeldEvent.CheckOf(e), e.Arrival);
 
         public override Event?[] Recall(IReadOnlyList<HeldEvent> held)
         {

@@ -104,7 +104,7 @@ public sealed class IncrementalRunTests
         }
 
         Assert.Equal(3, fed.Finish().Count());
-        Assert.Equal(["1", "2", "4"], fed.SampleSlices(2).SelectMany(make => make()).Select(e => e["n"].ToString()));
+        Assert.Equal(["1", "2", "4"], fed.SampleSlices(2).SelectMany(slice => slice.Make()).Select(e => e["n"].ToString()));
     }
 
     [Theory]
