@@ -58,7 +58,7 @@ public sealed class FindingEvidence
     {
         var list = sources.ToList();
         var keeping = list.Select(s => s._keeping).FirstOrDefault(k => k is not null);
-        return new([.. list.SelectMany(s => s._items).DistinctBy(i => i.Held).Take(limit)], keeping);
+        return new([.. list.SelectMany(s => s._items).DistinctBy(i => (i.Held.Whole, i.Held.Origin, i.Held.Check)).Take(limit)], keeping);
     }
 
     /// <summary>

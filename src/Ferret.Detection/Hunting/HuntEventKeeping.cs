@@ -12,11 +12,12 @@ namespace Ferret.Detection.Hunting;
 /// position) and a check of its text, so the hunt's memory does not grow with its input. When they are wanted (a
 /// detection finishing, evidence being chosen) those events are read again by position, only the records wanted
 /// (<see cref="InputReader.Reread"/>, each EVTX file's chunks counted once: <see cref="EvtxChunkIndex"/>), and normalized
-/// as the first read normalized them, so they are the same events.
-/// One the file no longer gives (moved, changed, damaged since) is reported as an input problem naming the file and the
-/// event, and left out. Events recalled are shared while anything still holds them, so detections that want the same
-/// event get the same instance: the hunt steps the detections that read many candidates through them together
-/// (<see cref="DetectionsFinishing"/>), so one reads an event again and the others find it while it is still in use.
+/// as the first read normalized them, with the number the read gave them (<see cref="Event.Arrival"/>), so they are the
+/// same events. One the file no longer gives (moved, changed, damaged since) is reported as an input problem naming the
+/// file and the event, and left out. Events recalled are shared while anything still holds them, so detections that
+/// want the same event get the same instance: the hunt steps the detections that read many candidates through the
+/// read's stretches together, reading the events a stretch's slices want once for all of them
+/// (<see cref="RecallTogether"/>) and holding them while those detections search them.
 /// Thread-safe: detections finish in parallel.
 /// </summary>
 internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowledge, IProblemSink problems) : EventKeeping
@@ -113,6 +114,7 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
                 var origin = held[i].Origin!;
                 if (normalized.TryGetValue(origin.Position, out var e) && HeldEvent.CheckOf(e) == held[i].Check)
                 {
+                    e.Arrival = held[i].Arrival;
                     events[i] = Remember(origin, e);
                     continue;
                 }

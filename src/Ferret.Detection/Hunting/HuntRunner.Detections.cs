@@ -8,10 +8,11 @@ namespace Ferret.Detection.Hunting;
 public static partial class HuntRunner
 {
     /// <summary>Finishes every detection: its results, then the evidence of each row. Detections whose candidates are
-    /// read again in slices (<see cref="EvidenceFinder.InSlices"/>) are then stepped through them together, one slice
-    /// each per round: many of them sample the same events (every process event, say), so an event one of them reads
-    /// again is still in use when the others reach it and is shared (<see cref="HuntEventKeeping"/>), not read again, and
-    /// nothing is kept past the round that wanted it.
+    /// read again in slices (<see cref="EvidenceFinder.InSlices"/>, cut by stretches of the read) are then stepped through
+    /// the read's stretches together, earliest first: many of them sample the same events (every process event, say), so
+    /// the events their slices want from a stretch are read again once for all of them
+    /// (<see cref="HuntEventKeeping.RecallTogether"/>) and held until they all searched them, and nothing is kept past
+    /// its stretch.
     /// </summary>
     private static List<Finding> RunDetections(
         HuntRequest request,

@@ -109,13 +109,14 @@ public sealed class HuntEventKeepingTests() : KeptEventsTestBase("ferret-keeping
 
     /// <summary>Events read again together, as a hunt reads those of a stretch of the read its detections step through,
     /// come back each once however often asked (the file's records in parts, on several threads), as the first read made
-    /// them, and are shared while the caller holds them: once its file is gone they still come back.</summary>
+    /// and numbered them, and are shared while the caller holds them: once its file is gone they still come back.</summary>
     [Fact]
     public void Events_read_again_together_come_back_once_each_and_are_shared_while_held()
     {
         var path = CopyOfEvtx();
         var (keeping, problems) = Keeping();
         var read = Knowledge.Value.AccelerateOnce(InputReader.Read([path], IngestOptions.Default, new ProblemCollector())).ToList();
+        read.ForEach(e => e.Arrival = 100 + e.Origin!.Position);
         var held = read.Select(keeping.Keep).ToList();
 
         var together = keeping.RecallTogether([.. held, .. held], new ParallelOptions { MaxDegreeOfParallelism = 4 });
@@ -124,6 +125,7 @@ public sealed class HuntEventKeepingTests() : KeptEventsTestBase("ferret-keeping
 
         Assert.True(held.Count > 4 * 64, "enough records for the file to be read in parts");
         Assert.Equal(read.Select(e => e.Raw), together.Select(e => e?.Raw));
+        Assert.Equal(read.Select(e => e.Arrival), together.Select(e => e!.Arrival));
         Assert.All(Enumerable.Range(0, held.Count), i => Assert.Same(together[i], again[i]));
         Assert.Empty(problems.Problems);
     }
