@@ -130,6 +130,32 @@ public sealed class EvidenceColumnsTests
             scan.Evidence.Select(e => e.Events().Select(x => x.Raw)));
     }
 
+    /// <summary>A scan names the slice it reads next, with its stretch of the read, before making it (a hunt reads the
+    /// events a stretch's slices want once for all the scans due there), and none once every row has its evidence.</summary>
+    [Fact]
+    public void A_scan_names_the_slice_it_reads_next_before_making_it_and_none_once_it_ended()
+    {
+        var made = 0;
+        var finder = EvidenceFinder.OverSlices(Candidates(30).Chunk(10).Select((slice, i) => new HeldSlice(3 * i, [], () =>
+        {
+            made++;
+            return slice;
+        })));
+
+        using var scan = finder.Start([Row(("host", "host-1"))], limit: 5, keeping: null);
+        var stretches = new List<long>();
+        while (scan.Next is { } next)
+        {
+            Assert.Equal(stretches.Count, made);
+            stretches.Add(next.Stretch);
+            Assert.True(scan.Step());
+        }
+
+        Assert.Equal([0L, 3], stretches);
+        Assert.Equal(2, made);
+        Assert.False(scan.Step());
+    }
+
     /// <summary>What a scan finds is kept as the run keeps evidence (here: by origin) as soon as it is found, so a scan
     /// that goes on through more slices holds none of the events of those it read.</summary>
     [Fact]
