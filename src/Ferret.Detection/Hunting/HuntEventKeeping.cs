@@ -90,7 +90,7 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
         // its own; the parts fill their own indexes of the answer.
         var threads = Math.Max(1, parallel.MaxDegreeOfParallelism);
         var parts = byFile.SelectMany(file => file.Value.Chunk(Math.Max(MinimumPart, (file.Value.Count + threads - 1) / threads))
-            .Select(part => (File: file.Key, Indexes: part.ToList()))).ToList();
+            .Select(part => (File: file.Key, Indexes: part))).ToList();
         Parallel.ForEach(parts, parallel, part => ReadAgain(part.File, part.Indexes, held, events));
         return events;
     }
@@ -98,11 +98,11 @@ internal sealed class HuntEventKeeping(IngestOptions ingest, KnowledgeBase knowl
     /// <summary>Reads the events at <paramref name="indexes"/> of <paramref name="held"/> from <paramref name="file"/>:
     /// by position first; those that do not come back as they were (a damaged file counts its events otherwise) in
     /// order; what still fails is reported once.</summary>
-    private void ReadAgain(string file, List<int> indexes, IReadOnlyList<HeldEvent> held, Event?[] events)
+    private void ReadAgain(string file, IReadOnlyList<int> indexes, IReadOnlyList<HeldEvent> held, Event?[] events)
     {
         // The first read reported the file's own problems; these are only told when an event is lost.
         var quiet = new ProblemCollector();
-        var pending = indexes;
+        IReadOnlyList<int> pending = indexes;
         var other = new HashSet<int>();
         foreach (var inOrder in (bool[])[false, true])
         {
